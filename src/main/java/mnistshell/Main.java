@@ -1,0 +1,126 @@
+package mnistshell;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mnistshell.commands.Commands;
+import mnistshell.session.Session;
+import mnistshell.shell.ErrorReporter;
+import mnistshell.shell.Repl;
+import mnistshell.shell.ScriptRunner;
+import mnistshell.shell.Shell;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
+
+/**
+ * The entry point. It decides the mode and nothing else:
+ * <ul>
+ *   <li>{@code -c 'CMD; CMD'}: run those commands;</li>
+ *   <li>{@code FILE...}: run each command file in turn;</li>
+ *   <li>nothing, with a terminal on standard input: the interactive prompt;</li>
+ *   <li>nothing, with standard input piped: run its lines as a command file.</li>
+ * </ul>
+ * Exit status: 0 when all went well, 64 for a bad command line, 65 when a command failed.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int USAGE = 64;
+    static final int FAILED = 65;
+    static final String USAGE_TEXT = "usage: mnist-shell [--debug] [-c 'COMMAND; COMMAND...' | FILE...]";
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv));
+    }
+
+    static int run(String[] argv) {
+        boolean debug = false;
+        String inline = null;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < argv.length; i++) {
+            switch (argv[i]) {
+                case "--debug" -> debug = true;
+                case "-h", "--help" -> {
+                    System.out.println(USAGE_TEXT);
+                    return OK;
+                }
+                case "-c" -> {
+                    if (i + 1 >= argv.length || inline != null) {
+                        System.err.println(USAGE_TEXT);
+                        return USAGE;
+                    }
+                    inline = argv[++i];
+                }
+                default -> {
+                    if (argv[i].startsWith("-")) {
+                        System.err.println("mnist-shell: unknown option " + argv[i]);
+                        System.err.println(USAGE_TEXT);
+                        return USAGE;
+                    }
+                    files.add(Path.of(argv[i]));
+                }
+            }
+        }
+        if (inline != null && !files.isEmpty()) {
+            System.err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        ErrorReporter reporter = new ErrorReporter(System.err, debug);
+        boolean prompt = inline == null && files.isEmpty() && stdinIsTerminal();
+        PrintStream out = System.out;
+        Shell shell = new Shell(Session.withEmbeddedSample(), Commands.table(), out, prompt);
+        try {
+            if (prompt) {
+                return interactive(shell, reporter);
+            }
+            ScriptRunner runner = new ScriptRunner(shell, () -> false);
+            if (inline != null) {
+                runner.runInline(inline);
+            } else if (!files.isEmpty()) {
+                for (Path file : files) {
+                    runner.runFile(file);
+                }
+            } else {
+                runner.run(new InputStreamReader(System.in, StandardCharsets.UTF_8), "line ");
+            }
+            return OK;
+        } catch (RuntimeException e) {
+            reporter.report(e);
+            return FAILED;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static int interactive(Shell shell, ErrorReporter reporter) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+            Path history = Path.of(System.getProperty("user.home"), ".mnist-shell_history");
+            System.out.printf("mnist-shell: %s, %d train / %d test images, network %s. Type help.%n",
+                    shell.session().data().source(), shell.session().split().train().length,
+                    shell.session().split().test().length, shell.session().network().architecture());
+            new Repl(shell, terminal, history, reporter).run();
+            return OK;
+        } catch (IOException e) {
+            reporter.report(new mnistshell.shell.ShellError("cannot open the terminal: " + e.getMessage()));
+            return FAILED;
+        }
+    }
+
+    /** Whether standard input is a terminal (asked of JLine's native provider; Java 17 cannot tell alone). */
+    private static boolean stdinIsTerminal() {
+        try {
+            return TerminalProvider.load("jni").isSystemStream(SystemStream.Input);
+        } catch (Throwable e) {
+            return System.console() != null;
+        }
+    }
+}

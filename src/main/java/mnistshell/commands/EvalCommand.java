@@ -1,0 +1,38 @@
+package mnistshell.commands;
+
+import java.io.PrintStream;
+import mnistshell.nn.Evaluation;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+
+/** {@code eval}: accuracy and loss on the training and the test images. */
+public final class EvalCommand implements Command {
+
+    @Override
+    public String name() {
+        return "eval";
+    }
+
+    @Override
+    public String usage() {
+        return "eval";
+    }
+
+    @Override
+    public String summary() {
+        return "train and test accuracy and loss of the network as it is now";
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        args.done();
+        print(ctx.out(), "train", ctx.session().evaluateTrain());
+        print(ctx.out(), "test", ctx.session().evaluateTest());
+    }
+
+    private static void print(PrintStream out, String side, Evaluation e) {
+        out.printf("%s accuracy %.2f%%  (%d/%d right), loss %.4f%n",
+                side, 100 * e.accuracy(), e.correct(), e.count(), e.loss());
+    }
+}

@@ -1,0 +1,44 @@
+package mnistshell.commands;
+
+import java.nio.file.Path;
+import java.util.List;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+import mnistshell.shell.ScriptRunner;
+import org.jline.builtins.Completers;
+import org.jline.reader.Completer;
+
+/** {@code run FILE}: runs a command file as if its lines were typed, stopping at the first error. */
+public final class RunCommand implements Command {
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String usage() {
+        return "run FILE";
+    }
+
+    @Override
+    public String summary() {
+        return "run the commands in FILE, one a line, '#' starts a comment";
+    }
+
+    @Override
+    public List<Completer> argumentCompleters() {
+        return List.of(new Completers.FileNameCompleter());
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        String file = args.next();
+        if (file == null) {
+            throw args.error("which file?");
+        }
+        args.done();
+        new ScriptRunner(ctx.shell(), ctx::cancelled).runFile(Path.of(file));
+    }
+}

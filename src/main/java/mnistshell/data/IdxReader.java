@@ -1,0 +1,166 @@
+package mnistshell.data;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import mnistshell.shell.ShellError;
+
+/**
+ * Reads MNIST's IDX files: an image file (magic 2051) and a label file (magic 2049), raw or gzipped.
+ *
+ * <p>The format, all integers big-endian: a 4-byte magic number {@code 0x0000080N} (type 0x08 =
+ * unsigned byte, N dimensions), then N 4-byte dimension sizes, then the data. Gzip is recognised by
+ * its own magic bytes, never by the file name. Every refusal is a {@link ShellError} naming the file,
+ * the byte offset (in the uncompressed stream) and what was expected.
+ */
+public final class IdxReader {
+
+    static final int IMAGES_MAGIC = 0x00000803;
+    static final int LABELS_MAGIC = 0x00000801;
+    /** Largest array the JVM will allocate: a header promising more is refused before reading. */
+    private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
+    private IdxReader() {
+    }
+
+    /** Reads an image file and its label file from disk. */
+    public static Dataset read(Path images, Path labels) {
+        try (InputStream img = open(images); InputStream lab = open(labels)) {
+            return read(images.toString(), img, labels.toString(), lab);
+        } catch (NoSuchFileException e) {
+            throw new ShellError(e.getFile() + ": no such file");
+        } catch (IOException e) {
+            throw new ShellError(images + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a pair of IDX streams, each raw or gzipped; {@code imagesName} and {@code labelsName}
+     * name them in messages.
+     */
+    public static Dataset read(String imagesName, InputStream images, String labelsName, InputStream labels) {
+        Section img = new Section(imagesName, decompressed(imagesName, images));
+        img.expectMagic(IMAGES_MAGIC, "an IDX image file (magic 2051)");
+        int count = img.readDimension("image count");
+        int rows = img.readDimension("row count");
+        int cols = img.readDimension("column count");
+        if (count == 0 || rows == 0 || cols == 0) {
+            throw new ShellError(imagesName + ": byte 4: holds no pixels (" + count + " images of "
+                    + rows + "x" + cols + ")");
+        }
+        byte[] pixels = img.readData((long) count * rows * cols, count + " images of " + rows + "x" + cols);
+
+        Section lab = new Section(labelsName, decompressed(labelsName, labels));
+        lab.expectMagic(LABELS_MAGIC, "an IDX label file (magic 2049)");
+        int labelCount = lab.readDimension("label count");
+        if (labelCount != count) {
+            throw new ShellError(labelsName + ": byte 4: holds " + labelCount + " labels but "
+                    + imagesName + " holds " + count + " images");
+        }
+        byte[] labelBytes = lab.readData(count, count + " labels");
+        for (int i = 0; i < count; i++) {
+            if (labelBytes[i] < 0 || labelBytes[i] >= Dataset.CLASSES) {
+                throw new ShellError(labelsName + ": byte " + (8 + i) + ": label " + (labelBytes[i] & 0xFF)
+                        + " of image " + i + " is not a digit 0-9");
+            }
+        }
+        return new Dataset(imagesName, rows, cols, pixels, labelBytes);
+    }
+
+    private static InputStream open(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new ShellError(path + ": is a directory, expected an IDX file");
+        }
+        return new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    }
+
+    /** The stream itself, or its gunzipped content when it starts with gzip's magic bytes. */
+    private static InputStream decompressed(String name, InputStream in) {
+        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in);
+        try {
+            buffered.mark(2);
+            int b0 = buffered.read();
+            int b1 = buffered.read();
+            buffered.reset();
+            if (b0 == 0x1f && b1 == 0x8b) {
+                return new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
+            }
+            return buffered;
+        } catch (IOException e) {
+            throw new ShellError(name + ": not a valid gzip stream: " + e.getMessage());
+        }
+    }
+
+    /** One IDX stream being read, with the offset reached so far for messages. */
+    private static final class Section {
+        private final String name;
+        private final InputStream in;
+        private long offset;
+
+        Section(String name, InputStream in) {
+            this.name = name;
+            this.in = in;
+        }
+
+        void expectMagic(int magic, String expected) {
+            long at = offset;
+            int found = readInt(expected);
+            if (found != magic) {
+                throw new ShellError(String.format("%s: byte %d: expected %s, found 0x%08x",
+                        name, at, expected, found));
+            }
+        }
+
+        int readDimension(String what) {
+            long at = offset;
+            int value = readInt(what);
+            if (value < 0) {
+                throw new ShellError(name + ": byte " + at + ": " + what + " " + Integer.toUnsignedString(value)
+                        + " is too large");
+            }
+            return value;
+        }
+
+        /** Reads exactly {@code length} bytes, growing the buffer as data arrives, never up front. */
+        byte[] readData(long length, String what) {
+            if (length > MAX_BYTES) {
+                throw new ShellError(name + ": byte " + offset + ": header promises " + what + ", "
+                        + length + " bytes, more than can be held");
+            }
+            try {
+                byte[] data = in.readNBytes((int) length);
+                if (data.length < length) {
+                    throw new ShellError(name + ": byte " + (offset + data.length) + ": file ends early: header promises "
+                            + what + " (" + length + " bytes from byte " + offset + "), found " + data.length);
+                }
+                offset += length;
+                return data;
+            } catch (EOFException | ZipException e) {
+                throw new ShellError(name + ": truncated or damaged gzip stream near byte " + offset
+                        + " while reading " + what + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new ShellError(name + ": cannot read near byte " + offset + ": " + e.getMessage());
+            }
+        }
+
+        private int readInt(String what) {
+            byte[] b;
+            try {
+                b = in.readNBytes(4);
+            } catch (IOException e) {
+                throw new ShellError(name + ": not a valid IDX or gzip stream near byte " + offset + ": " + e.getMessage());
+            }
+            if (b.length < 4) {
+                throw new ShellError(name + ": byte " + (offset + b.length) + ": file ends, expected the 4-byte " + what);
+            }
+            offset += 4;
+            return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+        }
+    }
+}

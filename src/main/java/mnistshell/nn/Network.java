@@ -1,0 +1,293 @@
+package mnistshell.nn;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.la4j.Matrix;
+import org.la4j.matrix.dense.Basic2DMatrix;
+
+/**
+ * A fully connected network written plainly on la4j: the readable reference that every faster
+ * path must equal.
+ *
+ * <p>Layer sizes are {@code n_0} (inputs, 784 for MNIST) to {@code n_L} (classes). Layer {@code l}
+ * (0-based) has weights {@code W[l]} of shape (n_{l+1}, n_l) and biases {@code b[l]} of shape
+ * (n_{l+1}, 1), so the seed notebook's {@code W1, b1, W2, b2} are {@code W[0], b[0], W[1], b[1]}.
+ * Samples are columns, as in the notebook: a batch {@code X} is (n_0, m). Hidden layers apply
+ * {@link #hidden()}; the output layer is softmax, trained with cross-entropy.
+ */
+public final class Network {
+
+    private final int[] sizes;
+    private final Activation hidden;
+    /** The parameters' storage, shared with the la4j views below (from2DArray wraps without copying). */
+    private final double[][][] weightValues;
+    private final double[][][] biasValues;
+    private final Matrix[] weights;
+    private final Matrix[] biases;
+
+    private Network(int[] sizes, Activation hidden, double[][][] weightValues, double[][][] biasValues) {
+        this.sizes = sizes.clone();
+        this.hidden = hidden;
+        this.weightValues = weightValues;
+        this.biasValues = biasValues;
+        this.weights = new Matrix[weightValues.length];
+        this.biases = new Matrix[weightValues.length];
+        for (int l = 0; l < weightValues.length; l++) {
+            weights[l] = Basic2DMatrix.from2DArray(weightValues[l]);
+            biases[l] = Basic2DMatrix.from2DArray(biasValues[l]);
+        }
+    }
+
+    /**
+     * He initialisation: {@code W[l]} drawn from N(0, 2 / n_l) by a generator seeded with
+     * {@code seed}, row by row, layer by layer; biases zero.
+     */
+    public static Network he(int[] sizes, Activation hidden, long seed) {
+        if (sizes.length < 2 || Arrays.stream(sizes).anyMatch(n -> n <= 0)) {
+            throw new IllegalArgumentException("bad layer sizes " + Arrays.toString(sizes));
+        }
+        Random random = new Random(seed);
+        int layers = sizes.length - 1;
+        double[][][] w = new double[layers][][];
+        double[][][] b = new double[layers][][];
+        for (int l = 0; l < layers; l++) {
+            double scale = Math.sqrt(2.0 / sizes[l]);
+            double[][] values = new double[sizes[l + 1]][sizes[l]];
+            for (double[] row : values) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = random.nextGaussian() * scale;
+                }
+            }
+            w[l] = values;
+            b[l] = new double[sizes[l + 1]][1];
+        }
+        return new Network(sizes, hidden, w, b);
+    }
+
+    /**
+     * A network with the given parameters, which it keeps and trains in place (no copy).
+     * weights[l]: (n_{l+1}, n_l) row by row; biases[l]: (n_{l+1}, 1).
+     */
+    public static Network of(Activation hidden, double[][][] weights, double[][][] biases) {
+        int[] sizes = new int[weights.length + 1];
+        sizes[0] = weights[0][0].length;
+        for (int l = 0; l < weights.length; l++) {
+            sizes[l + 1] = weights[l].length;
+            boolean ok = biases[l].length == sizes[l + 1];
+            for (double[] row : weights[l]) {
+                ok &= row.length == sizes[l];
+            }
+            for (double[] row : biases[l]) {
+                ok &= row.length == 1;
+            }
+            if (!ok) {
+                throw new IllegalArgumentException("layer " + (l + 1) + " has inconsistent shapes");
+            }
+        }
+        return new Network(sizes, hidden, weights, biases);
+    }
+
+    /** A deep copy: same architecture and values, separate storage. */
+    public Network copy() {
+        double[][][] w = new double[layers()][][];
+        double[][][] b = new double[layers()][][];
+        for (int l = 0; l < layers(); l++) {
+            w[l] = deepCopy(weightValues[l]);
+            b[l] = deepCopy(biasValues[l]);
+        }
+        return new Network(sizes, hidden, w, b);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
+    /** W[l]'s storage, row by row, for kernels that work beside la4j on the same numbers. */
+    double[][] weightValues(int l) {
+        return weightValues[l];
+    }
+
+    /** b[l]'s storage, (n_{l+1}, 1). */
+    double[][] biasValues(int l) {
+        return biasValues[l];
+    }
+
+    /** The activations of one forward pass: {@code a[0]} is X, {@code z[l]} and {@code a[l]} are (n_l, m). */
+    public record Pass(Matrix[] z, Matrix[] a) {
+        /** Softmax probabilities, (n_L, m). */
+        public Matrix probabilities() {
+            return a[a.length - 1];
+        }
+    }
+
+    /**
+     * Forward pass. X: (n_0, m). Returns {@code z[l] = W[l-1] a[l-1] + b[l-1]} and
+     * {@code a[l] = hidden(z[l])} for hidden layers, {@code a[L] = softmax(z[L])}, each (n_l, m).
+     */
+    public Pass forward(Matrix x) {
+        int layers = layers();
+        Matrix[] z = new Matrix[layers + 1];
+        Matrix[] a = new Matrix[layers + 1];
+        a[0] = x;
+        for (int l = 1; l <= layers; l++) {
+            z[l] = addToEveryColumn(weights[l - 1].multiply(a[l - 1]), biases[l - 1]);
+            a[l] = l < layers ? z[l].transform((i, j, v) -> hidden.apply(v)) : softmax(z[l]);
+        }
+        return new Pass(z, a);
+    }
+
+    /**
+     * Backward pass for the mean cross-entropy over the m samples of {@code pass}.
+     * labels: m classes. Returns dW[l] (n_{l+1}, n_l) and db[l] (n_{l+1}, 1):
+     * <pre>
+     *   dZ_L = A_L - onehot(Y)
+     *   dW[l] = dZ_{l+1} A_l^T / m,   db[l] = sum over samples of dZ_{l+1} / m  (one value per unit)
+     *   dZ_l  = W[l]^T dZ_{l+1} * hidden'(Z_l)
+     * </pre>
+     */
+    public Gradients backward(Pass pass, int[] labels) {
+        int layers = layers();
+        int m = labels.length;
+        Matrix[] dW = new Matrix[layers];
+        Matrix[] db = new Matrix[layers];
+        Matrix dZ = pass.probabilities().subtract(oneHot(labels, sizes[layers]));
+        for (int l = layers - 1; l >= 0; l--) {
+            dW[l] = dZ.multiply(pass.a()[l].transpose()).multiply(1.0 / m);
+            db[l] = sumOverSamples(dZ).multiply(1.0 / m);
+            if (l > 0) {
+                Matrix z = pass.z()[l];
+                Matrix slope = z.transform((i, j, v) -> hidden.derivative(v));
+                dZ = weights[l].transpose().multiply(dZ).hadamardProduct(slope);
+            }
+        }
+        return new Gradients(dW, db, loss(pass.z()[layers], labels));
+    }
+
+    /** Gradient descent: {@code W[l] -= rate * dW[l]}, {@code b[l] -= rate * db[l]}, in place. */
+    public void descend(Gradients g, double rate) {
+        for (int l = 0; l < layers(); l++) {
+            subtractScaled(weights[l], g.dW()[l], rate);
+            subtractScaled(biases[l], g.db()[l], rate);
+        }
+    }
+
+    /** Mean cross-entropy of softmax(Z) against labels. Z: (n_L, m), computed stably from logits. */
+    static double loss(Matrix z, int[] labels) {
+        double total = 0;
+        for (int j = 0; j < z.columns(); j++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < z.rows(); i++) {
+                max = Math.max(max, z.get(i, j));
+            }
+            double sum = 0;
+            for (int i = 0; i < z.rows(); i++) {
+                sum += Math.exp(z.get(i, j) - max);
+            }
+            total += Math.log(sum) - (z.get(labels[j], j) - max);
+        }
+        return total / z.columns();
+    }
+
+    /** softmax down each column. Z: (k, m) → (k, m), each column summing to 1. */
+    static Matrix softmax(Matrix z) {
+        Matrix out = Basic2DMatrix.zero(z.rows(), z.columns());
+        for (int j = 0; j < z.columns(); j++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < z.rows(); i++) {
+                max = Math.max(max, z.get(i, j));
+            }
+            double sum = 0;
+            for (int i = 0; i < z.rows(); i++) {
+                double e = Math.exp(z.get(i, j) - max);
+                out.set(i, j, e);
+                sum += e;
+            }
+            for (int i = 0; i < z.rows(); i++) {
+                out.set(i, j, out.get(i, j) / sum);
+            }
+        }
+        return out;
+    }
+
+    /** labels: m classes → (k, m) with a 1 in row labels[j] of column j. */
+    static Matrix oneHot(int[] labels, int k) {
+        Matrix out = Basic2DMatrix.zero(k, labels.length);
+        for (int j = 0; j < labels.length; j++) {
+            out.set(labels[j], j, 1.0);
+        }
+        return out;
+    }
+
+    /** Z: (k, m), b: (k, 1) → Z with b added to every column, in place; returns Z. */
+    private static Matrix addToEveryColumn(Matrix z, Matrix b) {
+        for (int i = 0; i < z.rows(); i++) {
+            double bi = b.get(i, 0);
+            for (int j = 0; j < z.columns(); j++) {
+                z.set(i, j, z.get(i, j) + bi);
+            }
+        }
+        return z;
+    }
+
+    /** dZ: (k, m) → (k, 1) row sums, accumulated in plain doubles (la4j's sum() goes through BigDecimal). */
+    private static Matrix sumOverSamples(Matrix dZ) {
+        Matrix out = Basic2DMatrix.zero(dZ.rows(), 1);
+        for (int i = 0; i < dZ.rows(); i++) {
+            double s = 0;
+            for (int j = 0; j < dZ.columns(); j++) {
+                s += dZ.get(i, j);
+            }
+            out.set(i, 0, s);
+        }
+        return out;
+    }
+
+    private static void subtractScaled(Matrix target, Matrix delta, double rate) {
+        for (int i = 0; i < target.rows(); i++) {
+            for (int j = 0; j < target.columns(); j++) {
+                target.set(i, j, target.get(i, j) - rate * delta.get(i, j));
+            }
+        }
+    }
+
+    /** Number of weight layers, L. */
+    public int layers() {
+        return weights.length;
+    }
+
+    /** Layer sizes n_0 .. n_L (a copy). */
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    public int inputs() {
+        return sizes[0];
+    }
+
+    public Activation hidden() {
+        return hidden;
+    }
+
+    /** W[l], (n_{l+1}, n_l): the live parameter, not a copy. */
+    public Matrix weights(int l) {
+        return weights[l];
+    }
+
+    /** b[l], (n_{l+1}, 1): the live parameter, not a copy. */
+    public Matrix biases(int l) {
+        return biases[l];
+    }
+
+    /** "784-10-10". */
+    public String architecture() {
+        StringBuilder s = new StringBuilder();
+        for (int n : sizes) {
+            s.append(s.length() == 0 ? "" : "-").append(n);
+        }
+        return s.toString();
+    }
+}

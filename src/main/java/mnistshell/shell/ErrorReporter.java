@@ -1,0 +1,34 @@
+package mnistshell.shell;
+
+import java.io.PrintStream;
+
+/**
+ * The one place errors reach the user: a single line on standard error,
+ * {@code WHERE: error: MESSAGE}, where WHERE is the file and line (or {@code line N} of standard
+ * input, or {@code -c}) and is left out at the prompt. Stack traces only with {@code --debug}.
+ */
+public final class ErrorReporter {
+
+    private final PrintStream err;
+    private final boolean debug;
+
+    public ErrorReporter(PrintStream err, boolean debug) {
+        this.err = err;
+        this.debug = debug;
+    }
+
+    public void report(RuntimeException problem) {
+        ShellError e = ShellError.internal(problem);
+        String prefix = e.where() == null ? "" : e.where() + ": ";
+        if (e.isInternal()) {
+            err.println(prefix + "internal error: " + e.getMessage()
+                    + (debug ? "" : " (run with --debug to see where)"));
+        } else {
+            err.println(prefix + "error: " + e.getMessage());
+        }
+        if (debug) {
+            (e.getCause() != null ? e.getCause() : e).printStackTrace(err);
+        }
+        err.flush();
+    }
+}

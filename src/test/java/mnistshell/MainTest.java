@@ -1,0 +1,82 @@
+package mnistshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three non-interactive forms on the embedded sample, and their exit statuses. */
+class MainTest {
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream oldOut;
+    PrintStream oldErr;
+    InputStream oldIn;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        oldIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+        System.setIn(oldIn);
+    }
+
+    @Test
+    void inlineCommandsRunOnTheEmbeddedSample() {
+        assertEquals(Main.OK, Main.run(new String[] {"-c", "step 1; eval"}));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("(8") || text.contains("/9000 right)"), text);
+        assertTrue(text.contains("/1000 right)"), "1,000 test images held out: " + text);
+    }
+
+    @Test
+    void anUnknownCommandExitsNonZeroAndNamesIt() {
+        assertEquals(Main.FAILED, Main.run(new String[] {"-c", "stpe 3"}));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("-c: error: unknown command 'stpe'"));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pipedStandardInputRuns() {
+        System.setIn(new ByteArrayInputStream("step 1\neval\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Main.OK, Main.run(new String[0]));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("test accuracy"));
+    }
+
+    @Test
+    void commandFilesRunInTurnAndAFailingOneIsLocated() throws Exception {
+        Path good = Files.writeString(dir.resolve("good.msh"), "step 1\n");
+        Path bad = Files.writeString(dir.resolve("bad.msh"), "eval\nshow -1\n");
+        assertEquals(Main.FAILED, Main.run(new String[] {good.toString(), bad.toString()}));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("iteration 1:"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(bad + ":2: error: show:"), err.toString());
+    }
+
+    @Test
+    void aBadCommandLineIsAUsageError() {
+        assertEquals(Main.USAGE, Main.run(new String[] {"--frobnicate"}));
+        assertEquals(Main.USAGE, Main.run(new String[] {"-c"}));
+    }
+}

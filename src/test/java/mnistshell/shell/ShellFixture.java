@@ -1,0 +1,36 @@
+package mnistshell.shell;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import mnistshell.commands.Commands;
+import mnistshell.data.Dataset;
+import mnistshell.data.Split;
+import mnistshell.nn.TestData;
+import mnistshell.session.Session;
+
+/** A shell on a small random dataset, with its standard output and error captured. */
+final class ShellFixture {
+
+    final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    final Session session;
+    final Shell shell;
+    final ErrorReporter reporter = new ErrorReporter(err, false);
+
+    ShellFixture(boolean interactive) {
+        Dataset data = TestData.random(300, 28, 28, 1);
+        session = new Session(data, Split.shuffled(data.size(), 50, 1), 1);
+        shell = new Shell(session, Commands.table(), out, interactive);
+    }
+
+    String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+}
