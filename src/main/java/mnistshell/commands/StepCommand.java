@@ -6,6 +6,7 @@ import mnistshell.session.StepReport;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.ProgressLine;
 
 /** {@code step [N] [--every K]}: N full-batch gradient-descent updates. */
 public final class StepCommand implements Command {
@@ -42,7 +43,11 @@ public final class StepCommand implements Command {
         int done = 0;
         while (done < updates && !ctx.cancelled()) {
             int chunk = every == 0 ? updates - done : Math.min(every, updates - done);
-            StepReport report = session.step(chunk, ctx::cancelled, iteration -> { });
+            ProgressLine bar = new ProgressLine(ctx.out(), chunk, System::nanoTime);
+            int first = session.iteration();
+            StepReport report = session.step(chunk, ctx::cancelled,
+                    ctx.interactive() ? iteration -> bar.accept(iteration - first) : iteration -> { });
+            bar.clear();
             done += report.updates();
             print(ctx.out(), report);
         }

@@ -12,7 +12,7 @@ public final class EmbeddedSample {
 
     static final String IMAGES = "/mnistshell/data/mnist-10k-images-idx3-ubyte.gz";
     static final String LABELS = "/mnistshell/data/mnist-10k-labels-idx1-ubyte.gz";
-    public static final String NAME = "embedded sample (10,000 MNIST digits)";
+    public static final String NAME = "embedded sample";
 
     private EmbeddedSample() {
     }

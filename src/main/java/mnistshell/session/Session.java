@@ -1,7 +1,7 @@
 package mnistshell.session;
 
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import mnistshell.data.Dataset;
 import mnistshell.data.EmbeddedSample;
 import mnistshell.data.Split;
@@ -20,7 +20,7 @@ import mnistshell.nn.Trainer;
  */
 public final class Session {
 
-    public static final long DEFAULT_SEED = 1;
+    public static final long DEFAULT_SEED = 2;
     public static final int DEFAULT_TEST_IMAGES = 1000;
     public static final int[] SEED_ARCHITECTURE = {784, 10, 10};
     public static final double SEED_LEARNING_RATE = 0.10;
@@ -59,7 +59,7 @@ public final class Session {
      * updates, so the weights stay consistent) when {@code cancelled} says so. {@code progress}
      * hears the update count after each update.
      */
-    public StepReport step(int updates, BooleanSupplier cancelled, Consumer<Integer> progress) {
+    public StepReport step(int updates, BooleanSupplier cancelled, IntConsumer progress) {
         long start = System.nanoTime();
         int done = 0;
         while (done < updates && !cancelled.getAsBoolean()) {
