@@ -202,7 +202,7 @@ public final class FastKernel implements AutoCloseable {
             return out;
         }
 
-        /** a[0][b] = pixels of image indices[s + b] scaled to [0, 1]; zeros pad a short block. */
+        /** a[0][b] = pixels of image indices[s + b] as the network sees them; zeros pad a short block. */
         private void load(Dataset data, int[] indices, int s, int count, int[] labels) {
             byte[] pixels = data.pixels();
             int n = sizes[0];
@@ -216,7 +216,7 @@ public final class FastKernel implements AutoCloseable {
                 labels[b] = data.label(image);
                 int base = image * n;
                 for (int p = 0; p < n; p++) {
-                    x[p] = (pixels[base + p] & 0xFF) / 255.0;
+                    x[p] = data.input(pixels[base + p]);
                 }
             }
         }
