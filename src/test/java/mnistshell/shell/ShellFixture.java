@@ -10,27 +10,27 @@ import mnistshell.nn.TestData;
 import mnistshell.session.Session;
 
 /** A shell on a small random dataset, with its standard output and error captured. */
-final class ShellFixture {
+public final class ShellFixture {
 
-    final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-    final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-    final Session session;
-    final Shell shell;
-    final ErrorReporter reporter = new ErrorReporter(err, false);
+    public final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    public final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    public final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    public final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    public final Session session;
+    public final Shell shell;
+    public final ErrorReporter reporter = new ErrorReporter(err, false);
 
-    ShellFixture(boolean interactive) {
+    public ShellFixture(boolean interactive) {
         Dataset data = TestData.random(300, 28, 28, 1);
         session = new Session(data, Split.shuffled(data.size(), 50, 1), 1);
         shell = new Shell(session, Commands.table(), out, interactive);
     }
 
-    String out() {
+    public String out() {
         return outBytes.toString(StandardCharsets.UTF_8);
     }
 
-    String err() {
+    public String err() {
         return errBytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,88 @@
+package mnistshell.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import mnistshell.nn.Network;
+import mnistshell.shell.ShellError;
+import mnistshell.shell.ShellFixture;
+import mnistshell.train.Settings;
+import org.junit.jupiter.api.Test;
+
+/** init, set, step and epoch as a user types them. */
+class TrainingCommandsTest {
+
+    final ShellFixture f = new ShellFixture(false);
+
+    void run(String line) {
+        f.shell.execute(line, () -> false);
+    }
+
+    ShellError refused(String line) {
+        return assertThrows(ShellError.class, () -> run(line));
+    }
+
+    @Test
+    void initBuildsTheNetworkAsked() {
+        run("init 784-16-8-10 --act tanh --init xavier --seed 5");
+        Network net = f.session.network();
+        assertEquals("784-16-8-10", net.architecture());
+        assertEquals("tanh", net.hidden().name());
+        assertTrue(f.out().contains("(12786 parameters)"), f.out()); // 784*16+16 = 12560, 16*8+8 = 136, 8*10+10 = 90
+    }
+
+    @Test
+    void initRefusesAnInputSizeThatIsNotTheDatasAndKeepsTheOldNetwork() {
+        run("step 2");
+        Network before = f.session.network();
+        ShellError e = refused("init 100-10-10");
+        assertTrue(e.getMessage().contains("input size 100") && e.getMessage().contains("784"), e.getMessage());
+        assertEquals(before, f.session.network());
+        assertEquals(2, f.session.iteration());
+        assertTrue(refused("init 784-10-7").getMessage().contains("10 units"));
+        assertTrue(refused("init 784-x-10").getMessage().startsWith("init: SPEC must be"));
+        assertTrue(refused("init --act swish").getMessage().contains("unknown activation 'swish'"));
+        assertTrue(refused("init --act relu --slope 0.1").getMessage().contains("--slope"));
+    }
+
+    @Test
+    void setValidatesAndListsEverySetting() {
+        assertTrue(refused("set lr -1").getMessage().startsWith("set lr: must be greater than 0"));
+        assertTrue(refused("set batch 0").getMessage().startsWith("set batch:"));
+        run("set batch 32");
+        assertTrue(f.out().contains("batch = 32 (from update 1)"), f.out());
+        run("set");
+        for (String key : Settings.keys()) {
+            assertTrue(f.out().contains("  " + key + " "), "lists " + key);
+        }
+        assertTrue(f.out().contains("before update 1: batch = 32"), f.out());
+    }
+
+    @Test
+    void epochPassesOverTheTrainingSetInMiniBatches() {
+        run("set batch 100"); // 250 training images: 3 updates an epoch
+        run("epoch 2");
+        assertEquals(6, f.session.iteration());
+        assertTrue(f.out().contains("update 6 (epoch 2): loss "), f.out());
+    }
+
+    @Test
+    void reportEveryPrintsProgressLinesWithoutATerminal() {
+        run("set report-every 2");
+        run("step 5");
+        String out = f.out();
+        assertTrue(out.contains("update 2 (epoch 2): batch loss"), out);
+        assertTrue(out.contains("update 4 (epoch 4): batch loss"), out);
+        assertTrue(out.contains("update 5 (epoch 5): loss"), out);
+    }
+
+    @Test
+    void aBlowUpIsAnErrorThatStopsACommandFile() {
+        run("set lr 1e300");
+        run("set l2 1e300");
+        ShellError e = refused("step 3; eval");
+        assertTrue(e.getMessage().startsWith("update 1: W1 became NaN or infinite"), e.getMessage());
+        assertEquals(0, f.session.iteration());
+    }
+}
