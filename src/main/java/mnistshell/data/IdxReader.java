@@ -31,8 +31,13 @@ public final class IdxReader {
 
     /** Reads an image file and its label file from disk. */
     public static Dataset read(Path images, Path labels) {
+        return read(images, labels, 0, 0);
+    }
+
+    /** Reads an image file and its label file from disk; images must be {@code rows x cols} (0, 0: any). */
+    public static Dataset read(Path images, Path labels, int rows, int cols) {
         try (InputStream img = open(images); InputStream lab = open(labels)) {
-            return read(images.toString(), img, labels.toString(), lab);
+            return read(images.toString(), img, labels.toString(), lab, rows, cols);
         } catch (NoSuchFileException e) {
             throw new ShellError(e.getFile() + ": no such file");
         } catch (IOException e) {
@@ -45,6 +50,15 @@ public final class IdxReader {
      * name them in messages.
      */
     public static Dataset read(String imagesName, InputStream images, String labelsName, InputStream labels) {
+        return read(imagesName, images, labelsName, labels, 0, 0);
+    }
+
+    /**
+     * Reads a pair of IDX streams whose images must be {@code rows x cols} (0 and 0: any size),
+     * refusing other sizes from the header, before any pixel is read.
+     */
+    public static Dataset read(String imagesName, InputStream images, String labelsName, InputStream labels,
+            int requiredRows, int requiredCols) {
         Section img = new Section(imagesName, decompressed(imagesName, images));
         img.expectMagic(IMAGES_MAGIC, "an IDX image file (magic 2051)");
         int count = img.readDimension("image count");
@@ -53,6 +67,10 @@ public final class IdxReader {
         if (count == 0 || rows == 0 || cols == 0) {
             throw new ShellError(imagesName + ": byte 4: holds no pixels (" + count + " images of "
                     + rows + "x" + cols + ")");
+        }
+        if (requiredRows > 0 && (rows != requiredRows || cols != requiredCols)) {
+            throw new ShellError(imagesName + ": byte 8: expected " + requiredRows + "x" + requiredCols
+                    + " images, found " + rows + "x" + cols);
         }
         byte[] pixels = img.readData((long) count * rows * cols, count + " images of " + rows + "x" + cols);
 
