@@ -134,17 +134,16 @@ public final class DataCommand implements Command {
     private static void split(Args args, Context ctx) {
         Session session = ctx.session();
         int size = session.data().size();
+        int test = args.intOption("--test", -1, 1, Math.max(1, size - 1));
+        long seed = args.longOption("--seed", Session.DEFAULT_SEED);
+        args.done();
         if (session.testGiven()) {
-            args.done();
             throw args.error("the " + session.split().test().length + " test images came with the data"
                     + " and are kept; load data without a test set to split it");
         }
         if (size < 2) {
             throw args.error("one image cannot be split");
         }
-        int test = args.intOption("--test", -1, 1, size - 1);
-        long seed = args.longOption("--seed", Session.DEFAULT_SEED);
-        args.done();
         if (test < 0) {
             throw args.error("give the number of test images with --test N (1 to " + (size - 1) + ")");
         }

@@ -67,7 +67,7 @@ public final class CsvReader {
             return readRows();
         } catch (EOFException | ZipException e) {
             throw new ShellError(name + ": line " + line + ": gzip stream ends early or is damaged"
-                    + " (truncated download?): " + e.getMessage());
+                    + " (truncated download?)" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (IOException e) {
             throw new ShellError(name + ": line " + line + ": cannot read: " + e.getMessage());
         }
@@ -324,8 +324,13 @@ public final class CsvReader {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    /** The start of {@code text} for a message, with bytes that are not printable ASCII escaped. */
+    private static String abbreviate(String text) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < text.length() && s.length() < 40; i++) {
+            append(s, (byte) text.charAt(i));
+        }
+        return s.length() < 40 ? s.toString() : s + "...";
     }
 
     // ---- lines and the buffer ----

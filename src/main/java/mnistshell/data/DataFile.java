@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import mnistshell.shell.ShellError;
 
@@ -18,6 +19,8 @@ final class DataFile {
     enum Kind { IDX_IMAGES, IDX_LABELS, CSV }
 
     private static final int GZIP_BUFFER = 1 << 16;
+    /** How many bytes (after gunzipping) are looked at to tell a format. */
+    private static final int SNIFF = 64;
 
     private DataFile() {
     }
@@ -26,21 +29,24 @@ final class DataFile {
     static Kind kind(Path path) {
         byte[] head;
         try (InputStream in = open(path)) {
-            head = in.readNBytes(4);
+            head = in.readNBytes(SNIFF);
         } catch (IOException e) {
             throw unreadable(path, e);
         }
         if (head.length == 0) {
-            throw new ShellError(path + ": file is empty" + (gzipped(path) ? " (inside its gzip)" : ""));
+            throw new ShellError(path + ": file is empty" + (gzipped(path) ? " inside its gzip" : "")
+                    + ": expected an IDX file or a CSV of pixels");
         }
-        if (head.length == 4 && head[0] == 0 && head[1] == 0) {
+        if (head.length >= 4 && head[0] == 0 && head[1] == 0) {
             return idxKind(path, head);
         }
-        if (looksLikeText(head[0] & 0xFF)) {
+        int notText = firstNonText(head);
+        if (notText < 0) {
             return Kind.CSV;
         }
-        throw new ShellError(path + ": byte 0: expected an IDX file (magic 2051 or 2049), a CSV of pixels,"
-                + " or either gzipped; found bytes " + hex(head));
+        throw new ShellError(path + ": byte " + notText + ": expected an IDX file (magic 2051 or 2049), a CSV of"
+                + " pixels, or either gzipped; found bytes " + hex(Arrays.copyOfRange(head, notText,
+                Math.min(head.length, notText + 4))));
     }
 
     /** The file's bytes, gunzipped when it starts with gzip's magic. The caller closes it. */
@@ -90,9 +96,23 @@ final class DataFile {
                 + " (IDX labels), found %d (0x%08x)", path, magic, magic));
     }
 
-    /** A byte-order mark, a digit, a letter or a quote: how a CSV of pixels (with or without header) starts. */
-    private static boolean looksLikeText(int b) {
-        return b == 0xEF || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '"';
+    /**
+     * Where the first bytes stop looking like a CSV of pixels (printable ASCII and line ends, after
+     * an optional UTF-8 byte-order mark, starting with a digit, a letter or a quote), or -1 if they don't.
+     */
+    private static int firstNonText(byte[] head) {
+        int start = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+        if (start < head.length && !Character.isLetterOrDigit(head[start] & 0xFF) && head[start] != '"') {
+            return start;
+        }
+        for (int i = start; i < head.length; i++) {
+            int b = head[i] & 0xFF;
+            if ((b < 0x20 || b > 0x7e) && b != '\n' && b != '\r' && b != '\t') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String hex(byte[] bytes) {

@@ -72,7 +72,9 @@ public final class IdxReader {
             throw new ShellError(imagesName + ": byte 8: expected " + requiredRows + "x" + requiredCols
                     + " images, found " + rows + "x" + cols);
         }
-        byte[] pixels = img.readData((long) count * rows * cols, count + " images of " + rows + "x" + cols);
+        String content = count + " images of " + rows + "x" + cols;
+        byte[] pixels = img.readData((long) count * rows * cols, content);
+        img.expectEnd(content);
 
         Section lab = new Section(labelsName, decompressed(labelsName, labels));
         lab.expectMagic(LABELS_MAGIC, "an IDX label file (magic 2049)");
@@ -82,6 +84,7 @@ public final class IdxReader {
                     + imagesName + " holds " + count + " images");
         }
         byte[] labelBytes = lab.readData(count, count + " labels");
+        lab.expectEnd(count + " labels");
         for (int i = 0; i < count; i++) {
             if (labelBytes[i] < 0 || labelBytes[i] >= Dataset.CLASSES) {
                 throw new ShellError(labelsName + ": byte " + (8 + i) + ": label " + (labelBytes[i] & 0xFF)
@@ -162,6 +165,24 @@ public final class IdxReader {
             } catch (EOFException | ZipException e) {
                 throw new ShellError(name + ": truncated or damaged gzip stream near byte " + offset
                         + " while reading " + what + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new ShellError(name + ": cannot read near byte " + offset + ": " + e.getMessage());
+            }
+        }
+
+        /**
+         * Checks that nothing follows the data the header promised. Reading on also makes a gzip
+         * stream check its trailer, so a download cut short only there is caught too.
+         */
+        void expectEnd(String what) {
+            try {
+                if (in.read() != -1) {
+                    throw new ShellError(name + ": byte " + offset + ": expected the end of the file after " + what
+                            + ", found more bytes (does the header's count match the data?)");
+                }
+            } catch (EOFException | ZipException e) {
+                throw new ShellError(name + ": truncated or damaged gzip stream at its end, after " + what
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             } catch (IOException e) {
                 throw new ShellError(name + ": cannot read near byte " + offset + ": " + e.getMessage());
             }
