@@ -26,14 +26,14 @@ public final class DatasetLoader {
     /** Loads {@code path}, with {@code labels} (or null) for an IDX image file. */
     public static Loaded load(Path path, Path labels) {
         Loaded loaded = read(path, labels);
-        String source = path + " (" + loaded.format() + ")";
+        String format = " (" + loaded.format() + ")";
         if (loaded.isLabelled()) {
             Dataset d = loaded.data();
-            return Loaded.labelled(new Dataset(source, d.rows(), d.cols(), d.pixels(), d.labels()), loaded.givenTest(),
-                    loaded.format());
+            return Loaded.labelled(new Dataset(d.source() + format, d.rows(), d.cols(), d.pixels(), d.labels()),
+                    loaded.givenTest(), loaded.format());
         }
         UnlabelledSet u = loaded.unlabelled();
-        return Loaded.unlabelled(new UnlabelledSet(source, u.rows(), u.cols(), u.pixels()), loaded.format());
+        return Loaded.unlabelled(new UnlabelledSet(u.source() + format, u.rows(), u.cols(), u.pixels()), loaded.format());
     }
 
     private static Loaded read(Path path, Path labels) {

@@ -78,6 +78,7 @@ class DatasetLoaderTest {
         for (Loaded loaded : new Loaded[] {DatasetLoader.load(images, labels), DatasetLoader.load(labels, images)}) {
             assertArrayEquals(Arrays.copyOf(sample.pixels(), 50 * 784), loaded.data().pixels());
             assertArrayEquals(Arrays.copyOf(sample.labels(), 50), loaded.data().labels());
+            assertEquals(images + " (IDX images and labels, gzipped)", loaded.data().source());
         }
     }
 
