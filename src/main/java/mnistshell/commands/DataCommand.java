@@ -30,7 +30,7 @@ public final class DataCommand implements Command {
 
     @Override
     public String usage() {
-        return "data load PATH [LABELS] | data info | data split --test N [--seed S] | data normalize on|off";
+        return "data load|info|split|normalize ...";
     }
 
     @Override
@@ -94,7 +94,7 @@ public final class DataCommand implements Command {
         String labels = args.next();
         args.done();
         if (path == null) {
-            throw args.error("load what? give a file or directory");
+            throw args.error("load what? data load PATH [LABELS]");
         }
         long start = System.nanoTime();
         Loaded loaded = DatasetLoader.load(Path.of(path), labels == null ? null : Path.of(labels));
@@ -145,7 +145,8 @@ public final class DataCommand implements Command {
             throw args.error("one image cannot be split");
         }
         if (test < 0) {
-            throw args.error("give the number of test images with --test N (1 to " + (size - 1) + ")");
+            throw args.error("give the number of test images: data split --test N [--seed S], N from 1 to "
+                    + (size - 1));
         }
         session.resplit(test, seed);
         ctx.out().println(DataInfo.splitLine(session) + "; network kept");
@@ -155,7 +156,7 @@ public final class DataCommand implements Command {
         String word = args.next();
         args.done();
         if (!"on".equals(word) && !"off".equals(word)) {
-            throw args.error("normalize takes on or off, found " + (word == null ? "nothing" : "'" + word + "'"));
+            throw args.error("data normalize on|off, found " + (word == null ? "nothing" : "'" + word + "'"));
         }
         ctx.session().setNormalized(word.equals("on"));
         ctx.out().println(DataInfo.scalingLine(ctx.session().data()));
