@@ -79,8 +79,9 @@ public final class CsvReader {
         if (first == null) {
             throw new ShellError(name + ": file is empty: expected a CSV header or lines of pixels");
         }
-        boolean header = !first.isEmpty() && (Character.isLetter(first.charAt(0)) || first.charAt(0) == '"');
-        boolean labelled = header ? headerHasLabels(first) : fieldsHaveLabels(first);
+        boolean header = CsvHeader.isHeader(first);
+        boolean labelled = header ? CsvHeader.hasLabels(name, first, features)
+                : CsvHeader.fieldsHaveLabels(name, first, features);
         if (header) {
             skipLine();
         }
@@ -237,7 +238,7 @@ public final class CsvReader {
         return s.length() == 0 ? "an empty field" : "'" + s + "'";
     }
 
-    private static void append(StringBuilder s, byte b) {
+    static void append(StringBuilder s, byte b) {
         if (b >= 0x20 && b < 0x7f) {
             s.append((char) b);
         } else {
@@ -290,47 +291,6 @@ public final class CsvReader {
             i++;
         }
         return new String(buf, pos, i - pos, StandardCharsets.ISO_8859_1);
-    }
-
-    /** Checks a header and says whether it has a label column: {@code label,pixel0,...} or {@code pixel0,...}. */
-    private boolean headerHasLabels(String header) {
-        String[] names = header.split(",", -1);
-        boolean labelled = unquote(names[0]).equals("label");
-        int pixels = names.length - (labelled ? 1 : 0);
-        boolean ok = pixels == features;
-        for (int p = 0; ok && p < features; p++) {
-            ok = unquote(names[p + (labelled ? 1 : 0)]).equals("pixel" + p);
-        }
-        if (!ok) {
-            throw new ShellError(name + ": line 1: expected a header 'label,pixel0,...,pixel" + (features - 1)
-                    + "' (or without label), or lines of integers, found '" + abbreviate(header) + "' ("
-                    + names.length + " fields)");
-        }
-        return labelled;
-    }
-
-    /** Without a header, the field count of line 1 says whether there is a label column. */
-    private boolean fieldsHaveLabels(String firstLine) {
-        long fields = firstLine.chars().filter(c -> c == ',').count() + 1;
-        if (fields == features + 1 || fields == features) {
-            return fields == features + 1;
-        }
-        throw new ShellError(name + ": line 1: expected " + (features + 1) + " fields (label, pixel0..pixel"
-                + (features - 1) + ") or " + features + " (pixels only), found " + fields);
-    }
-
-    private static String unquote(String s) {
-        String t = s.strip();
-        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
-    }
-
-    /** The start of {@code text} for a message, with bytes that are not printable ASCII escaped. */
-    private static String abbreviate(String text) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < text.length() && s.length() < 40; i++) {
-            append(s, (byte) text.charAt(i));
-        }
-        return s.length() < 40 ? s.toString() : s + "...";
     }
 
     // ---- lines and the buffer ----
