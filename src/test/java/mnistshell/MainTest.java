@@ -70,7 +70,7 @@ class MainTest {
         Path good = Files.writeString(dir.resolve("good.msh"), "step 1\n");
         Path bad = Files.writeString(dir.resolve("bad.msh"), "eval\nshow -1\n");
         assertEquals(Main.FAILED, Main.run(new String[] {good.toString(), bad.toString()}));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("iteration 1:"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("update 1 (epoch 1)"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(bad + ":2: error: show:"), err.toString());
     }
 

@@ -14,7 +14,9 @@ public final class Commands {
     public static CommandTable table() {
         List<Command> commands = List.of(
                 new InitCommand(),
+                new SetCommand(),
                 new StepCommand(),
+                new EpochCommand(),
                 new EvalCommand(),
                 new ShowCommand(),
                 new DataCommand(),

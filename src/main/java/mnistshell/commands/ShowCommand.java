@@ -1,7 +1,7 @@
 package mnistshell.commands;
 
 import mnistshell.data.Dataset;
-import mnistshell.nn.Trainer;
+import mnistshell.nn.Evaluation;
 import mnistshell.render.AsciiDigit;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
@@ -48,7 +48,7 @@ public final class ShowCommand implements Command {
             index = parseIndex(args, word, data.size());
         }
         double[] p = session.probabilities(index);
-        int predicted = Trainer.argmax(p);
+        int predicted = Evaluation.argmax(p);
         int label = data.label(index);
         ctx.out().printf("image %d of %d (%s set): label %d, predicted %d (%.1f%%) %s%n",
                 index, data.size(), session.split().sideOf(index), label, predicted, 100 * p[predicted],

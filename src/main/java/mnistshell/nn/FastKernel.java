@@ -8,8 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import mnistshell.data.Dataset;
-import org.la4j.Matrix;
-import org.la4j.matrix.dense.Basic2DMatrix;
 
 /**
  * The fast path beside the la4j reference: the same full-batch gradients as
@@ -17,13 +15,16 @@ import org.la4j.matrix.dense.Basic2DMatrix;
  * the network's own arrays, forward and backward fused per block of {@value #BLOCK} samples, over
  * every core.
  *
- * <p>Determinism: the images are cut into chunks of {@value #CHUNK} whatever the thread count;
+ * <p>Determinism: the images are cut into chunks whose size depends on the batch size alone, never
+ * on the thread count;
  * each chunk's sums are computed alone and then added in chunk order, so the result is the same
  * bits on 1 thread or 8. {@code FastKernelTest} holds it to the reference on every tensor.
  */
-public final class FastKernel implements AutoCloseable {
+public final class FastKernel implements Engine {
 
-    static final int CHUNK = 512;
+    /** Chunk sizes lie between these; see {@link #chunkSize}. */
+    static final int MIN_CHUNK = 16;
+    static final int MAX_CHUNK = 512;
     static final int BLOCK = 4;
 
     private final int threads;
@@ -45,17 +46,36 @@ public final class FastKernel implements AutoCloseable {
         return threads;
     }
 
-    /** Equals {@link Trainer#gradients}: mean gradients and loss over images {@code indices} of {@code data}. */
+    @Override
+    public String name() {
+        return "fast";
+    }
+
+    /** About eight chunks a batch, a multiple of the block, within [MIN_CHUNK, MAX_CHUNK]: a function of m only. */
+    static int chunkSize(int m) {
+        int eighth = (m + 7) / 8;
+        int blocks = (eighth + BLOCK - 1) / BLOCK * BLOCK;
+        return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, blocks));
+    }
+
+    /** Equals {@link ReferenceEngine#gradients} with textbook bias gradients. */
     public Gradients gradients(Network net, Dataset data, int[] indices) {
+        return gradients(net, data, indices, BiasGrad.EXACT);
+    }
+
+    /** Equals {@link ReferenceEngine#gradients}: mean gradients and loss over images {@code indices} of {@code data}. */
+    @Override
+    public Gradients gradients(Network net, Dataset data, int[] indices, BiasGrad biasGrad) {
         Partial[] parts = runChunks(net, data, indices, true);
         Partial total = parts[0];
         for (int c = 1; c < parts.length; c++) {
             total.add(parts[c]);
         }
-        return total.toGradients(indices.length);
+        return total.toGradients(indices.length, biasGrad);
     }
 
-    /** Equals {@link Trainer#evaluate}: loss, accuracy and predictions on images {@code indices}. */
+    /** Equals {@link ReferenceEngine#evaluate}: loss, accuracy and predictions on images {@code indices}. */
+    @Override
     public Evaluation evaluate(Network net, Dataset data, int[] indices) {
         Partial[] parts = runChunks(net, data, indices, false);
         int[] predictions = new int[indices.length];
@@ -70,14 +90,15 @@ public final class FastKernel implements AutoCloseable {
     }
 
     private Partial[] runChunks(Network net, Dataset data, int[] indices, boolean backward) {
-        int chunks = Math.max(1, (indices.length + CHUNK - 1) / CHUNK);
+        int chunk = chunkSize(indices.length);
+        int chunks = Math.max(1, (indices.length + chunk - 1) / chunk);
         Partial[] parts = new Partial[chunks];
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             Pass scratch = new Pass(net.sizes());
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                int from = c * CHUNK;
-                int to = Math.min(indices.length, from + CHUNK);
+                int from = c * chunk;
+                int to = Math.min(indices.length, from + chunk);
                 parts[c] = scratch.chunk(net, data, indices, from, to, backward);
             }
         };
@@ -145,23 +166,25 @@ public final class FastKernel implements AutoCloseable {
             correct += o.correct;
         }
 
-        Gradients toGradients(int m) {
-            Matrix[] w = new Matrix[dW.length];
-            Matrix[] b = new Matrix[dW.length];
+        /** The sums divided by m; in SEED mode every unit gets the sum over all units' sums. */
+        Gradients toGradients(int m, BiasGrad biasGrad) {
+            double[][][] b = new double[dW.length][][];
             for (int l = 0; l < dW.length; l++) {
                 for (double[] row : dW[l]) {
                     for (int p = 0; p < row.length; p++) {
                         row[p] /= m;
                     }
                 }
-                double[][] bias = new double[db[l].length][1];
-                for (int j = 0; j < bias.length; j++) {
-                    bias[j][0] = db[l][j] / m;
+                double all = 0;
+                for (double v : db[l]) {
+                    all += v;
                 }
-                w[l] = Basic2DMatrix.from2DArray(dW[l]);
-                b[l] = Basic2DMatrix.from2DArray(bias);
+                b[l] = new double[db[l].length][1];
+                for (int j = 0; j < b[l].length; j++) {
+                    b[l][j][0] = (biasGrad == BiasGrad.EXACT ? db[l][j] : all) / m;
+                }
             }
-            return new Gradients(w, b, loss / m);
+            return new Gradients(dW, b, loss / m, correct);
         }
     }
 
@@ -271,7 +294,7 @@ public final class FastKernel implements AutoCloseable {
                     sum += Math.exp(v - max);
                 }
                 out.loss += Math.log(sum) - (logits[labels[b]] - max);
-                int predicted = Trainer.argmax(a[layers][b]);
+                int predicted = Evaluation.argmax(a[layers][b]);
                 out.predictions[offset + b] = predicted;
                 if (predicted == labels[b]) {
                     out.correct++;

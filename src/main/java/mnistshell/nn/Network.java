@@ -38,11 +38,16 @@ public final class Network {
         }
     }
 
-    /**
-     * He initialisation: {@code W[l]} drawn from N(0, 2 / n_l) by a generator seeded with
-     * {@code seed}, row by row, layer by layer; biases zero.
-     */
+    /** He initialisation, the seed's choice: see {@link #create}. */
     public static Network he(int[] sizes, Activation hidden, long seed) {
+        return create(sizes, hidden, Init.HE, seed);
+    }
+
+    /**
+     * Fresh parameters for layer sizes n_0..n_L, drawn by {@code init} from one generator seeded
+     * with {@code seed}, layer by layer (W before b), row by row: the same seed gives the same bits.
+     */
+    public static Network create(int[] sizes, Activation hidden, Init init, long seed) {
         if (sizes.length < 2 || Arrays.stream(sizes).anyMatch(n -> n <= 0)) {
             throw new IllegalArgumentException("bad layer sizes " + Arrays.toString(sizes));
         }
@@ -51,15 +56,9 @@ public final class Network {
         double[][][] w = new double[layers][][];
         double[][][] b = new double[layers][][];
         for (int l = 0; l < layers; l++) {
-            double scale = Math.sqrt(2.0 / sizes[l]);
-            double[][] values = new double[sizes[l + 1]][sizes[l]];
-            for (double[] row : values) {
-                for (int j = 0; j < row.length; j++) {
-                    row[j] = random.nextGaussian() * scale;
-                }
-            }
-            w[l] = values;
+            w[l] = new double[sizes[l + 1]][sizes[l]];
             b[l] = new double[sizes[l + 1]][1];
+            init.fill(w[l], b[l], random);
         }
         return new Network(sizes, hidden, w, b);
     }
@@ -141,38 +140,105 @@ public final class Network {
     }
 
     /**
+     * Backward pass for the mean cross-entropy over the m samples of {@code pass}, with textbook
+     * (per-unit) bias gradients. See {@link #backward(Pass, int[], BiasGrad)}.
+     */
+    public Gradients backward(Pass pass, int[] labels) {
+        return backward(pass, labels, BiasGrad.EXACT);
+    }
+
+    /**
      * Backward pass for the mean cross-entropy over the m samples of {@code pass}.
      * labels: m classes. Returns dW[l] (n_{l+1}, n_l) and db[l] (n_{l+1}, 1):
      * <pre>
      *   dZ_L = A_L - onehot(Y)
-     *   dW[l] = dZ_{l+1} A_l^T / m,   db[l] = sum over samples of dZ_{l+1} / m  (one value per unit)
+     *   dW[l] = dZ_{l+1} A_l^T / m
+     *   db[l] = sum over samples of dZ_{l+1} / m        (EXACT: one value per unit)
+     *         = sum over every element of dZ_{l+1} / m  (SEED: one scalar for every unit)
      *   dZ_l  = W[l]^T dZ_{l+1} * hidden'(Z_l)
      * </pre>
      */
-    public Gradients backward(Pass pass, int[] labels) {
+    public Gradients backward(Pass pass, int[] labels, BiasGrad biasGrad) {
         int layers = layers();
         int m = labels.length;
-        Matrix[] dW = new Matrix[layers];
-        Matrix[] db = new Matrix[layers];
+        double[][][] dW = new double[layers][][];
+        double[][][] db = new double[layers][][];
         Matrix dZ = pass.probabilities().subtract(oneHot(labels, sizes[layers]));
         for (int l = layers - 1; l >= 0; l--) {
-            dW[l] = dZ.multiply(pass.a()[l].transpose()).multiply(1.0 / m);
-            db[l] = sumOverSamples(dZ).multiply(1.0 / m);
+            dW[l] = values(dZ.multiply(pass.a()[l].transpose()).multiply(1.0 / m));
+            db[l] = biasGrad == BiasGrad.EXACT ? values(sumOverSamples(dZ).multiply(1.0 / m))
+                    : constantColumn(dZ.rows(), sumOfAll(dZ) / m);
             if (l > 0) {
                 Matrix z = pass.z()[l];
                 Matrix slope = z.transform((i, j, v) -> hidden.derivative(v));
                 dZ = weights[l].transpose().multiply(dZ).hadamardProduct(slope);
             }
         }
-        return new Gradients(dW, db, loss(pass.z()[layers], labels));
+        return new Gradients(dW, db, loss(pass.z()[layers], labels), correct(pass.probabilities(), labels));
+    }
+
+    /** Samples whose most probable class is their label. P: (k, m), labels: m. */
+    static int correct(Matrix p, int[] labels) {
+        int right = 0;
+        for (int j = 0; j < labels.length; j++) {
+            int best = 0;
+            for (int i = 1; i < p.rows(); i++) {
+                if (p.get(i, j) > p.get(best, j)) {
+                    best = i;
+                }
+            }
+            right += best == labels[j] ? 1 : 0;
+        }
+        return right;
+    }
+
+    /** A copy of m's entries, row by row. */
+    private static double[][] values(Matrix m) {
+        double[][] out = new double[m.rows()][m.columns()];
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = m.get(i, j);
+            }
+        }
+        return out;
+    }
+
+    /** The sum of every element of dZ, in plain doubles, row by row. */
+    private static double sumOfAll(Matrix dZ) {
+        double s = 0;
+        for (int i = 0; i < dZ.rows(); i++) {
+            for (int j = 0; j < dZ.columns(); j++) {
+                s += dZ.get(i, j);
+            }
+        }
+        return s;
+    }
+
+    /** (n, 1) with every entry {@code value}. */
+    private static double[][] constantColumn(int n, double value) {
+        double[][] out = new double[n][1];
+        for (double[] row : out) {
+            row[0] = value;
+        }
+        return out;
     }
 
     /** Gradient descent: {@code W[l] -= rate * dW[l]}, {@code b[l] -= rate * db[l]}, in place. */
     public void descend(Gradients g, double rate) {
         for (int l = 0; l < layers(); l++) {
-            subtractScaled(weights[l], g.dW()[l], rate);
-            subtractScaled(biases[l], g.db()[l], rate);
+            subtractScaled(weights[l], g.dW(l), rate);
+            subtractScaled(biases[l], g.db(l), rate);
         }
+    }
+
+    /** The parameters in the notebook's order and names: W1, b1, W2, b2, ... (live views). */
+    public java.util.List<Tensor> tensors() {
+        java.util.List<Tensor> out = new java.util.ArrayList<>();
+        for (int l = 0; l < layers(); l++) {
+            out.add(new Tensor("W" + (l + 1), weightValues[l], true));
+            out.add(new Tensor("b" + (l + 1), biasValues[l], false));
+        }
+        return out;
     }
 
     /** Mean cross-entropy of softmax(Z) against labels. Z: (n_L, m), computed stably from logits. */

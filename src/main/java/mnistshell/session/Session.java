@@ -1,6 +1,8 @@
 package mnistshell.session;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import mnistshell.data.Dataset;
 import mnistshell.data.EmbeddedSample;
@@ -8,31 +10,30 @@ import mnistshell.data.Split;
 import mnistshell.data.UnlabelledSet;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Evaluation;
-import mnistshell.nn.FastKernel;
+import mnistshell.nn.Init;
 import mnistshell.nn.Network;
-import mnistshell.nn.Trainer;
+import mnistshell.nn.ReferenceEngine;
+import mnistshell.shell.ShellError;
+import mnistshell.train.Settings;
+import mnistshell.train.Training;
 
 /**
- * Everything the shell's commands work on: the loaded data, how it is split, the network, and how
- * far training has gone. Commands read and change it; nothing else holds state.
- *
- * <p>Training and evaluation run on the {@link FastKernel}, which tests hold equal to the la4j
- * reference ({@link Trainer}).
+ * Everything the shell's commands work on: the loaded data, how it is split, the network, and its
+ * {@link Training} (settings, optimizer state, counters, history). Commands read and change it;
+ * nothing else holds state.
  */
 public final class Session {
 
     public static final long DEFAULT_SEED = 2;
     public static final int DEFAULT_TEST_IMAGES = 1000;
     public static final int[] SEED_ARCHITECTURE = {784, 10, 10};
-    public static final double SEED_LEARNING_RATE = 0.10;
 
     private Dataset data;
     private Split split;
     private Network network;
+    private Init initialisation;
     private long initSeed;
-    private int iteration;
-    private final double learningRate = SEED_LEARNING_RATE;
-    private final FastKernel kernel = new FastKernel(Runtime.getRuntime().availableProcessors());
+    private Training training;
     /** Whether the test images came with the data (MNIST's t10k) rather than from a seeded shuffle. */
     private boolean testGiven;
     /** Images without labels (Kaggle's test.csv), held beside the training data for prediction; or null. */
@@ -50,47 +51,82 @@ public final class Session {
         return new Session(sample, Split.shuffled(sample.size(), DEFAULT_TEST_IMAGES, DEFAULT_SEED), DEFAULT_SEED);
     }
 
-    /** Fresh weights for the seed's architecture (inputs sized to the data), He-initialised from {@code seed}. */
+    /** The seed's network (inputs sized to the data) with fresh He weights from {@code seed}. */
     public void init(long seed) {
         int[] sizes = SEED_ARCHITECTURE.clone();
         sizes[0] = data.features();
-        network = Network.he(sizes, Activation.LeakyRelu.SEED, seed);
-        initSeed = seed;
-        iteration = 0;
+        init(sizes, Activation.LeakyRelu.SEED, Init.HE, seed);
     }
 
     /**
-     * Makes up to {@code updates} full-batch gradient-descent updates, stopping early (between
-     * updates, so the weights stay consistent) when {@code cancelled} says so. {@code progress}
-     * hears the update count after each update.
+     * A fresh network of layer sizes {@code sizes}, update count 0, empty history; the settings
+     * are kept. The input size must match the data and the output the ten classes.
      */
-    public StepReport step(int updates, BooleanSupplier cancelled, IntConsumer progress) {
-        long start = System.nanoTime();
-        int done = 0;
-        while (done < updates && !cancelled.getAsBoolean()) {
-            network.descend(kernel.gradients(network, data, split.train()), learningRate);
-            done++;
-            iteration++;
-            progress.accept(iteration);
+    public void init(int[] sizes, Activation hidden, Init init, long seed) {
+        if (sizes[0] != data.features()) {
+            throw new ShellError("the network's input size " + sizes[0] + " does not match the data's "
+                    + data.features() + " pixels per image");
         }
+        if (sizes[sizes.length - 1] != Dataset.CLASSES) {
+            throw new ShellError("the output layer must have " + Dataset.CLASSES + " units, one per digit, not "
+                    + sizes[sizes.length - 1]);
+        }
+        Settings settings = training == null ? Settings.defaults() : training.settings();
+        if (training != null) {
+            training.close();
+        }
+        network = Network.create(sizes, hidden, init, seed);
+        initialisation = init;
+        initSeed = seed;
+        training = new Training(network, settings, seed);
+    }
+
+    /** Changes a training setting from the next update on. */
+    public void set(String key, List<String> words) {
+        training.set(key, words);
+    }
+
+    /** Makes up to {@code updates} updates, stopping early when {@code cancelled} says so. */
+    public StepReport step(int updates, BooleanSupplier cancelled, IntConsumer progress) {
+        return step(updates, cancelled, progress, line -> { });
+    }
+
+    /** As {@link #step(int, BooleanSupplier, IntConsumer)}; {@code report} hears {@code set report-every} lines. */
+    public StepReport step(int updates, BooleanSupplier cancelled, IntConsumer progress, Consumer<String> report) {
+        long start = System.nanoTime();
+        return summarise(training.runUpdates(updates, data, split, cancelled, progress, report), start);
+    }
+
+    /** Makes updates until {@code epochs} more passes over the training set are complete. */
+    public StepReport epochs(int epochs, BooleanSupplier cancelled, IntConsumer progress, Consumer<String> report) {
+        long start = System.nanoTime();
+        return summarise(training.runEpochs(epochs, data, split, cancelled, progress, report), start);
+    }
+
+    /** Updates that {@code epochs} more epochs take, for a progress bar. */
+    public int updatesForEpochs(int epochs) {
+        return training.updatesForEpochs(epochs, split.train().length);
+    }
+
+    private StepReport summarise(Training.Outcome outcome, long start) {
         Evaluation train = evaluateTrain();
         Evaluation test = evaluateTest();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new StepReport(done, iteration, train.loss(), train.accuracy(), test.accuracy(), seconds,
-                done < updates);
+        return new StepReport(outcome.updates(), training.updates(), training.epoch(), train.loss(), train.accuracy(),
+                test.accuracy(), seconds, outcome.interrupted(), outcome.failure());
     }
 
     public Evaluation evaluateTrain() {
-        return kernel.evaluate(network, data, split.train());
+        return training.evaluate(data, split.train());
     }
 
     public Evaluation evaluateTest() {
-        return kernel.evaluate(network, data, split.test());
+        return training.evaluate(data, split.test());
     }
 
     /** Class probabilities of image {@code index} of the loaded data. */
     public double[] probabilities(int index) {
-        return Trainer.probabilities(network, data, index);
+        return ReferenceEngine.probabilities(network, data, index);
     }
 
     public Dataset data() {
@@ -105,16 +141,26 @@ public final class Session {
         return network;
     }
 
+    public Training training() {
+        return training;
+    }
+
+    /** Updates made since the last {@code init}. */
     public int iteration() {
-        return iteration;
+        return training.updates();
     }
 
     public long initSeed() {
         return initSeed;
     }
 
-    public double learningRate() {
-        return learningRate;
+    public Init initialisation() {
+        return initialisation;
+    }
+
+    /** "784-10-10, leaky-relu(0.01), he, seed 2". */
+    public String describeNetwork() {
+        return network.architecture() + ", " + network.hidden() + ", " + initialisation + " init, seed " + initSeed;
     }
 
     // ---- loading data (issue 3) ----
@@ -171,6 +217,6 @@ public final class Session {
     /** The network's most probable class for each unlabelled image, in file order. */
     public int[] predictUnlabelled() {
         int[] all = java.util.stream.IntStream.range(0, unlabelled.size()).toArray();
-        return kernel.evaluate(network, unlabelled.forPrediction(data.normalized()), all).predictions();
+        return training.evaluate(unlabelled.forPrediction(data.normalized()), all).predictions();
     }
 }

@@ -22,7 +22,8 @@ import mnistshell.data.IdxFixtures;
 import mnistshell.data.Split;
 import mnistshell.nn.Network;
 import mnistshell.nn.TestData;
-import mnistshell.nn.Trainer;
+import mnistshell.nn.Evaluation;
+import mnistshell.nn.ReferenceEngine;
 import mnistshell.session.Session;
 import mnistshell.shell.ScriptRunner;
 import mnistshell.shell.ShellError;
@@ -163,7 +164,7 @@ class DataCommandTest {
         assertEquals("ImageId,Label", lines.get(0));
         assertEquals(121, lines.size());
         for (int i = 0; i < 120; i++) {
-            int expected = Trainer.argmax(Trainer.probabilities(session.network(), FILE_DATA, i));
+            int expected = Evaluation.argmax(ReferenceEngine.probabilities(session.network(), FILE_DATA, i));
             assertEquals((i + 1) + "," + expected, lines.get(i + 1), "line " + (i + 2));
         }
         assertTrue(out.contains("wrote 120 predictions"), out);
@@ -177,7 +178,7 @@ class DataCommandTest {
         List<String> lines = Files.readAllLines(submission);
         Dataset raw = FILE_DATA.withNormalized(false);
         for (int i = 0; i < 30; i++) {
-            assertEquals((i + 1) + "," + Trainer.argmax(Trainer.probabilities(session.network(), raw, i)),
+            assertEquals((i + 1) + "," + Evaluation.argmax(ReferenceEngine.probabilities(session.network(), raw, i)),
                     lines.get(i + 1));
         }
     }

@@ -75,10 +75,10 @@ class NetworkByHandTest {
         }
         double[][] db1 = {{(dz1A[0] + dz1B[0]) / 2}, {(dz1A[1] + dz1B[1]) / 2}, {(dz1A[2] + dz1B[2]) / 2}};
 
-        assertMatrix(dW2, g.dW()[1]);
-        assertMatrix(db2, g.db()[1]);
-        assertMatrix(dW1, g.dW()[0]);
-        assertMatrix(db1, g.db()[0]);
+        assertMatrix(dW2, g.dW(1));
+        assertMatrix(db2, g.db(1));
+        assertMatrix(dW1, g.dW(0));
+        assertMatrix(db1, g.db(0));
         assertEquals((-Math.log(PA0) - Math.log(1 - PB0)) / 2, g.loss(), TOL);
     }
 
@@ -103,10 +103,38 @@ class NetworkByHandTest {
         Network net = net();
         Gradients g = net.backward(net.forward(x), labels);
         // The seed's np.sum(dZ2)/m adds both units' entries: it is 0 for any input.
-        double seedScalar = (g.db()[1].get(0, 0) + g.db()[1].get(1, 0));
+        double seedScalar = (g.db(1).get(0, 0) + g.db(1).get(1, 0));
         assertEquals(0, seedScalar, 1e-15);
         // The exact gradient is not zero for either unit here.
-        assertEquals((PA0 - 1 + PB0) / 2, g.db()[1].get(0, 0), TOL);
+        assertEquals((PA0 - 1 + PB0) / 2, g.db(1).get(0, 0), TOL);
+    }
+
+    @Test
+    void seedBiasModeGivesOneScalarPerLayerSummedOverEveryElement() {
+        Network net = net();
+        Gradients g = net.backward(net.forward(x), labels, BiasGrad.SEED);
+        // db2: all four entries of dZ2 added, over m = 2: (PA0 - 1) + (1 - PA0) + PB0 + (-PB0) = 0
+        assertEquals(0, g.db(1).get(0, 0), 1e-15);
+        assertEquals(0, g.db(1).get(1, 0), 1e-15);
+        // db1: all six entries of dZ1 added, over 2, the same value for each of the three units
+        double dz2A0 = PA0 - 1, dz2A1 = 1 - PA0, dz2B0 = PB0, dz2B1 = -PB0;
+        double sumA = dz2A0 + (2 * dz2A0 + dz2A1) * SLOPE + (-dz2A1) * SLOPE;
+        double sumB = dz2B0 + (2 * dz2B0 + dz2B1) * SLOPE + (-dz2B1) * SLOPE;
+        for (int unit = 0; unit < 3; unit++) {
+            assertEquals((sumA + sumB) / 2, g.db(0).get(unit, 0), TOL);
+        }
+        // the weight gradients do not depend on the bias mode
+        assertMatrix(net.backward(net.forward(x), labels).dW(0), g.dW(0));
+    }
+
+    static void assertMatrix(Matrix expected, Matrix actual) {
+        double[][] e = new double[expected.rows()][expected.columns()];
+        for (int i = 0; i < e.length; i++) {
+            for (int j = 0; j < e[0].length; j++) {
+                e[i][j] = expected.get(i, j);
+            }
+        }
+        assertMatrix(e, actual);
     }
 
     static void assertMatrix(double[][] expected, Matrix actual) {

@@ -46,7 +46,7 @@ class ReplTest {
     @Test
     void typedLinesRunAndResultsReachStandardOutput() throws IOException {
         type("step 2\neval\n");
-        assertTrue(f.out().contains("iteration 2: loss"), f.out());
+        assertTrue(f.out().contains("update 2 (epoch 2): loss"), f.out());
         assertTrue(f.out().matches("(?s).*train accuracy \\d+\\.\\d\\d%.*test accuracy \\d+\\.\\d\\d%.*"), f.out());
         assertEquals(2, f.session.iteration());
     }

@@ -1,0 +1,42 @@
+package mnistshell.commands;
+
+import mnistshell.session.Session;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+
+/** {@code epoch [N]}: N passes over the training set. */
+public final class EpochCommand implements Command {
+
+    @Override
+    public String name() {
+        return "epoch";
+    }
+
+    @Override
+    public String usage() {
+        return "epoch [N]";
+    }
+
+    @Override
+    public String summary() {
+        return "train: N passes over the training set (default 1)";
+    }
+
+    @Override
+    public String details() {
+        return """
+                With batch full an epoch is one update. With mini-batches it is as many as it takes to use
+                every training image once, in a new seeded order each epoch; if the last epoch was left
+                part-way by step, the first of the N finishes it. Otherwise as step.""";
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        int epochs = args.nextInt("N", 1, 1, 1_000_000);
+        args.done();
+        Session session = ctx.session();
+        TrainingRun.run(ctx, session.updatesForEpochs(epochs),
+                progress -> session.epochs(epochs, ctx::cancelled, progress, ctx.out()::println));
+    }
+}

@@ -1,0 +1,77 @@
+package mnistshell.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+import mnistshell.train.History;
+import mnistshell.train.Settings;
+import org.jline.reader.Completer;
+import org.jline.reader.impl.completer.StringsCompleter;
+
+/** {@code set [KEY VALUE...]}: show every training setting, or change one from the next update on. */
+public final class SetCommand implements Command {
+
+    @Override
+    public String name() {
+        return "set";
+    }
+
+    @Override
+    public String usage() {
+        return "set [KEY VALUE...]";
+    }
+
+    @Override
+    public String summary() {
+        return "list the training settings, or change one (takes effect at the next update)";
+    }
+
+    @Override
+    public String details() {
+        StringBuilder s = new StringBuilder("Keys:\n");
+        for (String[] row : Settings.defaults().table()) {
+            s.append(String.format("  %-13s %s (default %s)%n", row[0], row[2], row[1]));
+        }
+        return s + "Examples: set optimizer adam; set lr 0.001; set batch 64; set schedule step 1000 0.5";
+    }
+
+    @Override
+    public List<Completer> argumentCompleters() {
+        List<String> values = new ArrayList<>(Settings.OPTIMIZERS);
+        values.addAll(Settings.ENGINES);
+        values.addAll(List.of("full", "exact", "seed", "constant", "step", "cosine"));
+        return List.of(new StringsCompleter(Settings.keys()), new StringsCompleter(values));
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        String key = args.next();
+        List<String> words = new ArrayList<>();
+        for (String w = args.next(); w != null; w = args.next()) {
+            words.add(w);
+        }
+        args.done();
+        if (key == null) {
+            list(ctx);
+            return;
+        }
+        ctx.session().set(key, words);
+        ctx.out().printf("%s = %s (from update %d)%n", key, ctx.session().training().settings().value(key),
+                ctx.session().iteration() + 1);
+    }
+
+    private static void list(Context ctx) {
+        for (String[] row : ctx.session().training().settings().table()) {
+            ctx.out().printf("  %-13s %-14s %s%n", row[0], row[1], row[2]);
+        }
+        List<History.Change> changes = ctx.session().training().history().changes();
+        if (!changes.isEmpty()) {
+            ctx.out().println("changes since init:");
+            for (History.Change c : changes) {
+                ctx.out().printf("  before update %d: %s = %s%n", c.update() + 1, c.key(), c.value());
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package mnistshell.commands;
+
+import java.io.PrintStream;
+import java.util.function.IntConsumer;
+import mnistshell.render.Numbers;
+import mnistshell.session.StepReport;
+import mnistshell.shell.Context;
+import mnistshell.shell.ProgressLine;
+import mnistshell.shell.ShellError;
+
+/**
+ * What {@code step} and {@code epoch} share: a progress bar on a terminal, the summary line, and
+ * a NaN stop turned into an error (so a command file stops there too).
+ */
+final class TrainingRun {
+
+    /** How a command starts its run, given where progress goes. */
+    interface Runner {
+        StepReport run(IntConsumer progress);
+    }
+
+    private TrainingRun() {
+    }
+
+    /** Runs {@code runner} with a progress bar over {@code planned} updates when a person is watching. */
+    static void run(Context ctx, int planned, Runner runner) {
+        ProgressLine bar = new ProgressLine(ctx.out(), planned, System::nanoTime);
+        StepReport report = runner.run(ctx.interactive() ? bar : done -> { });
+        bar.clear();
+        print(ctx.out(), report);
+        if (report.interrupted()) {
+            ctx.out().println("interrupted: the weights are those after update " + report.iteration());
+        }
+        if (report.failure() != null) {
+            throw new ShellError(report.failure());
+        }
+    }
+
+    static void print(PrintStream out, StepReport r) {
+        out.printf("update %d (epoch %d): loss %s, train %.2f%%, test %.2f%%; %d update%s in %.2f s, %.1f/s%n",
+                r.iteration(), r.epoch(), Numbers.compact(r.loss()), 100 * r.trainAccuracy(), 100 * r.testAccuracy(),
+                r.updates(), r.updates() == 1 ? "" : "s", r.seconds(), r.updatesPerSecond());
+    }
+}

@@ -1,0 +1,23 @@
+package mnistshell.nn;
+
+import mnistshell.data.Dataset;
+
+/**
+ * What training needs computed: the gradients of a batch, and how the network does on a set of
+ * images. {@link ReferenceEngine} does it plainly on la4j; {@link FastKernel} equals it, faster.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Mean gradients, loss and right answers over images {@code indices} of {@code data}. */
+    Gradients gradients(Network net, Dataset data, int[] indices, BiasGrad biasGrad);
+
+    /** Loss, accuracy and predictions of {@code net} on images {@code indices} of {@code data}. */
+    Evaluation evaluate(Network net, Dataset data, int[] indices);
+
+    /** {@code fast} or {@code reference}, as {@code set engine} takes it. */
+    String name();
+
+    @Override
+    default void close() {
+    }
+}

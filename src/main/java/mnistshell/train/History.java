@@ -1,0 +1,47 @@
+package mnistshell.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What training did, update by update: the loss and accuracy of each update's batch (measured
+ * before the update, for free, by the pass that computed its gradients), the test accuracy where it
+ * was measured (every update in full batch, at each epoch's end in mini-batch; NaN elsewhere), and
+ * every change of a setting with the update count at which it was made.
+ */
+public final class History {
+
+    /**
+     * @param update        the update's number, from 1
+     * @param epoch         completed epochs after it
+     * @param loss          mean cross-entropy of its batch, before the update
+     * @param trainAccuracy share of its batch classified right, before the update
+     * @param testAccuracy  test accuracy after the update, or NaN where not measured
+     */
+    public record Point(int update, int epoch, double loss, double trainAccuracy, double testAccuracy) {
+    }
+
+    /** {@code set KEY VALUE} typed when {@code update} updates had been made. */
+    public record Change(int update, String key, String value) {
+    }
+
+    private final List<Point> points = new ArrayList<>();
+    private final List<Change> changes = new ArrayList<>();
+
+    public void add(Point p) {
+        points.add(p);
+    }
+
+    public void add(Change c) {
+        changes.add(c);
+    }
+
+    public List<Point> points() {
+        return Collections.unmodifiableList(points);
+    }
+
+    public List<Change> changes() {
+        return Collections.unmodifiableList(changes);
+    }
+}

@@ -1,0 +1,204 @@
+package mnistshell.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mnistshell.nn.BiasGrad;
+import mnistshell.shell.ShellError;
+
+/**
+ * Every training setting, as {@code set} shows and changes them: a map from key to its value as
+ * typed, checked when set and read through typed accessors. Immutable: {@link #with} returns new
+ * settings, so a refused change leaves the old ones whole.
+ */
+public final class Settings {
+
+    public static final List<String> OPTIMIZERS = List.of("gd", "momentum", "nesterov", "adam");
+    public static final List<String> ENGINES = List.of("fast", "reference");
+
+    /** Each key, its meaning, and its default (the seed notebook's full-batch gradient descent). */
+    private static final String[][] KEYS = {
+        {"lr", "learning rate, > 0", "0.1"},
+        {"optimizer", "gd, momentum, nesterov or adam", "gd"},
+        {"momentum", "momentum and nesterov coefficient, in [0, 1)", "0.9"},
+        {"beta1", "adam's first-moment decay, in [0, 1)", "0.9"},
+        {"beta2", "adam's second-moment decay, in [0, 1)", "0.999"},
+        {"eps", "adam's denominator guard, > 0", "1e-8"},
+        {"batch", "'full' or images per update", "full"},
+        {"l2", "weight decay on weights (not biases), >= 0", "0"},
+        {"schedule", "constant | step EVERY FACTOR | cosine PERIOD [FLOOR]", "constant"},
+        {"bias-grad", "exact (per unit) or seed (the notebook's one scalar)", "exact"},
+        {"report-every", "without a terminal, a progress line every K updates (0: none)", "0"},
+        {"engine", "fast, or reference (la4j, slow)", "fast"},
+        {"threads", "threads of the fast engine, >= 1", Integer.toString(Runtime.getRuntime().availableProcessors())},
+    };
+
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    public static Settings defaults() {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (String[] k : KEYS) {
+            v.put(k[0], k[2]);
+        }
+        return new Settings(v);
+    }
+
+    /** The keys {@code set} takes. */
+    public static List<String> keys() {
+        return Arrays.stream(KEYS).map(k -> k[0]).toList();
+    }
+
+    /** These settings with {@code key} set to {@code words}; refuses an unknown key or a bad value. */
+    public Settings with(String key, List<String> words) {
+        if (!values.containsKey(key)) {
+            throw new ShellError("unknown setting '" + key + "': expected one of " + String.join(", ", keys()));
+        }
+        if (words.isEmpty() || (!key.equals("schedule") && words.size() != 1)) {
+            throw new ShellError("set " + key + ": expected one value (" + meaning(key) + ")");
+        }
+        String v = String.join(" ", words);
+        check(key, v, words);
+        Map<String, String> next = new LinkedHashMap<>(values);
+        next.put(key, v);
+        return new Settings(next);
+    }
+
+    private static void check(String key, String v, List<String> words) {
+        switch (key) {
+            case "lr", "eps" -> require(key, v, number(key, v) > 0, "greater than 0");
+            case "l2" -> require(key, v, number(key, v) >= 0, "0 or more");
+            case "momentum", "beta1", "beta2" -> require(key, v, number(key, v) >= 0 && number(key, v) < 1, "in [0, 1)");
+            case "optimizer" -> require(key, v, OPTIMIZERS.contains(v), "one of " + String.join(", ", OPTIMIZERS));
+            case "engine" -> require(key, v, ENGINES.contains(v), "one of " + String.join(", ", ENGINES));
+            case "batch" -> require(key, v, v.equals("full") || whole(v) >= 1, "'full' or a size of at least 1");
+            case "report-every" -> require(key, v, whole(v) >= 0, "a whole number, 0 or more");
+            case "threads" -> require(key, v, whole(v) >= 1 && whole(v) <= 256, "a whole number from 1 to 256");
+            case "schedule" -> Schedule.parse(words);
+            case "bias-grad" -> BiasGrad.named(v);
+            default -> throw new IllegalStateException(key);
+        }
+    }
+
+    private static void require(String key, String v, boolean ok, String expected) {
+        if (!ok) {
+            throw new ShellError("set " + key + ": must be " + expected + ", found '" + v + "'");
+        }
+    }
+
+    private static double number(String key, String v) {
+        try {
+            double d = Double.parseDouble(v);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ShellError("set " + key + ": expected a number, found '" + v + "'");
+    }
+
+    private static long whole(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static String meaning(String key) {
+        return Arrays.stream(KEYS).filter(k -> k[0].equals(key)).findFirst().map(k -> k[1]).orElse("");
+    }
+
+    /** The value of {@code key} as typed. */
+    public String value(String key) {
+        return values.get(key);
+    }
+
+    /** Every key with its value and meaning, in a fixed order. */
+    public List<String[]> table() {
+        List<String[]> rows = new ArrayList<>();
+        for (String[] k : KEYS) {
+            rows.add(new String[] {k[0], values.get(k[0]), k[1]});
+        }
+        return rows;
+    }
+
+    public double lr() {
+        return Double.parseDouble(values.get("lr"));
+    }
+
+    public String optimizer() {
+        return values.get("optimizer");
+    }
+
+    public double momentum() {
+        return Double.parseDouble(values.get("momentum"));
+    }
+
+    public double beta1() {
+        return Double.parseDouble(values.get("beta1"));
+    }
+
+    public double beta2() {
+        return Double.parseDouble(values.get("beta2"));
+    }
+
+    public double eps() {
+        return Double.parseDouble(values.get("eps"));
+    }
+
+    /** Images per update, or 0 for the whole training set. */
+    public int batch() {
+        return values.get("batch").equals("full") ? 0 : Integer.parseInt(values.get("batch"));
+    }
+
+    public boolean fullBatch() {
+        return batch() == 0;
+    }
+
+    public double l2() {
+        return Double.parseDouble(values.get("l2"));
+    }
+
+    public Schedule schedule() {
+        return Schedule.parse(List.of(values.get("schedule").split(" ")));
+    }
+
+    public BiasGrad biasGrad() {
+        return BiasGrad.named(values.get("bias-grad"));
+    }
+
+    public int reportEvery() {
+        return Integer.parseInt(values.get("report-every"));
+    }
+
+    public String engine() {
+        return values.get("engine");
+    }
+
+    public int threads() {
+        return Integer.parseInt(values.get("threads"));
+    }
+
+    /** The whole map, key to value as typed, in a fixed order (for saving). */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Settings s && values.equals(s.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+}
