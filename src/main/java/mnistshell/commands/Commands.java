@@ -19,6 +19,8 @@ public final class Commands {
                 new EpochCommand(),
                 new EvalCommand(),
                 new ShowCommand(),
+                new DataCommand(),
+                new PredictCommand(),
                 new RunCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));
