@@ -17,6 +17,8 @@ public final class Commands {
                 new StepCommand(),
                 new EvalCommand(),
                 new ShowCommand(),
+                new ViewCommand(),
+                new DrawCommand(),
                 new RunCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));

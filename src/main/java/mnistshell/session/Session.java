@@ -32,6 +32,7 @@ public final class Session {
     private int iteration;
     private final double learningRate = SEED_LEARNING_RATE;
     private final FastKernel kernel = new FastKernel(Runtime.getRuntime().availableProcessors());
+    private DrawnImages drawn;
 
     public Session(Dataset data, Split split, long initSeed) {
         this.data = data;
@@ -110,5 +111,20 @@ public final class Session {
 
     public double learningRate() {
         return learningRate;
+    }
+
+    /** Images drawn on the pad and kept; never trained on. */
+    public DrawnImages drawn() {
+        if (drawn == null) {
+            drawn = new DrawnImages(data.features());
+        }
+        return drawn;
+    }
+
+    /** Class probabilities of an image given as stored pixels ({@code data().features()} bytes, 0..255). */
+    public double[] probabilities(byte[] pixels) {
+        // A one-image dataset seen as the loaded data is (normalised or raw); its label is never read.
+        Dataset one = new Dataset("drawn", data.rows(), data.cols(), pixels.clone(), new byte[1], data.normalized());
+        return Trainer.probabilities(network, one, 0);
     }
 }
