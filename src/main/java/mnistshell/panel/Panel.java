@@ -27,10 +27,13 @@ abstract class Panel {
     /** Paints the whole panel for a terminal of {@code size} (the screen is cleared before). */
     abstract void paint(TextGraphics g, TerminalSize size);
 
-    /** Runs until a key says to leave. Polls, so that a resize redraws even when no key comes. */
+    /**
+     * Runs until a key says to leave, or the thread is interrupted. Polls, so that a resize redraws
+     * even when no key comes.
+     */
     void run() throws IOException {
         draw();
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
             KeyStroke key = screen.pollInput();
             if (key == null) {
                 if (screen.doResizeIfNecessary() != null) {
