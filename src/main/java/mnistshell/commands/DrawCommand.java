@@ -26,7 +26,7 @@ public final class DrawCommand implements Command {
 
     @Override
     public String summary() {
-        return "draw a digit and watch the prediction change as you draw (needs a terminal)";
+        return "draw a digit; the prediction follows as you draw";
     }
 
     @Override

@@ -31,12 +31,12 @@ public final class ShowCommand implements Command {
 
     @Override
     public String usage() {
-        return "show N | show drawn:N | show --wrong";
+        return "show N|drawn:N|--wrong";
     }
 
     @Override
     public String summary() {
-        return "image N (0-based, in file order) as ASCII art, with label, prediction and probabilities";
+        return "image N (0-based, file order) as ASCII art, predicted";
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class ViewCommand implements Command {
 
     @Override
     public String summary() {
-        return "the units of a weight layer (default 1) as pictures of their incoming weights";
+        return "a layer's units as pictures of their weights";
     }
 
     @Override
