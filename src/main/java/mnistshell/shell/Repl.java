@@ -2,12 +2,12 @@ package mnistshell.shell;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import mnistshell.panel.SystemScreens;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
-import mnistshell.panel.SystemScreens;
 import org.jline.terminal.Terminal;
 
 /**
