@@ -52,6 +52,18 @@ class MainTest {
     }
 
     @Test
+    void showWithoutATerminalPrintsTheDigitAndDrawRefuses() {
+        assertEquals(Main.OK, Main.run(new String[] {"-c", "show 5"}));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("image 5 of 10000 ("), text);
+        assertTrue(text.contains("@@"), "the digit is printed: " + text);
+        assertEquals(1 + 28 + 10, text.lines().count());
+        assertEquals(Main.FAILED, Main.run(new String[] {"-c", "draw"}));
+        assertEquals("-c: error: draw needs a terminal: run it at the interactive prompt\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anUnknownCommandExitsNonZeroAndNamesIt() {
         assertEquals(Main.FAILED, Main.run(new String[] {"-c", "stpe 3"}));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("-c: error: unknown command 'stpe'"));

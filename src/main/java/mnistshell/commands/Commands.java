@@ -22,6 +22,8 @@ public final class Commands {
                 new ShowCommand(),
                 new DataCommand(),
                 new PredictCommand(),
+                new ViewCommand(),
+                new DrawCommand(),
                 new RunCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));

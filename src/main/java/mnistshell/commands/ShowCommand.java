@@ -1,16 +1,28 @@
 package mnistshell.commands;
 
-import mnistshell.data.Dataset;
-import mnistshell.nn.Evaluation;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import mnistshell.panel.DigitPanel;
 import mnistshell.render.AsciiDigit;
+import mnistshell.render.DigitFacts;
+import mnistshell.render.ProbabilityBars;
+import mnistshell.session.ImageRef;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.shell.ShellError;
+import org.jline.reader.Completer;
+import org.jline.reader.impl.completer.StringsCompleter;
 
-/** {@code show N}: image N as ASCII art, with its label, the prediction and its split. */
+/**
+ * {@code show N}: image N with its label, the prediction and its split. At the prompt of a real
+ * terminal it opens the digit viewer panel; elsewhere it prints the same art and facts.
+ */
 public final class ShowCommand implements Command {
+
+    static final int BAR_WIDTH = 20;
 
     @Override
     public String name() {
@@ -19,41 +31,60 @@ public final class ShowCommand implements Command {
 
     @Override
     public String usage() {
-        return "show N | show --wrong";
+        return "show N|drawn:N|--wrong";
     }
 
     @Override
     public String summary() {
-        return "image N (0-based, in file order) as ASCII art, with label and prediction";
+        return "image N (0-based, file order) as ASCII art, predicted";
     }
 
     @Override
     public String details() {
-        return "--wrong  shows the first test image (in test-set order) that the network gets wrong.";
+        return "drawn:N  shows image N of those kept with Enter on the draw pad (unlabelled).\n"
+                + "--wrong  shows the first test image (in test-set order) that the network gets wrong.\n"
+                + "At the prompt it opens a full-screen viewer: <-/-> previous/next image, w/W next/previous\n"
+                + "misclassified image, t switches train/test (and drawn), g jumps to a typed index, q or Esc\n"
+                + "goes back. Elsewhere (files, pipes, -c) it prints the digit, its facts and the probabilities.";
+    }
+
+    @Override
+    public List<Completer> argumentCompleters() {
+        return List.of(new StringsCompleter("--wrong", ImageRef.DRAWN_PREFIX));
     }
 
     @Override
     public void run(Args args, Context ctx) {
         Session session = ctx.session();
-        Dataset data = session.data();
         boolean wrong = args.flag("--wrong");
         String word = args.next();
         args.done();
-        int index;
         if (wrong == (word != null)) {
-            throw args.error("give either an image index, 0 to " + (data.size() - 1) + ", or --wrong");
-        } else if (wrong) {
-            index = firstWrongTestImage(session);
-        } else {
-            index = parseIndex(args, word, data.size());
+            throw args.error("give either an image index, 0 to " + (session.data().size() - 1)
+                    + ", drawn:N, or --wrong");
         }
-        double[] p = session.probabilities(index);
-        int predicted = Evaluation.argmax(p);
-        int label = data.label(index);
-        ctx.out().printf("image %d of %d (%s set): label %d, predicted %d (%.1f%%) %s%n",
-                index, data.size(), session.split().sideOf(index), label, predicted, 100 * p[predicted],
-                predicted == label ? "right" : "WRONG");
-        ctx.out().print(AsciiDigit.render(data, index));
+        ImageRef ref = wrong ? ImageRef.data(firstWrongTestImage(session)) : parse(args, word, session);
+        if (ctx.screens() == null) {
+            print(ctx.out(), session, ref);
+            return;
+        }
+        try {
+            DigitPanel.open(ctx.screens(), session, ref);
+        } catch (IOException e) {
+            throw new ShellError("could not open the viewer: " + e.getMessage(), e);
+        }
+    }
+
+    /** The text the viewer shows, for standard output: facts, the digit, the probabilities. */
+    static void print(PrintStream out, Session session, ImageRef ref) {
+        DigitFacts facts = ref.facts(session);
+        out.println(facts.header());
+        for (String line : AsciiDigit.lines(ref.grey(session), session.data().rows(), session.data().cols())) {
+            out.println(line);
+        }
+        for (String line : ProbabilityBars.lines(facts.probabilities(), BAR_WIDTH)) {
+            out.println(line);
+        }
     }
 
     private static int firstWrongTestImage(Session session) {
@@ -67,15 +98,31 @@ public final class ShowCommand implements Command {
         throw new ShellError("the network gets every test image right");
     }
 
-    private static int parseIndex(Args args, String word, int size) {
+    private static ImageRef parse(Args args, String word, Session session) {
+        if (word.startsWith(ImageRef.DRAWN_PREFIX)) {
+            int kept = session.drawn().size();
+            int n = parseIndex(word.substring(ImageRef.DRAWN_PREFIX.length()), kept);
+            if (n < 0) {
+                throw args.error(kept == 0 ? "no drawn images yet: draw one with 'draw' and keep it with Enter"
+                        : "drawn image must be between drawn:0 and drawn:" + (kept - 1) + ", found '" + word + "'");
+            }
+            return ImageRef.drawn(n);
+        }
+        int n = parseIndex(word, session.data().size());
+        if (n < 0) {
+            throw args.error("image index must be between 0 and " + (session.data().size() - 1)
+                    + ", found '" + word + "'");
+        }
+        return ImageRef.data(n);
+    }
+
+    /** {@code word} as an index in [0, size), or -1 when it is not one. */
+    private static int parseIndex(String word, int size) {
         try {
             int index = Integer.parseInt(word);
-            if (index >= 0 && index < size) {
-                return index;
-            }
+            return index >= 0 && index < size ? index : -1;
         } catch (NumberFormatException e) {
-            // refused below with the range
+            return -1;
         }
-        throw args.error("image index must be between 0 and " + (size - 1) + ", found '" + word + "'");
     }
 }

@@ -1,5 +1,7 @@
 package mnistshell.render;
 
+import java.util.ArrayList;
+import java.util.List;
 import mnistshell.data.Dataset;
 
 /**
@@ -16,19 +18,67 @@ public final class AsciiDigit {
 
     /** Image {@code index} of {@code data}, {@code data.rows()} lines of {@code 2 * data.cols()} characters. */
     public static String render(Dataset data, int index) {
-        StringBuilder out = new StringBuilder();
-        for (int r = 0; r < data.rows(); r++) {
-            for (int c = 0; c < data.cols(); c++) {
-                char shade = shade(data.rawPixel(index, r * data.cols() + c));
-                out.append(shade).append(shade);
+        return String.join("\n", lines(grey(data, index), data.rows(), data.cols())) + "\n";
+    }
+
+    /** Grey values 0..255, row by row ({@code rows * cols}), as {@code rows} lines of {@code 2 * cols} characters. */
+    public static List<String> lines(int[] grey, int rows, int cols) {
+        List<String> out = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            StringBuilder line = new StringBuilder(2 * cols);
+            for (int c = 0; c < cols; c++) {
+                char shade = shade(grey[r * cols + c]);
+                line.append(shade).append(shade);
             }
-            out.append('\n');
+            out.add(line.toString());
         }
-        return out.toString();
+        return out;
+    }
+
+    /** The stored pixels of image {@code index}, 0..255, row by row. */
+    public static int[] grey(Dataset data, int index) {
+        int[] grey = new int[data.features()];
+        for (int p = 0; p < grey.length; p++) {
+            grey[p] = data.rawPixel(index, p);
+        }
+        return grey;
+    }
+
+    /** Stored pixel bytes as grey values 0..255. */
+    public static int[] grey(byte[] pixels) {
+        int[] grey = new int[pixels.length];
+        for (int p = 0; p < grey.length; p++) {
+            grey[p] = pixels[p] & 0xFF;
+        }
+        return grey;
+    }
+
+    /**
+     * A half-size image, ((rows+1)/2, (cols+1)/2): each pixel the rounded mean of a 2x2 block (fewer
+     * at an odd edge). Used when the terminal has too few rows for the full image.
+     */
+    public static int[] halve(int[] grey, int rows, int cols) {
+        int hr = (rows + 1) / 2;
+        int hc = (cols + 1) / 2;
+        int[] out = new int[hr * hc];
+        for (int r = 0; r < hr; r++) {
+            for (int c = 0; c < hc; c++) {
+                int sum = 0;
+                int n = 0;
+                for (int dr = 0; dr < 2 && 2 * r + dr < rows; dr++) {
+                    for (int dc = 0; dc < 2 && 2 * c + dc < cols; dc++) {
+                        sum += grey[(2 * r + dr) * cols + 2 * c + dc];
+                        n++;
+                    }
+                }
+                out[r * hc + c] = Math.round((float) sum / n);
+            }
+        }
+        return out;
     }
 
     /** The ramp character for a pixel value 0..255: 0 alone is blank, 255 is the darkest. */
-    static char shade(int value) {
+    public static char shade(int value) {
         if (value == 0) {
             return RAMP.charAt(0);
         }

@@ -38,6 +38,7 @@ public final class Session {
     private boolean testGiven;
     /** Images without labels (Kaggle's test.csv), held beside the training data for prediction; or null. */
     private UnlabelledSet unlabelled;
+    private DrawnImages drawn;
 
     public Session(Dataset data, Split split, long initSeed) {
         this.data = data;
@@ -218,5 +219,20 @@ public final class Session {
     public int[] predictUnlabelled() {
         int[] all = java.util.stream.IntStream.range(0, unlabelled.size()).toArray();
         return training.evaluate(unlabelled.forPrediction(data.normalized()), all).predictions();
+    }
+
+    /** Images drawn on the pad and kept; never trained on. */
+    public DrawnImages drawn() {
+        if (drawn == null) {
+            drawn = new DrawnImages(data.features());
+        }
+        return drawn;
+    }
+
+    /** Class probabilities of an image given as stored pixels ({@code data().features()} bytes, 0..255). */
+    public double[] probabilities(byte[] pixels) {
+        // A one-image dataset seen as the loaded data is (normalised or raw); its label is never read.
+        Dataset one = new Dataset("drawn", data.rows(), data.cols(), pixels.clone(), new byte[1], data.normalized());
+        return ReferenceEngine.probabilities(network, one, 0);
     }
 }

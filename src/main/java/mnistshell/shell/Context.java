@@ -2,6 +2,7 @@ package mnistshell.shell;
 
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
+import mnistshell.panel.Screens;
 import mnistshell.session.Session;
 
 /**
@@ -43,5 +44,10 @@ public final class Context {
     /** Whether a person is at the keyboard (progress may be drawn in place) or input is a file or pipe. */
     public boolean interactive() {
         return shell.interactive();
+    }
+
+    /** Where full-screen panels open, or null when there is no terminal: then print text instead. */
+    public Screens screens() {
+        return shell.screens();
     }
 }

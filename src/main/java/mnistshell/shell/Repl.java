@@ -2,6 +2,7 @@ package mnistshell.shell;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import mnistshell.panel.SystemScreens;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -30,6 +31,17 @@ public final class Repl {
         this.terminal = terminal;
         this.reporter = reporter;
         this.reader = lineReader(terminal, shell.commands(), history);
+        if (canOpenPanels(terminal)) {
+            shell.useScreens(new SystemScreens(terminal::flush));
+        }
+    }
+
+    /**
+     * Panels need a real terminal on both ends: Lanterna cannot open without one, and with standard
+     * input piped it would stall and read keys from the pipe (../shared/TECH-NOTES.md).
+     */
+    static boolean canOpenPanels(Terminal terminal) {
+        return System.console() != null && !terminal.getType().startsWith("dumb");
     }
 
     /** For tests: a prompt over a given reader. */

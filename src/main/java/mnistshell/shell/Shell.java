@@ -3,6 +3,7 @@ package mnistshell.shell;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import mnistshell.panel.Screens;
 import mnistshell.session.Session;
 
 /**
@@ -17,6 +18,7 @@ public final class Shell {
     private final PrintStream out;
     private final boolean interactive;
     private boolean exitRequested;
+    private Screens screens;
 
     public Shell(Session session, CommandTable commands, PrintStream out, boolean interactive) {
         this.session = session;
@@ -66,5 +68,15 @@ public final class Shell {
 
     public boolean interactive() {
         return interactive;
+    }
+
+    /** Lets commands open full-screen panels on {@code screens}; the prompt calls it when a real terminal is there. */
+    public void useScreens(Screens screens) {
+        this.screens = screens;
+    }
+
+    /** Where panels open, or null when there is no terminal for them (files, pipes, -c, tests). */
+    public Screens screens() {
+        return screens;
     }
 }

@@ -1,0 +1,109 @@
+package mnistshell.panel;
+
+import mnistshell.session.ImageRef;
+import mnistshell.session.Session;
+
+/**
+ * Where the digit viewer is: a set (train, test or drawn) and a position in it. Moving never leaves
+ * the set except by {@link #toggleSet()} or {@link #jump}; positions wrap around at the ends.
+ * Holds no Lanterna state, so its moves are tested on their own.
+ */
+final class Browser {
+
+    enum Set { TRAIN, TEST, DRAWN }
+
+    private final Session session;
+    private Set set;
+    private int position;
+    private int[] trainPredictions;
+    private int[] testPredictions;
+
+    Browser(Session session, ImageRef start) {
+        this.session = session;
+        if (start.drawn()) {
+            set = Set.DRAWN;
+            position = start.index();
+        } else {
+            jump(start.index());
+        }
+    }
+
+    ImageRef current() {
+        return set == Set.DRAWN ? ImageRef.drawn(position) : ImageRef.data(indices()[position]);
+    }
+
+    Set set() {
+        return set;
+    }
+
+    void next() {
+        position = (position + 1) % size();
+    }
+
+    void previous() {
+        position = (position - 1 + size()) % size();
+    }
+
+    /** Moves to the next ({@code step} 1) or previous (-1) misclassified image of the set; false if there is none. */
+    boolean nextWrong(int step) {
+        if (set == Set.DRAWN) {
+            return false;
+        }
+        int[] indices = indices();
+        int[] predicted = predictions();
+        for (int i = 1; i <= indices.length; i++) {
+            int p = Math.floorMod(position + step * i, indices.length);
+            if (predicted[p] != session.data().label(indices[p])) {
+                position = p;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Train to test; test to drawn when there are drawn images, else to train; drawn to train. */
+    void toggleSet() {
+        Set to = switch (set) {
+            case TRAIN -> Set.TEST;
+            case TEST -> session.drawn().size() > 0 ? Set.DRAWN : Set.TRAIN;
+            case DRAWN -> Set.TRAIN;
+        };
+        set = to;
+        position = Math.min(position, size() - 1);
+    }
+
+    /** Goes to image {@code index} of the loaded data, in whichever set holds it. */
+    void jump(int index) {
+        set = session.split().sideOf(index).equals("test") ? Set.TEST : Set.TRAIN;
+        int[] indices = indices();
+        for (int p = 0; p < indices.length; p++) {
+            if (indices[p] == index) {
+                position = p;
+                return;
+            }
+        }
+        throw new IllegalArgumentException("image " + index + " is in neither set");
+    }
+
+    private int size() {
+        return set == Set.DRAWN ? session.drawn().size() : indices().length;
+    }
+
+    private int[] indices() {
+        return set == Set.TEST ? session.split().test() : session.split().train();
+    }
+
+    /** The network's predictions for the current set, in set order; computed once per panel. */
+    private int[] predictions() {
+        if (set == Set.TEST) {
+            if (testPredictions == null) {
+                testPredictions = session.evaluateTest().predictions();
+            }
+            return testPredictions;
+        }
+        if (trainPredictions == null) {
+            trainPredictions = session.evaluateTrain().predictions();
+        }
+        return trainPredictions;
+    }
+}
