@@ -37,9 +37,28 @@ public final class Settings {
     };
 
     private final Map<String, String> values;
+    /** Parsed once here, since training reads them at every update. */
+    private final double lr;
+    private final Schedule schedule;
+    private final BiasGrad biasGrad;
+    private final int batch;
+    private final double momentum;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double l2;
 
     private Settings(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
+        this.lr = Double.parseDouble(values.get("lr"));
+        this.schedule = Schedule.parse(List.of(values.get("schedule").split(" ")));
+        this.biasGrad = BiasGrad.named(values.get("bias-grad"));
+        this.batch = values.get("batch").equals("full") ? 0 : Integer.parseInt(values.get("batch"));
+        this.momentum = Double.parseDouble(values.get("momentum"));
+        this.beta1 = Double.parseDouble(values.get("beta1"));
+        this.beta2 = Double.parseDouble(values.get("beta2"));
+        this.eps = Double.parseDouble(values.get("eps"));
+        this.l2 = Double.parseDouble(values.get("l2"));
     }
 
     public static Settings defaults() {
@@ -131,7 +150,7 @@ public final class Settings {
     }
 
     public double lr() {
-        return Double.parseDouble(values.get("lr"));
+        return lr;
     }
 
     public String optimizer() {
@@ -139,24 +158,24 @@ public final class Settings {
     }
 
     public double momentum() {
-        return Double.parseDouble(values.get("momentum"));
+        return momentum;
     }
 
     public double beta1() {
-        return Double.parseDouble(values.get("beta1"));
+        return beta1;
     }
 
     public double beta2() {
-        return Double.parseDouble(values.get("beta2"));
+        return beta2;
     }
 
     public double eps() {
-        return Double.parseDouble(values.get("eps"));
+        return eps;
     }
 
     /** Images per update, or 0 for the whole training set. */
     public int batch() {
-        return values.get("batch").equals("full") ? 0 : Integer.parseInt(values.get("batch"));
+        return batch;
     }
 
     public boolean fullBatch() {
@@ -164,15 +183,15 @@ public final class Settings {
     }
 
     public double l2() {
-        return Double.parseDouble(values.get("l2"));
+        return l2;
     }
 
     public Schedule schedule() {
-        return Schedule.parse(List.of(values.get("schedule").split(" ")));
+        return schedule;
     }
 
     public BiasGrad biasGrad() {
-        return BiasGrad.named(values.get("bias-grad"));
+        return biasGrad;
     }
 
     public int reportEvery() {
