@@ -39,7 +39,7 @@ public final class FastKernel implements Engine {
     private final int threads;
     private final ExecutorService pool;
     private SparseImages sparse;
-    private Buffers buffers;
+    private KernelBuffers buffers;
 
     public FastKernel(int threads) {
         if (threads < 1) {
@@ -75,7 +75,7 @@ public final class FastKernel implements Engine {
     /** Equals {@link ReferenceEngine#gradients}: mean gradients, loss and right answers over {@code indices}. */
     @Override
     public Gradients gradients(Network net, Dataset data, int[] indices, BiasGrad biasGrad) {
-        Buffers b = prepare(net, data, indices.length);
+        KernelBuffers b = prepare(net, data, indices.length);
         runChunks(b, net, data, indices, true);
         return b.reduce(indices.length, biasGrad);
     }
@@ -83,13 +83,13 @@ public final class FastKernel implements Engine {
     /** Equals {@link ReferenceEngine#evaluate}: loss, accuracy and predictions on images {@code indices}. */
     @Override
     public Evaluation evaluate(Network net, Dataset data, int[] indices) {
-        Buffers b = prepare(net, data, indices.length);
+        KernelBuffers b = prepare(net, data, indices.length);
         int[] predictions = new int[indices.length];
         runChunks(b, net, data, indices, false);
         double loss = 0;
         int correct = 0;
         for (int c = 0; c < b.chunks; c++) {
-            Chunk chunk = b.chunk[c];
+            KernelChunk chunk = b.chunk[c];
             loss += chunk.loss;
             correct += chunk.correct;
             System.arraycopy(chunk.predictions, 0, predictions, chunk.from, chunk.to - chunk.from);
@@ -97,15 +97,15 @@ public final class FastKernel implements Engine {
         return new Evaluation(indices.length == 0 ? 0 : loss / indices.length, correct, predictions);
     }
 
-    /** Buffers shaped for this network and batch size, W^T refreshed from the live weights. */
-    private Buffers prepare(Network net, Dataset data, int m) {
+    /** KernelBuffers shaped for this network and batch size, W^T refreshed from the live weights. */
+    private KernelBuffers prepare(Network net, Dataset data, int m) {
         if (sparse == null || !sparse.isOf(data)) {
             sparse = SparseImages.of(data);
         }
         int chunk = chunkSize(m);
         int chunks = Math.max(1, (m + chunk - 1) / chunk);
         if (buffers == null || !Arrays.equals(buffers.sizes, net.sizes()) || buffers.chunk.length < chunks) {
-            buffers = new Buffers(net.sizes(), Math.max(chunks, 8), threads);
+            buffers = new KernelBuffers(net.sizes(), Math.max(chunks, 8), threads);
         }
         buffers.chunks = chunks;
         buffers.chunkSize = chunk;
@@ -113,7 +113,7 @@ public final class FastKernel implements Engine {
         return buffers;
     }
 
-    private void runChunks(Buffers b, Network net, Dataset data, int[] indices, boolean backward) {
+    private void runChunks(KernelBuffers b, Network net, Dataset data, int[] indices, boolean backward) {
         AtomicInteger next = new AtomicInteger();
         if (pool == null || b.chunks == 1) {
             work(b, 0, next, net, data, indices, backward);
@@ -138,12 +138,12 @@ public final class FastKernel implements Engine {
     }
 
     /** Takes chunks off the shared counter until none are left; any chunk may land on any worker. */
-    private void work(Buffers b, int worker, AtomicInteger next, Network net, Dataset data, int[] indices,
+    private void work(KernelBuffers b, int worker, AtomicInteger next, Network net, Dataset data, int[] indices,
                       boolean backward) {
-        Sample scratch = b.scratch[worker];
+        KernelSample scratch = b.scratch[worker];
         SparseImages x = sparse;
         for (int c = next.getAndIncrement(); c < b.chunks; c = next.getAndIncrement()) {
-            Chunk chunk = b.chunk[c];
+            KernelChunk chunk = b.chunk[c];
             chunk.from = c * b.chunkSize;
             chunk.to = Math.min(indices.length, chunk.from + b.chunkSize);
             chunk.clear(backward);
@@ -160,289 +160,7 @@ public final class FastKernel implements Engine {
         }
     }
 
-    /** Everything reused from call to call: W^T, each chunk's sums, each worker's scratch, the result. */
-    private static final class Buffers {
-        final int[] sizes;
-        /** wt[l] is W[l] transposed, (n_l, n_{l+1}) with rows padded, refreshed at every call. */
-        final double[][][] wt;
-        /** wp[l] is W[l], (n_{l+1}, n_l) with rows padded, for the backward pass. */
-        final double[][][] wp;
-        final Chunk[] chunk;
-        final Sample[] scratch;
-        /** The returned gradients, in the network's shapes. */
-        final double[][][] dW;
-        final double[][][] db;
-        int chunks;
-        int chunkSize;
-
-        Buffers(int[] sizes, int chunks, int threads) {
-            this.sizes = sizes;
-            int layers = sizes.length - 1;
-            wt = new double[layers][][];
-            wp = new double[layers][][];
-            dW = new double[layers][][];
-            db = new double[layers][][];
-            for (int l = 0; l < layers; l++) {
-                wt[l] = new double[sizes[l]][padded(sizes[l + 1])];
-                wp[l] = new double[sizes[l + 1]][padded(sizes[l])];
-                dW[l] = new double[sizes[l + 1]][sizes[l]];
-                db[l] = new double[sizes[l + 1]][1];
-            }
-            chunk = new Chunk[chunks];
-            for (int c = 0; c < chunks; c++) {
-                chunk[c] = new Chunk(sizes, MAX_CHUNK);
-            }
-            scratch = new Sample[threads];
-            for (int t = 0; t < threads; t++) {
-                scratch[t] = new Sample(sizes);
-            }
-        }
-
-        void transposeWeights(Network net) {
-            for (int l = 0; l < wt.length; l++) {
-                double[][] w = net.weightValues(l);
-                for (int j = 0; j < w.length; j++) {
-                    System.arraycopy(w[j], 0, wp[l][j], 0, w[j].length);
-                    for (int i = 0; i < w[j].length; i++) {
-                        wt[l][i][j] = w[j][i];
-                    }
-                }
-            }
-        }
-
-        /** Adds the chunks in order, divides by m, transposes back; SEED mode sums each layer's units. */
-        Gradients reduce(int m, BiasGrad biasGrad) {
-            Chunk total = chunk[0];
-            for (int c = 1; c < chunks; c++) {
-                total.add(chunk[c]);
-            }
-            for (int l = 0; l < dW.length; l++) {
-                double[][] sumT = total.dWt[l];
-                for (int i = 0; i < sumT.length; i++) {
-                    for (int j = 0; j < dW[l].length; j++) {
-                        dW[l][j][i] = sumT[i][j] / m;
-                    }
-                }
-                double all = 0;
-                for (int j = 0; j < db[l].length; j++) {
-                    all += total.db[l][j];
-                }
-                for (int j = 0; j < db[l].length; j++) {
-                    db[l][j][0] = (biasGrad == BiasGrad.EXACT ? total.db[l][j] : all) / m;
-                }
-            }
-            return new Gradients(dW, db, total.loss / m, total.correct);
-        }
-    }
-
-    /** One chunk's sums over its samples: dW^T and db (not yet averaged), loss, right answers, predictions. */
-    private static final class Chunk {
-        final double[][][] dWt;
-        final double[][] db;
-        final int[] predictions;
-        int from;
-        int to;
-        double loss;
-        int correct;
-
-        Chunk(int[] sizes, int capacity) {
-            int layers = sizes.length - 1;
-            dWt = new double[layers][][];
-            db = new double[layers][];
-            for (int l = 0; l < layers; l++) {
-                dWt[l] = new double[sizes[l]][padded(sizes[l + 1])];
-                db[l] = new double[padded(sizes[l + 1])];
-            }
-            predictions = new int[capacity];
-        }
-
-        void clear(boolean backward) {
-            loss = 0;
-            correct = 0;
-            if (backward) {
-                for (int l = 0; l < dWt.length; l++) {
-                    for (double[] row : dWt[l]) {
-                        Arrays.fill(row, 0);
-                    }
-                    Arrays.fill(db[l], 0);
-                }
-            }
-        }
-
-        void add(Chunk o) {
-            for (int l = 0; l < dWt.length; l++) {
-                for (int i = 0; i < dWt[l].length; i++) {
-                    double[] row = dWt[l][i];
-                    double[] other = o.dWt[l][i];
-                    for (int j = 0; j < row.length; j++) {
-                        row[j] += other[j];
-                    }
-                }
-                for (int j = 0; j < db[l].length; j++) {
-                    db[l][j] += o.db[l][j];
-                }
-            }
-            loss += o.loss;
-            correct += o.correct;
-        }
-    }
-
-    /** A worker's scratch for one sample: z, a and dz of every layer (a[0] is unused: the input is sparse). */
-    private static final class Sample {
-        final int[] sizes;
-        final double[][] z;
-        final double[][] a;
-        final double[][] dz;
-        double[][][] wp;
-
-        Sample(int[] sizes) {
-            this.sizes = sizes;
-            z = new double[sizes.length][];
-            a = new double[sizes.length][];
-            dz = new double[sizes.length][];
-            for (int l = 1; l < sizes.length; l++) {
-                z[l] = new double[padded(sizes[l])];
-                a[l] = new double[padded(sizes[l])];
-                dz[l] = new double[padded(sizes[l])];
-            }
-        }
-
-        /** Forward (and backward) for image {@code image}, added into {@code chunk} at position {@code k}. */
-        void run(Buffers b, Chunk chunk, int k, Network net, Dataset data, SparseImages x, int image, boolean backward) {
-            int label = data.label(image);
-            forward(b.wt, net, data, x, image);
-            wp = b.wp;
-            int layers = sizes.length - 1;
-            int classes = sizes[layers];
-            double[] logits = z[layers];
-            double[] p = a[layers];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                max = Math.max(max, logits[c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                p[c] = Math.exp(logits[c] - max);
-                sum += p[c];
-            }
-            for (int c = 0; c < classes; c++) {
-                p[c] /= sum;
-            }
-            chunk.loss += Math.log(sum) - (logits[label] - max);
-            int predicted = argmax(p, classes);
-            chunk.predictions[k] = predicted;
-            chunk.correct += predicted == label ? 1 : 0;
-            if (backward) {
-                backward(chunk, net, data, x, image, label);
-            }
-        }
-
-        /** Equals {@link Network#forward}: z[l] = b + sum over non-zero inputs i of a_i * W^T[i]; a[l] = f(z[l]). */
-        private void forward(double[][][] wt, Network net, Dataset data, SparseImages x, int image) {
-            int layers = sizes.length - 1;
-            Activation f = net.hidden();
-            for (int l = 1; l <= layers; l++) {
-                double[] out = z[l];
-                double[][] bias = net.biasValues(l - 1);
-                for (int j = 0; j < bias.length; j++) {
-                    out[j] = bias[j][0];
-                }
-                double[][] w = wt[l - 1];
-                if (l == 1) {
-                    inputLayer(w, x, image, out);
-                } else {
-                    double[] in = a[l - 1];
-                    for (int i = 0; i < sizes[l - 1]; i++) {
-                        if (in[i] != 0) {
-                            axpy(in[i], w[i], out);
-                        }
-                    }
-                }
-                if (l < layers) {
-                    for (int j = 0; j < sizes[l]; j++) {
-                        a[l][j] = f.apply(out[j]);
-                    }
-                }
-            }
-        }
-
-        /**
-         * out += sum over the image's non-zero pixels k of x_k * W^T[p_k], eight units at a time in
-         * registers: going through memory instead would chain each pixel's sum on the last one's store.
-         */
-        private static void inputLayer(double[][] w, SparseImages x, int image, double[] out) {
-            double[] input = x.input;
-            int from = x.start[image];
-            int to = x.start[image + 1];
-            for (int j = 0; j < out.length; j += 8) {
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-                for (int k = from; k < to; k++) {
-                    double v = input[x.value[k] & 0xFF];
-                    double[] row = w[x.index[k]];
-                    s0 += v * row[j];
-                    s1 += v * row[j + 1];
-                    s2 += v * row[j + 2];
-                    s3 += v * row[j + 3];
-                    s4 += v * row[j + 4];
-                    s5 += v * row[j + 5];
-                    s6 += v * row[j + 6];
-                    s7 += v * row[j + 7];
-                }
-                out[j] += s0;
-                out[j + 1] += s1;
-                out[j + 2] += s2;
-                out[j + 3] += s3;
-                out[j + 4] += s4;
-                out[j + 5] += s5;
-                out[j + 6] += s6;
-                out[j + 7] += s7;
-            }
-        }
-
-        /**
-         * Equals {@link Network#backward} before its division by m, adding into {@code chunk}:
-         * dz_L = p - onehot; dW^T[l][i] += a_l[i] * dz_{l+1}; db[l] += dz_{l+1};
-         * dz_l = (sum_j dz_{l+1}[j] * W[l][j]) * f'(z_l).
-         */
-        private void backward(Chunk chunk, Network net, Dataset data, SparseImages x, int image, int label) {
-            int layers = sizes.length - 1;
-            double[] top = dz[layers];
-            for (int c = 0; c < sizes[layers]; c++) {
-                top[c] = a[layers][c] - (c == label ? 1 : 0);
-            }
-            Activation f = net.hidden();
-            for (int l = layers - 1; l >= 0; l--) {
-                double[] d = dz[l + 1];
-                double[][] gwt = chunk.dWt[l];
-                axpy(1.0, d, chunk.db[l]);
-                if (l == 0) {
-                    for (int k = x.start[image], end = x.start[image + 1]; k < end; k++) {
-                        axpy(x.input[x.value[k] & 0xFF], d, gwt[x.index[k]]);
-                    }
-                    break;
-                }
-                double[] in = a[l];
-                for (int i = 0; i < sizes[l]; i++) {
-                    if (in[i] != 0) {
-                        axpy(in[i], d, gwt[i]);
-                    }
-                }
-                double[] below = dz[l];
-                Arrays.fill(below, 0);
-                double[][] w = wp[l];
-                for (int j = 0; j < sizes[l + 1]; j++) {
-                    if (d[j] != 0) {
-                        axpy(d[j], w[j], below);
-                    }
-                }
-                for (int i = 0; i < sizes[l]; i++) {
-                    below[i] *= f.derivative(z[l][i]);
-                }
-            }
-        }
-    }
-
-    private static int argmax(double[] p, int n) {
+    static int argmax(double[] p, int n) {
         int best = 0;
         for (int i = 1; i < n; i++) {
             if (p[i] > p[best]) {
