@@ -2,8 +2,10 @@ package mnistshell.nn;
 
 import java.util.Arrays;
 
-/** The fast kernel's storage, reused from call to call so that steady-state training allocates no arrays. */
-/** Everything reused from call to call: W^T, each chunk's sums, each worker's scratch, the result. */
+/**
+ * The fast kernel's storage, reused from call to call so that steady-state training allocates no
+ * arrays: W^T, each chunk's sums, each worker's scratch, and the gradients returned.
+ */
 final class KernelBuffers {
     final int[] sizes;
     /** wt[l] is W[l] transposed, (n_l, n_{l+1}) with rows padded, refreshed at every call. */
