@@ -1,7 +1,5 @@
 package mnistshell.nn;
 
-import java.util.Arrays;
-
 /**
  * The fast kernel's storage, reused from call to call so that steady-state training allocates no
  * arrays: W^T, each chunk's sums, each worker's scratch, and the gradients returned.
