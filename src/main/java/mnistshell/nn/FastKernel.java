@@ -29,9 +29,6 @@ import mnistshell.data.Dataset;
  */
 public final class FastKernel implements Engine {
 
-    /** Rows are padded with zeros to a multiple of this, so that every inner loop is whole blocks of 8. */
-    static final int LANES = 8;
-
     /** Chunk sizes lie between these; see {@link #chunkSize}. */
     static final int MIN_CHUNK = 16;
     static final int MAX_CHUNK = 512;
@@ -150,6 +147,9 @@ public final class FastKernel implements Engine {
             for (int s = chunk.from; s < chunk.to; s++) {
                 scratch.run(b, chunk, s - chunk.from, net, data, x, indices[s], backward);
             }
+            if (backward) {
+                chunk.firstLayerGradient(x, indices);
+            }
         }
     }
 
@@ -170,26 +170,19 @@ public final class FastKernel implements Engine {
         return best;
     }
 
-    /** n rounded up to whole blocks of {@link #LANES}. */
-    static int padded(int n) {
-        return (n + LANES - 1) / LANES * LANES;
-    }
-
     /**
-     * y += alpha * x over arrays padded to whole blocks of 8 (the padding stays zero). Written out
-     * eight at a time because the rows are short (10 for the seed's network): a plain loop would
-     * spend more on its start and its tail than on the arithmetic.
+     * y += alpha * x over the first y.length entries, two at a time: the rows are short (10 for the
+     * seed's network), too short for the JIT's vector loops to pay for their start and tail.
      */
     static void axpy(double alpha, double[] x, double[] y) {
-        for (int j = 0; j + 7 < y.length; j += 8) {
+        int n = y.length;
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
             y[j] += alpha * x[j];
             y[j + 1] += alpha * x[j + 1];
-            y[j + 2] += alpha * x[j + 2];
-            y[j + 3] += alpha * x[j + 3];
-            y[j + 4] += alpha * x[j + 4];
-            y[j + 5] += alpha * x[j + 5];
-            y[j + 6] += alpha * x[j + 6];
-            y[j + 7] += alpha * x[j + 7];
+        }
+        if (j < n) {
+            y[j] += alpha * x[j];
         }
     }
 }

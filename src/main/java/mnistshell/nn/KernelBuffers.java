@@ -6,9 +6,9 @@ package mnistshell.nn;
  */
 final class KernelBuffers {
     final int[] sizes;
-    /** wt[l] is W[l] transposed, (n_l, n_{l+1}) with rows padded, refreshed at every call. */
+    /** wt[l] is W[l] transposed, (n_l, n_{l+1}), refreshed at every call. */
     final double[][][] wt;
-    /** wp[l] is W[l], (n_{l+1}, n_l) with rows padded, for the backward pass. */
+    /** wp[l] is W[l], (n_{l+1}, n_l), for the backward pass. */
     final double[][][] wp;
     final KernelChunk[] chunk;
     final KernelSample[] scratch;
@@ -26,8 +26,8 @@ final class KernelBuffers {
         dW = new double[layers][][];
         db = new double[layers][][];
         for (int l = 0; l < layers; l++) {
-            wt[l] = new double[sizes[l]][FastKernel.padded(sizes[l + 1])];
-            wp[l] = new double[sizes[l + 1]][FastKernel.padded(sizes[l])];
+            wt[l] = new double[sizes[l]][sizes[l + 1]];
+            wp[l] = new double[sizes[l + 1]][sizes[l]];
             dW[l] = new double[sizes[l + 1]][sizes[l]];
             db[l] = new double[sizes[l + 1]][1];
         }

@@ -3,31 +3,51 @@ package mnistshell.nn;
 import java.util.Arrays;
 import mnistshell.data.Dataset;
 
-/** A worker's scratch for one sample: z, a and dz of every layer (a[0] is unused: the input is sparse). */
+/**
+ * One worker's pass of one sample through the network, forward and backward, adding into a
+ * {@link KernelChunk}. The reference it equals is {@link Network#forward} and {@link Network#backward}.
+ *
+ * <p>Each layer's input is first listed as its non-zero entries ({@code nzIndex}, {@code nzValue}):
+ * for the first layer the image's inked pixels, for the others the units that are not off. A zero
+ * input adds nothing to any sum, so skipping it changes no result, and about 80% of MNIST's pixels
+ * are zero. Loops run over the true layer sizes (10 for the seed's): these rows are too short for
+ * vector code, so every wasted lane would cost a whole instruction.
+ */
 final class KernelSample {
-    final int[] sizes;
-    final double[][] z;
-    final double[][] a;
-    final double[][] dz;
-    double[][][] wp;
+    private final int[] sizes;
+    /** z[l], a[l], dz[l] for layers 1..L (index 0 unused: the input is nzIndex[0], nzValue[0]). */
+    private final double[][] z;
+    private final double[][] a;
+    private final double[][] dz;
+    /** The non-zero inputs of layer l: nzCount[l] of them. */
+    private final int[][] nzIndex;
+    private final double[][] nzValue;
+    private final int[] nzCount;
 
     KernelSample(int[] sizes) {
         this.sizes = sizes;
-        z = new double[sizes.length][];
-        a = new double[sizes.length][];
-        dz = new double[sizes.length][];
-        for (int l = 1; l < sizes.length; l++) {
-            z[l] = new double[FastKernel.padded(sizes[l])];
-            a[l] = new double[FastKernel.padded(sizes[l])];
-            dz[l] = new double[FastKernel.padded(sizes[l])];
+        int depth = sizes.length;
+        z = new double[depth][];
+        a = new double[depth][];
+        dz = new double[depth][];
+        nzIndex = new int[depth][];
+        nzValue = new double[depth][];
+        nzCount = new int[depth];
+        for (int l = 0; l < depth; l++) {
+            z[l] = new double[sizes[l]];
+            a[l] = new double[sizes[l]];
+            dz[l] = new double[sizes[l]];
+            nzIndex[l] = new int[sizes[l]];
+            nzValue[l] = new double[sizes[l]];
         }
     }
 
     /** Forward (and backward) for image {@code image}, added into {@code chunk} at position {@code k}. */
-    void run(KernelBuffers b, KernelChunk chunk, int k, Network net, Dataset data, SparseImages x, int image, boolean backward) {
+    void run(KernelBuffers b, KernelChunk chunk, int k, Network net, Dataset data, SparseImages x, int image,
+             boolean backward) {
         int label = data.label(image);
-        forward(b.wt, net, data, x, image);
-        wp = b.wp;
+        listPixels(x, image);
+        forward(b.wt, net);
         int layers = sizes.length - 1;
         int classes = sizes[layers];
         double[] logits = z[layers];
@@ -49,109 +69,136 @@ final class KernelSample {
         chunk.predictions[k] = predicted;
         chunk.correct += predicted == label ? 1 : 0;
         if (backward) {
-            backward(chunk, net, data, x, image, label);
+            backward(chunk, k, b.wp, net, label);
         }
     }
 
-    /** Equals {@link Network#forward}: z[l] = b + sum over non-zero inputs i of a_i * W^T[i]; a[l] = f(z[l]). */
-    private void forward(double[][][] wt, Network net, Dataset data, SparseImages x, int image) {
+    /** The image's inked pixels as layer 0's non-zero inputs, as the network sees them. */
+    private void listPixels(SparseImages x, int image) {
+        int[] index = nzIndex[0];
+        double[] value = nzValue[0];
+        int n = 0;
+        for (int k = x.start[image], end = x.start[image + 1]; k < end; k++, n++) {
+            index[n] = x.index[k];
+            value[n] = x.input[x.value[k] & 0xFF];
+        }
+        nzCount[0] = n;
+    }
+
+    /** z[l] = (sum over non-zero inputs i of a_i * W^T[i]) + b; a[l] = f(z[l]); each hidden layer's non-zeros listed. */
+    private void forward(double[][][] wt, Network net) {
         int layers = sizes.length - 1;
         Activation f = net.hidden();
         for (int l = 1; l <= layers; l++) {
             double[] out = z[l];
+            sum(wt[l - 1], nzIndex[l - 1], nzValue[l - 1], nzCount[l - 1], out);
             double[][] bias = net.biasValues(l - 1);
-            for (int j = 0; j < bias.length; j++) {
-                out[j] = bias[j][0];
-            }
-            double[][] w = wt[l - 1];
-            if (l == 1) {
-                inputLayer(w, x, image, out);
-            } else {
-                double[] in = a[l - 1];
-                for (int i = 0; i < sizes[l - 1]; i++) {
-                    if (in[i] != 0) {
-                        FastKernel.axpy(in[i], w[i], out);
-                    }
-                }
+            for (int j = 0; j < out.length; j++) {
+                out[j] += bias[j][0];
             }
             if (l < layers) {
-                for (int j = 0; j < sizes[l]; j++) {
-                    a[l][j] = f.apply(out[j]);
+                int n = 0;
+                for (int j = 0; j < out.length; j++) {
+                    double v = f.apply(out[j]);
+                    a[l][j] = v;
+                    if (v != 0) {
+                        nzIndex[l][n] = j;
+                        nzValue[l][n++] = v;
+                    }
                 }
+                nzCount[l] = n;
             }
         }
     }
 
     /**
-     * out += sum over the image's non-zero pixels k of x_k * W^T[p_k], eight units at a time in
-     * registers: going through memory instead would chain each pixel's sum on the last one's store.
+     * out[j] = sum over k < count of value[k] * rows[index[k]][j], eight outputs at a time kept in
+     * registers (through memory, each input's sum would wait on the last one's store).
      */
-    private static void inputLayer(double[][] w, SparseImages x, int image, double[] out) {
-        double[] input = x.input;
-        int from = x.start[image];
-        int to = x.start[image + 1];
-        for (int j = 0; j < out.length; j += 8) {
+    static void sum(double[][] rows, int[] index, double[] value, int count, double[] out) {
+        sum(rows, index, value, 0, count, out);
+    }
+
+    /** As above over entries {@code from..to} of {@code index} and {@code value}. */
+    static void sum(double[][] rows, int[] index, double[] value, int from, int to, double[] out) {
+        int n = out.length;
+        int j = 0;
+        for (; j + 7 < n; j += 8) {
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
             for (int k = from; k < to; k++) {
-                double v = input[x.value[k] & 0xFF];
-                double[] row = w[x.index[k]];
-                s0 += v * row[j];
-                s1 += v * row[j + 1];
-                s2 += v * row[j + 2];
-                s3 += v * row[j + 3];
-                s4 += v * row[j + 4];
-                s5 += v * row[j + 5];
-                s6 += v * row[j + 6];
-                s7 += v * row[j + 7];
+                double v = value[k];
+                double[] r = rows[index[k]];
+                s0 += v * r[j];
+                s1 += v * r[j + 1];
+                s2 += v * r[j + 2];
+                s3 += v * r[j + 3];
+                s4 += v * r[j + 4];
+                s5 += v * r[j + 5];
+                s6 += v * r[j + 6];
+                s7 += v * r[j + 7];
             }
-            out[j] += s0;
-            out[j + 1] += s1;
-            out[j + 2] += s2;
-            out[j + 3] += s3;
-            out[j + 4] += s4;
-            out[j + 5] += s5;
-            out[j + 6] += s6;
-            out[j + 7] += s7;
+            out[j] = s0;
+            out[j + 1] = s1;
+            out[j + 2] = s2;
+            out[j + 3] = s3;
+            out[j + 4] = s4;
+            out[j + 5] = s5;
+            out[j + 6] = s6;
+            out[j + 7] = s7;
+        }
+        for (; j + 1 < n; j += 2) {
+            double s0 = 0, s1 = 0;
+            for (int k = from; k < to; k++) {
+                double v = value[k];
+                double[] r = rows[index[k]];
+                s0 += v * r[j];
+                s1 += v * r[j + 1];
+            }
+            out[j] = s0;
+            out[j + 1] = s1;
+        }
+        if (j < n) {
+            double s0 = 0;
+            for (int k = from; k < to; k++) {
+                s0 += value[k] * rows[index[k]][j];
+            }
+            out[j] = s0;
         }
     }
 
     /**
-     * Equals {@link Network#backward} before its division by m, adding into {@code chunk}:
-     * dz_L = p - onehot; dW^T[l][i] += a_l[i] * dz_{l+1}; db[l] += dz_{l+1};
-     * dz_l = (sum_j dz_{l+1}[j] * W[l][j]) * f'(z_l).
+     * Adds this sample's gradients to {@code chunk}, before the division by m:
+     * dz_L = p - onehot; dW^T[l][i] += a_l[i] * dz_{l+1} for non-zero a_l[i]; db[l] += dz_{l+1};
+     * dz_l = (sum_j dz_{l+1}[j] * W[l][j]) * f'(z_l). The first layer's dz is kept as the chunk's
+     * row {@code k}, for {@link KernelChunk#firstLayerGradient}.
      */
-    private void backward(KernelChunk chunk, Network net, Dataset data, SparseImages x, int image, int label) {
+    private void backward(KernelChunk chunk, int k, double[][][] w, Network net, int label) {
         int layers = sizes.length - 1;
         double[] top = dz[layers];
-        for (int c = 0; c < sizes[layers]; c++) {
+        for (int c = 0; c < top.length; c++) {
             top[c] = a[layers][c] - (c == label ? 1 : 0);
         }
         Activation f = net.hidden();
         for (int l = layers - 1; l >= 0; l--) {
             double[] d = dz[l + 1];
-            double[][] gwt = chunk.dWt[l];
             FastKernel.axpy(1.0, d, chunk.db[l]);
             if (l == 0) {
-                for (int k = x.start[image], end = x.start[image + 1]; k < end; k++) {
-                    FastKernel.axpy(x.input[x.value[k] & 0xFF], d, gwt[x.index[k]]);
-                }
+                System.arraycopy(d, 0, chunk.dz1[k], 0, d.length);
                 break;
             }
-            double[] in = a[l];
-            for (int i = 0; i < sizes[l]; i++) {
-                if (in[i] != 0) {
-                    FastKernel.axpy(in[i], d, gwt[i]);
-                }
+            double[][] gwt = chunk.dWt[l];
+            int[] index = nzIndex[l];
+            double[] value = nzValue[l];
+            for (int i = 0, count = nzCount[l]; i < count; i++) {
+                FastKernel.axpy(value[i], d, gwt[index[i]]);
             }
             double[] below = dz[l];
             Arrays.fill(below, 0);
-            double[][] w = wp[l];
-            for (int j = 0; j < sizes[l + 1]; j++) {
-                if (d[j] != 0) {
-                    FastKernel.axpy(d[j], w[j], below);
-                }
+            double[][] wl = w[l];
+            for (int j = 0; j < d.length; j++) {
+                FastKernel.axpy(d[j], wl[j], below);
             }
-            for (int i = 0; i < sizes[l]; i++) {
+            for (int i = 0; i < below.length; i++) {
                 below[i] *= f.derivative(z[l][i]);
             }
         }
