@@ -31,8 +31,13 @@ public final class IdxReader {
 
     /** Reads an image file and its label file from disk. */
     public static Dataset read(Path images, Path labels) {
+        return read(images, labels, 0, 0);
+    }
+
+    /** Reads an image file and its label file from disk; images must be {@code rows x cols} (0, 0: any). */
+    public static Dataset read(Path images, Path labels, int rows, int cols) {
         try (InputStream img = open(images); InputStream lab = open(labels)) {
-            return read(images.toString(), img, labels.toString(), lab);
+            return read(images.toString(), img, labels.toString(), lab, rows, cols);
         } catch (NoSuchFileException e) {
             throw new ShellError(e.getFile() + ": no such file");
         } catch (IOException e) {
@@ -45,6 +50,15 @@ public final class IdxReader {
      * name them in messages.
      */
     public static Dataset read(String imagesName, InputStream images, String labelsName, InputStream labels) {
+        return read(imagesName, images, labelsName, labels, 0, 0);
+    }
+
+    /**
+     * Reads a pair of IDX streams whose images must be {@code rows x cols} (0 and 0: any size),
+     * refusing other sizes from the header, before any pixel is read.
+     */
+    public static Dataset read(String imagesName, InputStream images, String labelsName, InputStream labels,
+            int requiredRows, int requiredCols) {
         Section img = new Section(imagesName, decompressed(imagesName, images));
         img.expectMagic(IMAGES_MAGIC, "an IDX image file (magic 2051)");
         int count = img.readDimension("image count");
@@ -54,7 +68,13 @@ public final class IdxReader {
             throw new ShellError(imagesName + ": byte 4: holds no pixels (" + count + " images of "
                     + rows + "x" + cols + ")");
         }
-        byte[] pixels = img.readData((long) count * rows * cols, count + " images of " + rows + "x" + cols);
+        if (requiredRows > 0 && (rows != requiredRows || cols != requiredCols)) {
+            throw new ShellError(imagesName + ": byte 8: expected " + requiredRows + "x" + requiredCols
+                    + " images, found " + rows + "x" + cols);
+        }
+        String content = count + " images of " + rows + "x" + cols;
+        byte[] pixels = img.readData((long) count * rows * cols, content);
+        img.expectEnd(content);
 
         Section lab = new Section(labelsName, decompressed(labelsName, labels));
         lab.expectMagic(LABELS_MAGIC, "an IDX label file (magic 2049)");
@@ -64,6 +84,7 @@ public final class IdxReader {
                     + imagesName + " holds " + count + " images");
         }
         byte[] labelBytes = lab.readData(count, count + " labels");
+        lab.expectEnd(count + " labels");
         for (int i = 0; i < count; i++) {
             if (labelBytes[i] < 0 || labelBytes[i] >= Dataset.CLASSES) {
                 throw new ShellError(labelsName + ": byte " + (8 + i) + ": label " + (labelBytes[i] & 0xFF)
@@ -144,6 +165,24 @@ public final class IdxReader {
             } catch (EOFException | ZipException e) {
                 throw new ShellError(name + ": truncated or damaged gzip stream near byte " + offset
                         + " while reading " + what + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new ShellError(name + ": cannot read near byte " + offset + ": " + e.getMessage());
+            }
+        }
+
+        /**
+         * Checks that nothing follows the data the header promised. Reading on also makes a gzip
+         * stream check its trailer, so a download cut short only there is caught too.
+         */
+        void expectEnd(String what) {
+            try {
+                if (in.read() != -1) {
+                    throw new ShellError(name + ": byte " + offset + ": expected the end of the file after " + what
+                            + ", found more bytes (does the header's count match the data?)");
+                }
+            } catch (EOFException | ZipException e) {
+                throw new ShellError(name + ": truncated or damaged gzip stream at its end, after " + what
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             } catch (IOException e) {
                 throw new ShellError(name + ": cannot read near byte " + offset + ": " + e.getMessage());
             }

@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import mnistshell.data.Dataset;
 import mnistshell.data.EmbeddedSample;
 import mnistshell.data.Split;
+import mnistshell.data.UnlabelledSet;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Evaluation;
 import mnistshell.nn.Init;
@@ -27,12 +28,16 @@ public final class Session {
     public static final int DEFAULT_TEST_IMAGES = 1000;
     public static final int[] SEED_ARCHITECTURE = {784, 10, 10};
 
-    private final Dataset data;
-    private final Split split;
+    private Dataset data;
+    private Split split;
     private Network network;
     private Init initialisation;
     private long initSeed;
     private Training training;
+    /** Whether the test images came with the data (MNIST's t10k) rather than from a seeded shuffle. */
+    private boolean testGiven;
+    /** Images without labels (Kaggle's test.csv), held beside the training data for prediction; or null. */
+    private UnlabelledSet unlabelled;
 
     public Session(Dataset data, Split split, long initSeed) {
         this.data = data;
@@ -156,5 +161,62 @@ public final class Session {
     /** "784-10-10, leaky-relu(0.01), he, seed 2". */
     public String describeNetwork() {
         return network.architecture() + ", " + network.hidden() + ", " + initialisation + " init, seed " + initSeed;
+    }
+
+    // ---- loading data (issue 3) ----
+
+    /**
+     * Replaces the data with {@code newData}, seen with the current scaling, split as {@code given}
+     * when a test set came with it, else by {@link #defaultSplit}. The network is kept when its input
+     * size matches; otherwise the seed's network is built afresh for the new size with the current
+     * init seed. Returns whether the network was kept.
+     */
+    public boolean replaceData(Dataset newData, Split given) {
+        boolean keep = network.inputs() == newData.features();
+        data = newData.withNormalized(data.normalized());
+        split = given != null ? given : defaultSplit(data.size(), DEFAULT_SEED);
+        testGiven = given != null;
+        if (!keep) {
+            init(initSeed);
+        }
+        return keep;
+    }
+
+    /** The seed's hold-out: 1,000 test images by a seeded shuffle, or a tenth of a set smaller than 10,000. */
+    public static Split defaultSplit(int size, long seed) {
+        return Split.shuffled(size, Math.min(DEFAULT_TEST_IMAGES, size / 10), seed);
+    }
+
+    /** A new seeded shuffle holding out {@code testCount} images; the network is kept. */
+    public void resplit(int testCount, long seed) {
+        if (testGiven) {
+            throw new IllegalStateException("the test set came with the data");
+        }
+        split = Split.shuffled(data.size(), testCount, seed);
+    }
+
+    /** Whether the test set came with the data (and so is kept by {@code data split}). */
+    public boolean testGiven() {
+        return testGiven;
+    }
+
+    /** Feeds the network pixels scaled to [0, 1] ({@code true}) or raw 0..255. */
+    public void setNormalized(boolean on) {
+        data = data.withNormalized(on);
+    }
+
+    /** Holds {@code set} for prediction; the training data stays as it is. */
+    public void setUnlabelled(UnlabelledSet set) {
+        unlabelled = set;
+    }
+
+    public UnlabelledSet unlabelled() {
+        return unlabelled;
+    }
+
+    /** The network's most probable class for each unlabelled image, in file order. */
+    public int[] predictUnlabelled() {
+        int[] all = java.util.stream.IntStream.range(0, unlabelled.size()).toArray();
+        return training.evaluate(unlabelled.forPrediction(data.normalized()), all).predictions();
     }
 }

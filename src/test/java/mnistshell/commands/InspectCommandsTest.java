@@ -127,4 +127,17 @@ class InspectCommandsTest {
         assertEquals(0xFFFFFF, img.getRGB(10, 1) & 0xFFFFFF, "unit 1, all zero: white");
         assertTrue(Files.size(file) > 0);
     }
+
+    @Test
+    void predictShowsTheTenProbabilitiesAsBars() {
+        String out = new TinyWorld(Activation.LeakyRelu.SEED).alwaysPredicts(3).run("predict 6");
+        // logits 5 for class 3 and 0 elsewhere: p = e^5 / (e^5 + 9) = 0.9428, the others 1 / (e^5 + 9) = 0.0064
+        List<String> lines = out.lines().toList();
+        assertEquals("image 6 (test set), label 4: predicted 3, WRONG", lines.get(0));
+        assertEquals(11, lines.size());
+        assertTrue(lines.get(4).startsWith("  3 " + "█".repeat(47) + "▏"), lines.get(4)); // 0.9428 * 400 = 377 eighths
+        assertTrue(lines.get(4).endsWith(" 94.3% <- predicted"), lines.get(4));
+        assertTrue(lines.get(5).endsWith("  0.6% <- label"), lines.get(5));
+        assertTrue(lines.get(1).endsWith("  0.6%"), lines.get(1));
+    }
 }

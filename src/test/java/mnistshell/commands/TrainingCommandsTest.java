@@ -78,6 +78,17 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void benchTimesACopyAndLeavesTheSessionAsItWas() {
+        run("step 1");
+        double[] before = f.session.network().tensors().get(0).values()[3].clone();
+        run("bench --runs 2 --updates 2");
+        assertTrue(f.out().contains("2 runs of 2 updates") && f.out().contains("ms/update"), f.out());
+        assertEquals(1, f.session.iteration());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, f.session.network().tensors().get(0).values()[3]);
+        assertEquals(1, f.session.training().history().points().size());
+    }
+
+    @Test
     void aBlowUpIsAnErrorThatStopsACommandFile() {
         run("set lr 1e300");
         run("set l2 1e300");

@@ -71,6 +71,15 @@ class TrainingTest {
     }
 
     @Test
+    void fiftyFullBatchUpdatesGiveTheSameBitsOnOneAndTwoThreads() {
+        Session one = session("threads 1");
+        step(one, 50);
+        Session two = session("threads 2");
+        step(two, 50);
+        assertBitIdentical(weights(one), weights(two));
+    }
+
+    @Test
     void anUpdateThatOverflowsTheWeightsIsRolledBack() {
         Session s = session("optimizer momentum", "lr 1e300", "l2 1e300");
         List<double[]> before = weights(s);

@@ -1,0 +1,74 @@
+package mnistshell.commands;
+
+import java.util.Arrays;
+import mnistshell.session.Session;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+import mnistshell.train.Training;
+
+/**
+ * {@code bench [--runs R] [--updates N]}: times training of the current network on the current data
+ * and settings, on a copy, so the session's weights, counters and history stay as they are.
+ */
+public final class BenchCommand implements Command {
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String usage() {
+        return "bench [--runs R] [--updates N]";
+    }
+
+    @Override
+    public String summary() {
+        return "time training updates on a copy of the network: median and spread";
+    }
+
+    @Override
+    public String details() {
+        return """
+                Warms up first (the JIT compiles the kernel), then makes R runs (default 5) of N updates
+                each (default 20 in full batch, one epoch's worth with mini-batches) on a copy of the
+                network with the current settings, engine and threads, and prints the median, fastest
+                and slowest seconds per update, updates per second, and seconds per epoch.""";
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        int runs = args.intOption("--runs", 5, 1, 1000);
+        Session session = ctx.session();
+        int train = session.split().train().length;
+        int batch = session.training().settings().batch();
+        int perEpoch = batch == 0 ? 1 : (train + batch - 1) / batch;
+        int updates = args.intOption("--updates", batch == 0 ? 20 : perEpoch, 1, 10_000_000);
+        args.done();
+        try (Training copy = new Training(session.network().copy(), session.training().settings(), session.initSeed())) {
+            time(copy, session, Math.max(3, updates / 4), ctx); // warm-up, not counted
+            double[] perUpdate = new double[runs];
+            for (int r = 0; r < runs && !ctx.cancelled(); r++) {
+                perUpdate[r] = time(copy, session, updates, ctx) / updates;
+            }
+            Arrays.sort(perUpdate);
+            double median = runs % 2 == 1 ? perUpdate[runs / 2] : (perUpdate[runs / 2 - 1] + perUpdate[runs / 2]) / 2;
+            ctx.out().printf("%s, %d training images, batch %s, engine %s on %d thread(s), %d runs of %d updates:%n",
+                    session.network().architecture(), train, batch == 0 ? "full" : Integer.toString(batch),
+                    copy.settings().engine(), copy.settings().threads(), runs, updates);
+            ctx.out().printf("  median %.3f ms/update (fastest %.3f, slowest %.3f), %.1f updates/s, %.3f s/epoch%n",
+                    1e3 * median, 1e3 * perUpdate[0], 1e3 * perUpdate[runs - 1], 1 / median, median * perEpoch);
+        }
+    }
+
+    /** Seconds for {@code updates} updates of {@code training}; a NaN stop ends the bench with its error. */
+    private static double time(Training training, Session session, int updates, Context ctx) {
+        long start = System.nanoTime();
+        Training.Outcome o = training.runUpdates(updates, session.data(), session.split(), ctx::cancelled, d -> { }, l -> { });
+        if (o.failure() != null) {
+            throw new mnistshell.shell.ShellError("bench: " + o.failure());
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

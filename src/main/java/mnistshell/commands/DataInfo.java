@@ -1,0 +1,53 @@
+package mnistshell.commands;
+
+import mnistshell.data.Dataset;
+import mnistshell.data.UnlabelledSet;
+import mnistshell.session.Session;
+
+/** The text of {@code data info} and the lines {@code data} prints after changing something. */
+final class DataInfo {
+
+    private DataInfo() {
+    }
+
+    static String describe(Session session) {
+        Dataset data = session.data();
+        StringBuilder s = new StringBuilder();
+        s.append("source: ").append(data.source()).append('\n');
+        s.append(String.format("images: %d labelled, %dx%d%n", data.size(), data.rows(), data.cols()));
+        s.append("classes:");
+        int[] counts = data.classCounts();
+        for (int c = 0; c < counts.length; c++) {
+            s.append(' ').append(c).append(':').append(counts[c]);
+        }
+        s.append('\n');
+        s.append(splitLine(session)).append('\n');
+        s.append(scalingLine(data)).append('\n');
+        UnlabelledSet u = session.unlabelled();
+        s.append(u == null ? "unlabelled: none (load a CSV without labels for predict --out)\n"
+                : String.format("unlabelled: %d images from %s, for predict --out%n", u.size(), u.source()));
+        s.append(memoryLine(data, u)).append('\n');
+        return s.toString();
+    }
+
+    static String splitLine(Session session) {
+        int train = session.split().train().length;
+        int test = session.split().test().length;
+        return session.testGiven()
+                ? String.format("split: %d train / %d test (the test set came with the data)", train, test)
+                : String.format("split: %d train / %d test (seeded shuffle, seed %d)", train, test, session.split().seed());
+    }
+
+    static String scalingLine(Dataset data) {
+        return data.normalized() ? "scaling: pixels scaled to [0, 1] (normalize on)"
+                : "scaling: raw pixels 0-255 (normalize off, the seed notebook's first mistake)";
+    }
+
+    /** Bytes held for images and labels (one byte each), and the Java heap in use, in MB of 10^6 bytes. */
+    private static String memoryLine(Dataset data, UnlabelledSet u) {
+        long bytes = data.pixels().length + data.labels().length + (u == null ? 0 : u.pixels().length);
+        Runtime rt = Runtime.getRuntime();
+        return String.format("memory: %.1f MB of pixels and labels (one byte each); Java heap in use %.0f MB",
+                bytes / 1e6, (rt.totalMemory() - rt.freeMemory()) / 1e6);
+    }
+}

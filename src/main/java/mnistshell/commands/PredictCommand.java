@@ -1,0 +1,139 @@
+package mnistshell.commands;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import mnistshell.data.UnlabelledSet;
+import mnistshell.nn.Evaluation;
+import mnistshell.render.Bars;
+import mnistshell.session.Session;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+import mnistshell.shell.ShellError;
+import org.jline.builtins.Completers;
+import org.jline.reader.Completer;
+import org.jline.reader.impl.completer.StringsCompleter;
+
+/**
+ * {@code predict N}: the class probabilities of image N as bars; {@code predict --out FILE}: the
+ * network's answer for every image of the unlabelled set, in Kaggle's submission format. (Each
+ * form of {@code predict} is one method here.)
+ */
+public final class PredictCommand implements Command {
+
+    static final String HEADER = "ImageId,Label";
+    static final int BAR_WIDTH = 50;
+
+    @Override
+    public String name() {
+        return "predict";
+    }
+
+    @Override
+    public String usage() {
+        return "predict N | predict --out FILE";
+    }
+
+    @Override
+    public String summary() {
+        return "image N's class probabilities as bars; or a Kaggle submission for the unlabelled set";
+    }
+
+    @Override
+    public String details() {
+        return "N           image N (0-based, file order, as show N): a bar per class, label and prediction marked\n"
+                + "--out FILE  writes '" + HEADER + "' and one line per image of the unlabelled set (loaded\n"
+                + "            with data load, e.g. Kaggle's test.csv), ImageId counting from 1 in file order.";
+    }
+
+    @Override
+    public List<Completer> argumentCompleters() {
+        return List.of(new StringsCompleter("--out"), new Completers.FileNameCompleter());
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        String out = args.option("--out");
+        String image = args.next();
+        args.done();
+        if ((out == null) == (image == null)) {
+            throw args.error("give --out FILE to write predictions for the unlabelled set, or an image index N");
+        }
+        if (image != null) {
+            probabilities(args, ctx, image);
+        } else {
+            writeSubmission(args, ctx, Path.of(out));
+        }
+    }
+
+    /** Image {@code word}'s ten probabilities as bars, its label and the prediction marked. */
+    private static void probabilities(Args args, Context ctx, String word) {
+        Session session = ctx.session();
+        int index = parseIndex(args, word, session.data().size());
+        double[] p = session.probabilities(index);
+        int predicted = Evaluation.argmax(p);
+        int label = session.data().label(index);
+        ctx.out().printf("image %d (%s set), label %d: predicted %d, %s%n", index, session.split().sideOf(index),
+                label, predicted, predicted == label ? "right" : "WRONG");
+        String[] labels = new String[p.length];
+        String[] marks = new String[p.length];
+        for (int c = 0; c < p.length; c++) {
+            labels[c] = "  " + c;
+            marks[c] = (c == predicted ? "<- predicted" : "") + (c == label ? (c == predicted ? ", label" : "<- label") : "");
+        }
+        ctx.out().print(Bars.render(labels, p, marks, BAR_WIDTH));
+    }
+
+    private static void writeSubmission(Args args, Context ctx, Path file) {
+        Session session = ctx.session();
+        UnlabelledSet set = session.unlabelled();
+        if (set == null) {
+            throw args.error("no unlabelled set: load one first, e.g. data load test.csv");
+        }
+        if (set.features() != session.network().inputs()) {
+            throw args.error("the unlabelled images have " + set.features() + " pixels but the network takes "
+                    + session.network().inputs());
+        }
+        write(file, session.predictUnlabelled());
+        ctx.out().printf("wrote %d predictions for %s to %s (%s)%n", set.size(), set.source(), file, HEADER);
+    }
+
+    private static int parseIndex(Args args, String word, int size) {
+        try {
+            int index = Integer.parseInt(word);
+            if (index >= 0 && index < size) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the range
+        }
+        throw args.error("image index must be between 0 and " + (size - 1) + ", found '" + word + "'");
+    }
+
+    /** Kaggle's format: the header, then {@code ImageId,Label} with ImageId from 1. */
+    static void write(Path file, int[] predictions) {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            w.write(HEADER);
+            w.write('\n');
+            for (int i = 0; i < predictions.length; i++) {
+                w.write((i + 1) + "," + predictions[i] + "\n");
+            }
+        } catch (IOException e) {
+            throw new ShellError(file + ": cannot write: " + reason(e));
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "its directory does not exist";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+    }
+}
