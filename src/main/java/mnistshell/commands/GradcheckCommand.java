@@ -63,8 +63,8 @@ public final class GradcheckCommand implements Command {
         Batch batch = Batch.of(s.data(), s.split().train(), 0, samples);
         List<GradCheck.Result> results = GradCheck.run(s.network(), batch.x(), batch.labels(),
                 (net, pass, labels) -> tamper.apply(net.backward(pass, labels, mode)));
-        ctx.out().printf("backward pass (bias-grad %s) against centred differences, h = 1e-4, on %d training"
-                + " images%n", mode, samples);
+        ctx.out().printf("backward pass (bias-grad %s) against centred differences, h = 1e-4,"
+                + " %d images%n", mode, samples);
         Table table = new Table("tensor", "checked", "worst rel. error", "at", "analytic", "numeric", "");
         boolean all = true;
         for (GradCheck.Result r : results) {

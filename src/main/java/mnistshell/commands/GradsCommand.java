@@ -116,6 +116,6 @@ public final class GradsCommand implements Command {
             ctx.out().printf("  class %d  %11.4e%n", c, t.values()[c][0]);
             sum += t.values()[c][0];
         }
-        ctx.out().printf("  sum      %11.4e  (0 up to rounding: each image's softmax - one-hot sums to 0)%n", sum);
+        ctx.out().printf("  sum      %11.4e  (0 up to rounding: softmax - one-hot sums to 0)%n", sum);
     }
 }

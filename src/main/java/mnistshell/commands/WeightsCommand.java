@@ -119,8 +119,8 @@ public final class WeightsCommand implements Command {
         }
         int k = parseUnit(args, neuron, t.rows());
         double[] w = t.values()[k];
-        ctx.out().printf("W1 unit %d: its %d input weights as the %dx%d image they weigh; bias b1[%d] = %s%n",
-                k, w.length, data.rows(), data.cols(), k, Numbers.brief(net.biases(0).get(k, 0)));
+        ctx.out().printf("W1 unit %d: its %d input weights laid out as the %dx%d image; bias %s%n",
+                k, w.length, data.rows(), data.cols(), Numbers.brief(net.biases(0).get(k, 0)));
         ctx.out().print(UnitPicture.render(w, data.rows(), data.cols(), 1, ctx.interactive()));
         ctx.out().println(UnitPicture.legend(w));
     }
@@ -144,7 +144,6 @@ public final class WeightsCommand implements Command {
         Dataset data = ctx.session().data();
         double[][] w1 = ctx.session().network().tensors().get(0).values();
         PngFile.write(WeightGridImage.draw(w1, data.rows(), data.cols(), ZOOM, ACROSS), file);
-        ctx.out().printf("wrote %s: the %d units of W1 as %dx%d pictures, red positive, blue negative%n",
-                file, w1.length, data.rows(), data.cols());
+        ctx.out().printf("wrote %s: %d units of W1, red positive, blue negative%n", file, w1.length);
     }
 }

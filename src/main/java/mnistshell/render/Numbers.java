@@ -15,9 +15,9 @@ public final class Numbers {
     }
 
     /**
-     * At most about nine characters, for tables: three significant digits in fixed point between
-     * 1e-3 and 1e4 ({@code 0.00123}, {@code -0.346}, {@code 12.3}, {@code 1234}), else scientific
-     * ({@code 1.23e-05}); 0 is {@code 0}.
+     * At most eight characters, for tables that must fit 80 columns: three significant digits in
+     * fixed point between 1e-3 and 1e4 ({@code 0.00123}, {@code -0.346}, {@code 12.3}, {@code 1234}),
+     * else two in scientific notation with a bare exponent ({@code 1.5e-5}, {@code -5.3e-18}); 0 is {@code 0}.
      */
     public static String brief(double v) {
         if (v == 0) {
@@ -31,7 +31,8 @@ public final class Numbers {
             int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(a)));
             return String.format("%." + decimals + "f", v);
         }
-        return String.format("%.2e", v);
+        String[] parts = String.format("%.1e", v).split("e");
+        return parts[0] + "e" + Integer.parseInt(parts[1]);
     }
 
     /** "12.3%" of a share 0..1. */

@@ -74,7 +74,8 @@ class GradientCommandsTest {
         assertEquals(UpdateSizes.norm(f.session.network().tensors().get(2).values()), last.weights()[2], 0);
         String dW1 = run("grads").lines().filter(l -> l.startsWith("dW1")).findFirst().orElseThrow();
         String[] cells = dW1.trim().split(" +");
-        assertEquals(last.step()[0] / last.weights()[0], Double.parseDouble(cells[cells.length - 1]), 5e-3 * last.step()[0] / last.weights()[0]);
+        assertEquals(last.step()[0] / last.weights()[0], Double.parseDouble(cells[cells.length - 1]),
+                0.05 * last.step()[0] / last.weights()[0], "printed with two or three significant digits");
     }
 
     @Test

@@ -104,7 +104,7 @@ class InspectCommandsTest {
         TinyWorld w = new TinyWorld(Activation.LeakyRelu.SEED).hidden(
                 new double[][] {{1, -1}, {0, 0}, {2, 0}}, new double[] {0.5, 0, 0});
         String out = w.run("weights W1 --neuron 0");
-        assertTrue(out.contains("bias b1[0] = 0.500"), out);
+        assertTrue(out.contains("image; bias 0.500\n"), out);
         assertTrue(out.contains("+----+\n|##==|\n+----+\n"), out);
         ShellError e = assertThrows(ShellError.class, () -> w.run("weights W1 --neuron 3"));
         assertTrue(e.getMessage().contains("0 to 2"), e.getMessage());

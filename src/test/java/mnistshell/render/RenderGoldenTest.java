@@ -89,7 +89,9 @@ class RenderGoldenTest {
         assertEquals("-0.346", Numbers.brief(-0.3456));
         assertEquals("12.3", Numbers.brief(12.34));
         assertEquals("1234", Numbers.brief(1234));
-        assertEquals("1.50e-05", Numbers.brief(1.5e-5));
+        assertEquals("1.5e-5", Numbers.brief(1.5e-5));
+        assertEquals("-5.3e-18", Numbers.brief(-5.329e-18));
+        assertEquals("1.2e4", Numbers.brief(12345));
         assertEquals("12.5%", Numbers.percent(0.125));
     }
 }
