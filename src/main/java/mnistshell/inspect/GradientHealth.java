@@ -7,7 +7,8 @@ import mnistshell.train.UpdateSizes;
 /**
  * Warnings about the gradients of the last few updates, tensor by tensor: vanishing (tiny against
  * the weights it should move, on every one of them), exploding (grown tenfold and larger than the
- * weights themselves) and non-finite.
+ * weights themselves, or a weight matrix changed by over a tenth of its size by every update:
+ * healthy training changes it by about a thousandth) and non-finite.
  */
 public final class GradientHealth {
 
@@ -16,6 +17,8 @@ public final class GradientHealth {
     /** How many recorded updates a warning needs, so one odd update is not reported. */
     static final int SEVERAL = 3;
     static final double GROWTH = 10;
+    /** An update that changes a weight matrix by more than this share of its size is a jump, not a step. */
+    static final double JUMP = 0.1;
 
     private GradientHealth() {
     }
@@ -49,7 +52,16 @@ public final class GradientHealth {
             return String.format("%s: exploding: |%s| grew from %.3g to %.3g in %d updates, above |%s|",
                     name, name, first, last.gradient()[k], recent.size(), name.substring(1));
         }
+        if (name.startsWith("dW") && recent.size() >= SEVERAL && recent.stream().allMatch(s -> jump(s, k))) {
+            return String.format("%s: exploding: each of the last %d updates changed %s by over %.0f%% of its size",
+                    name, recent.size(), name.substring(1), 100 * JUMP);
+        }
         return null;
+    }
+
+    /** Biases are left out: starting at 0, their first updates are all of their size. */
+    private static boolean jump(UpdateSizes s, int k) {
+        return s.step()[k] > JUMP * s.weights()[k];
     }
 
     private static boolean vanishing(UpdateSizes s, int k) {
