@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import mnistshell.data.UnlabelledSet;
+import mnistshell.nn.Evaluation;
+import mnistshell.render.Bars;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
@@ -17,12 +19,14 @@ import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 
 /**
- * {@code predict --out FILE}: the network's answer for every image of the unlabelled set, in
- * Kaggle's submission format. (Each form of {@code predict} is one method here.)
+ * {@code predict N}: the class probabilities of image N as bars; {@code predict --out FILE}: the
+ * network's answer for every image of the unlabelled set, in Kaggle's submission format. (Each
+ * form of {@code predict} is one method here.)
  */
 public final class PredictCommand implements Command {
 
     static final String HEADER = "ImageId,Label";
+    static final int BAR_WIDTH = 50;
 
     @Override
     public String name() {
@@ -31,17 +35,18 @@ public final class PredictCommand implements Command {
 
     @Override
     public String usage() {
-        return "predict --out FILE";
+        return "predict N | predict --out FILE";
     }
 
     @Override
     public String summary() {
-        return "write the network's predictions for the unlabelled set as a Kaggle submission";
+        return "image N's class probabilities as bars; or a Kaggle submission for the unlabelled set";
     }
 
     @Override
     public String details() {
-        return "--out FILE  writes '" + HEADER + "' and one line per image of the unlabelled set (loaded\n"
+        return "N           image N (0-based, file order, as show N): a bar per class, label and prediction marked\n"
+                + "--out FILE  writes '" + HEADER + "' and one line per image of the unlabelled set (loaded\n"
                 + "            with data load, e.g. Kaggle's test.csv), ImageId counting from 1 in file order.";
     }
 
@@ -53,11 +58,34 @@ public final class PredictCommand implements Command {
     @Override
     public void run(Args args, Context ctx) {
         String out = args.option("--out");
+        String image = args.next();
         args.done();
-        if (out == null) {
-            throw args.error("give --out FILE to write predictions for the unlabelled set");
+        if ((out == null) == (image == null)) {
+            throw args.error("give --out FILE to write predictions for the unlabelled set, or an image index N");
         }
-        writeSubmission(args, ctx, Path.of(out));
+        if (image != null) {
+            probabilities(args, ctx, image);
+        } else {
+            writeSubmission(args, ctx, Path.of(out));
+        }
+    }
+
+    /** Image {@code word}'s ten probabilities as bars, its label and the prediction marked. */
+    private static void probabilities(Args args, Context ctx, String word) {
+        Session session = ctx.session();
+        int index = parseIndex(args, word, session.data().size());
+        double[] p = session.probabilities(index);
+        int predicted = Evaluation.argmax(p);
+        int label = session.data().label(index);
+        ctx.out().printf("image %d (%s set), label %d: predicted %d, %s%n", index, session.split().sideOf(index),
+                label, predicted, predicted == label ? "right" : "WRONG");
+        String[] labels = new String[p.length];
+        String[] marks = new String[p.length];
+        for (int c = 0; c < p.length; c++) {
+            labels[c] = "  " + c;
+            marks[c] = (c == predicted ? "<- predicted" : "") + (c == label ? (c == predicted ? ", label" : "<- label") : "");
+        }
+        ctx.out().print(Bars.render(labels, p, marks, BAR_WIDTH));
     }
 
     private static void writeSubmission(Args args, Context ctx, Path file) {
@@ -72,6 +100,18 @@ public final class PredictCommand implements Command {
         }
         write(file, session.predictUnlabelled());
         ctx.out().printf("wrote %d predictions for %s to %s (%s)%n", set.size(), set.source(), file, HEADER);
+    }
+
+    private static int parseIndex(Args args, String word, int size) {
+        try {
+            int index = Integer.parseInt(word);
+            if (index >= 0 && index < size) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the range
+        }
+        throw args.error("image index must be between 0 and " + (size - 1) + ", found '" + word + "'");
     }
 
     /** Kaggle's format: the header, then {@code ImageId,Label} with ImageId from 1. */

@@ -242,7 +242,7 @@ public final class Network {
     }
 
     /** Mean cross-entropy of softmax(Z) against labels. Z: (n_L, m), computed stably from logits. */
-    static double loss(Matrix z, int[] labels) {
+    public static double loss(Matrix z, int[] labels) {
         double total = 0;
         for (int j = 0; j < z.columns(); j++) {
             double max = Double.NEGATIVE_INFINITY;

@@ -35,6 +35,9 @@ public final class Training implements AutoCloseable {
     private final ReferenceEngine reference = new ReferenceEngine();
     private List<double[][]> backup;
     private long backupUpdates;
+    /** The sizes of the last few updates, oldest first, for {@code grads}' warnings. */
+    private final java.util.ArrayDeque<UpdateSizes> recentSizes = new java.util.ArrayDeque<>();
+    static final int RECENT_SIZES = 5;
 
     /** Training of {@code net} from its first update, with {@code settings}; mini-batches shuffled from {@code seed}. */
     public Training(Network net, Settings settings, long seed) {
@@ -129,6 +132,7 @@ public final class Training implements AutoCloseable {
         }
         updates = number;
         last = g;
+        recordSizes(number, g);
         boolean measureTest = settings.fullBatch() || order.epoch() > epochBefore;
         double test = measureTest && split.test().length > 0
                 ? engine().evaluate(net, data, split.test()).accuracy() : Double.NaN;
@@ -173,6 +177,24 @@ public final class Training implements AutoCloseable {
         }
         all.addAll(optimizer.state());
         return all;
+    }
+
+    /** Norms of the gradient, of the change (live weights against the backup taken before the update) and of the weights. */
+    private void recordSizes(int number, Gradients g) {
+        List<Tensor> params = net.tensors();
+        double[] gradient = new double[params.size()];
+        double[] step = new double[params.size()];
+        double[] weights = new double[params.size()];
+        for (int k = 0; k < params.size(); k++) {
+            double[][] live = params.get(k).values();
+            gradient[k] = UpdateSizes.norm(k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2]);
+            step[k] = UpdateSizes.distance(live, backup.get(k));
+            weights[k] = UpdateSizes.norm(live);
+        }
+        if (recentSizes.size() == RECENT_SIZES) {
+            recentSizes.removeFirst();
+        }
+        recentSizes.addLast(new UpdateSizes(number, gradient, step, weights));
     }
 
     /** One progress line, as {@code set report-every} prints them. */
@@ -224,6 +246,11 @@ public final class Training implements AutoCloseable {
     /** The gradients of the last update, or null before the first. */
     public Gradients lastGradients() {
         return last;
+    }
+
+    /** The sizes of the last few updates (up to {@value #RECENT_SIZES}), oldest first; empty before the first. */
+    public List<UpdateSizes> recentSizes() {
+        return List.copyOf(recentSizes);
     }
 
     @Override

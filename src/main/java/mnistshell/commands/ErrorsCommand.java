@@ -1,0 +1,71 @@
+package mnistshell.commands;
+
+import java.util.List;
+import mnistshell.data.Dataset;
+import mnistshell.inspect.Mistake;
+import mnistshell.render.Numbers;
+import mnistshell.render.Table;
+import mnistshell.session.Session;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+
+/** {@code errors [--limit N] [--label L] [--pred P] [--train]}: the images the network gets wrong, most confident first. */
+public final class ErrorsCommand implements Command {
+
+    static final int DEFAULT_LIMIT = 10;
+
+    @Override
+    public String name() {
+        return "errors";
+    }
+
+    @Override
+    public String usage() {
+        return "errors [--limit N] [--label L] [--pred P] [--train]";
+    }
+
+    @Override
+    public String summary() {
+        return "misclassified test (or train) images, most confident first";
+    }
+
+    @Override
+    public String details() {
+        return """
+                Each with its index (for show N), label, prediction and the probability given to it.
+                --label 4 --pred 9   only 4s taken for 9s (the seed's example)
+                --limit N            at most N lines (default 10)
+                --train              the training images instead of the test images""";
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        int limit = args.intOption("--limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE);
+        int label = args.intOption("--label", -1, 0, Dataset.CLASSES - 1);
+        int pred = args.intOption("--pred", -1, 0, Dataset.CLASSES - 1);
+        boolean train = args.flag("--train");
+        args.done();
+        Session s = ctx.session();
+        int[] images = train ? s.split().train() : s.split().test();
+        List<Mistake> wrong = Mistake.find(s.network(), s.data(), images).stream()
+                .filter(m -> (label < 0 || m.label() == label) && (pred < 0 || m.predicted() == pred)).toList();
+        ctx.out().printf("%d of %d %s images wrong%s%s%n", wrong.size(), images.length, train ? "training" : "test",
+                filter(label, pred), wrong.isEmpty() ? "" : wrong.size() > limit
+                        ? "; the " + limit + " most confident:" : ", most confident first:");
+        if (!wrong.isEmpty()) {
+            Table table = new Table("image", "label", "predicted", "confidence");
+            for (Mistake m : wrong.subList(0, Math.min(limit, wrong.size()))) {
+                table.row(Integer.toString(m.image()), Integer.toString(m.label()), Integer.toString(m.predicted()),
+                        Numbers.percent(m.confidence()));
+            }
+            ctx.out().print(table.render());
+        }
+    }
+
+    private static String filter(int label, int pred) {
+        String l = label < 0 ? "" : " labelled " + label;
+        String p = pred < 0 ? "" : (label < 0 ? "" : " and") + " predicted " + pred;
+        return l.isEmpty() && p.isEmpty() ? "" : " (" + (l + p).strip() + ")";
+    }
+}

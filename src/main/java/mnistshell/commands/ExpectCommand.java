@@ -1,0 +1,102 @@
+package mnistshell.commands;
+
+import java.util.List;
+import mnistshell.session.Session;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+import mnistshell.shell.ShellError;
+import org.jline.reader.Completer;
+import org.jline.reader.impl.completer.StringsCompleter;
+
+/** {@code expect METRIC OP VALUE}: fails, naming the actual value, when the comparison is false; a command file becomes a test. */
+public final class ExpectCommand implements Command {
+
+    static final List<String> METRICS = List.of("train-accuracy", "test-accuracy", "loss", "step");
+    static final List<String> OPS = List.of("<", "<=", ">", ">=", "==", "!=");
+
+    @Override
+    public String name() {
+        return "expect";
+    }
+
+    @Override
+    public String usage() {
+        return "expect METRIC OP VALUE";
+    }
+
+    @Override
+    public String summary() {
+        return "check a metric, failing the command file when false: expect test-accuracy >= 0.906";
+    }
+
+    @Override
+    public String details() {
+        return """
+                METRIC: train-accuracy and test-accuracy (shares, 0 to 1), loss (mean cross-entropy on the
+                training images), step (updates made). OP: < <= > >= == !=. Quote < and > in a Unix shell.""";
+    }
+
+    @Override
+    public List<Completer> argumentCompleters() {
+        return List.of(new StringsCompleter(METRICS), new StringsCompleter(OPS));
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        String metric = args.next();
+        String op = args.next();
+        String word = args.next();
+        args.done();
+        if (word == null) {
+            throw args.error("needs a metric, a comparison and a value");
+        }
+        if (!METRICS.contains(metric)) {
+            throw args.error("unknown metric '" + metric + "': expected one of " + String.join(", ", METRICS));
+        }
+        if (!OPS.contains(op)) {
+            throw args.error("unknown comparison '" + op + "': expected one of " + String.join(" ", OPS));
+        }
+        double expected = parse(args, word);
+        double actual = measure(ctx.session(), metric);
+        String shown = format(metric, actual);
+        if (!holds(actual, op, expected)) {
+            throw new ShellError("expect " + metric + " " + op + " " + word + " failed: " + metric + " is " + shown);
+        }
+        ctx.out().printf("ok: %s %s %s (%s)%n", metric, op, word, shown);
+    }
+
+    static double measure(Session s, String metric) {
+        return switch (metric) {
+            case "train-accuracy" -> s.evaluateTrain().accuracy();
+            case "test-accuracy" -> s.evaluateTest().accuracy();
+            case "loss" -> s.evaluateTrain().loss();
+            case "step" -> s.iteration();
+            default -> throw new IllegalArgumentException(metric);
+        };
+    }
+
+    static boolean holds(double actual, String op, double expected) {
+        return switch (op) {
+            case "<" -> actual < expected;
+            case "<=" -> actual <= expected;
+            case ">" -> actual > expected;
+            case ">=" -> actual >= expected;
+            case "==" -> actual == expected;
+            case "!=" -> actual != expected;
+            default -> throw new IllegalArgumentException(op);
+        };
+    }
+
+    private static String format(String metric, double v) {
+        return metric.equals("step") ? Long.toString((long) v) : String.format("%.4f", v);
+    }
+
+    private static double parse(Args args, String word) {
+        try {
+            return Double.parseDouble(word);
+        } catch (NumberFormatException e) {
+            throw args.error("VALUE must be a number, found '" + word + "'");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package mnistshell.commands;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mnistshell.render.BlockChart;
+import mnistshell.render.CurvesImage;
+import mnistshell.render.Numbers;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+import mnistshell.shell.ShellError;
+import mnistshell.train.History;
+import org.jline.builtins.Completers;
+import org.jline.reader.Completer;
+
+/** {@code history [--csv FILE] [--png FILE]}: the learning curves since init, with the setting changes marked. */
+public final class HistoryCommand implements Command {
+
+    static final int WIDTH = 64;
+    static final int HEIGHT = 5;
+
+    @Override
+    public String name() {
+        return "history";
+    }
+
+    @Override
+    public String usage() {
+        return "history [--csv FILE] [--png FILE]";
+    }
+
+    @Override
+    public String summary() {
+        return "loss and accuracies over the updates as text charts; ^ marks a setting change";
+    }
+
+    @Override
+    public String details() {
+        return """
+                Loss and train accuracy are those of each update's batch, measured before the update;
+                test accuracy is measured after every full-batch update, or at each epoch's end.
+                --csv FILE   writes the numbers: update, epoch, loss, accuracies, settings changed
+                --png FILE   draws the curves as a PNG picture""";
+    }
+
+    @Override
+    public List<Completer> argumentCompleters() {
+        return List.of(new Completers.FileNameCompleter());
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        String csv = args.option("--csv");
+        String png = args.option("--png");
+        args.done();
+        History history = ctx.session().training().history();
+        List<History.Point> points = history.points();
+        if (points.isEmpty()) {
+            throw new ShellError("no updates since init: nothing to chart yet (try step)");
+        }
+        Map<Integer, String> changes = changesByPosition(history.changes());
+        int[] marks = changes.keySet().stream().mapToInt(Integer::intValue).toArray();
+        if (csv != null) {
+            writeCsv(points, changes, csv);
+            ctx.out().printf("wrote %s: %d updates%n", csv, points.size());
+        }
+        if (png != null) {
+            PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), series(points, 2), marks), png);
+            ctx.out().printf("wrote %s: loss and accuracy over %d updates%n", png, points.size());
+        }
+        if (csv == null && png == null) {
+            chart(ctx, points, marks, changes);
+        }
+    }
+
+    private static void chart(Context ctx, List<History.Point> points, int[] marks, Map<Integer, String> changes) {
+        ctx.out().printf("%d updates, %d epochs; %s%n", points.size(), points.get(points.size() - 1).epoch(),
+                points.size() > WIDTH ? "each column the mean of about " + (points.size() + WIDTH - 1) / WIDTH
+                        + " updates" : "a column per update");
+        String[] titles = {"loss of each batch, before its update", "accuracy on each batch, before its update",
+            "test accuracy after the update"};
+        for (int s = 0; s < 3; s++) {
+            ctx.out().println(titles[s]);
+            ctx.out().print(BlockChart.render(series(points, s), marks, WIDTH, HEIGHT,
+                    s == 0 ? Numbers::brief : Numbers::percent));
+        }
+        for (Map.Entry<Integer, String> c : changes.entrySet()) {
+            ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, c.getValue());
+        }
+    }
+
+    /** Series {@code s}: 0 loss, 1 batch accuracy, 2 test accuracy (NaN where not measured). */
+    static double[] series(List<History.Point> points, int s) {
+        double[] out = new double[points.size()];
+        for (int i = 0; i < out.length; i++) {
+            History.Point p = points.get(i);
+            out[i] = s == 0 ? p.loss() : s == 1 ? p.trainAccuracy() : p.testAccuracy();
+        }
+        return out;
+    }
+
+    /** The changes, as "lr = 0.05, batch = 64", keyed by the position (update - 1) of the first update they applied to. */
+    static Map<Integer, String> changesByPosition(List<History.Change> changes) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        for (History.Change c : changes) {
+            out.merge(c.update(), c.key() + " = " + c.value(), (a, b) -> a + ", " + b);
+        }
+        return out;
+    }
+
+    private static void writeCsv(List<History.Point> points, Map<Integer, String> changes, String file) {
+        List<String> lines = new ArrayList<>();
+        lines.add("update,epoch,loss,train_accuracy,test_accuracy,changes");
+        for (int i = 0; i < points.size(); i++) {
+            History.Point p = points.get(i);
+            lines.add(p.update() + "," + p.epoch() + "," + p.loss() + "," + p.trainAccuracy() + ","
+                    + (Double.isNaN(p.testAccuracy()) ? "" : p.testAccuracy()) + ","
+                    + "\"" + changes.getOrDefault(i, "") + "\"");
+        }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8))) {
+            lines.forEach(w::println);
+        } catch (IOException e) {
+            throw new ShellError(file + ": cannot write: " + e.getMessage());
+        }
+    }
+}

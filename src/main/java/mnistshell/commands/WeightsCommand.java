@@ -1,0 +1,149 @@
+package mnistshell.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import mnistshell.data.Dataset;
+import mnistshell.inspect.TensorStats;
+import mnistshell.nn.Network;
+import mnistshell.nn.Tensor;
+import mnistshell.render.MatrixText;
+import mnistshell.render.Numbers;
+import mnistshell.render.UnitPicture;
+import mnistshell.render.WeightGridImage;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+import org.jline.builtins.Completers;
+import org.jline.reader.Completer;
+import org.jline.reader.impl.completer.StringsCompleter;
+
+/** {@code weights [NAME] [--neuron K] [--png FILE]}: the parameters, summarised, listed or pictured. */
+public final class WeightsCommand implements Command {
+
+    /** Pixels per weight in the PNG grid, and units per row of it. */
+    static final int ZOOM = 4;
+    static final int ACROSS = 8;
+
+    @Override
+    public String name() {
+        return "weights";
+    }
+
+    @Override
+    public String usage() {
+        return "weights [NAME] [--neuron K] [--png FILE]";
+    }
+
+    @Override
+    public String summary() {
+        return "statistics of every tensor, or one tensor's values, or a unit's weights as a picture";
+    }
+
+    @Override
+    public String details() {
+        return """
+                weights            a row per tensor (W1, b1, W2, ...): shape, mean, std, min, max, L2 norm, zeros
+                weights b1         the tensor's values (a large one summarised a row per unit)
+                weights W1 --neuron 3   hidden unit 3's 784 input weights as the 28x28 picture it looks for:
+                                   positive (ink there excites it) and negative (inhibits) drawn apart
+                weights --png FILE every first-layer unit as a grid of pictures (red +, blue -)""";
+    }
+
+    @Override
+    public List<Completer> argumentCompleters() {
+        return List.of(new StringsCompleter("W1", "b1", "W2", "b2", "W3", "b3", "--neuron", "--png"),
+                new Completers.FileNameCompleter());
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        String png = args.option("--png");
+        String neuron = args.option("--neuron");
+        String name = args.next();
+        args.done();
+        Network net = ctx.session().network();
+        if (png != null) {
+            writePng(args, ctx, name, png);
+        } else if (neuron != null) {
+            picture(args, ctx, name == null ? "W1" : name, neuron);
+        } else if (name == null) {
+            ctx.out().print(TensorTable.of("tensor", stats(net.tensors())).render());
+        } else {
+            values(ctx, tensor(args, net, name));
+        }
+    }
+
+    static List<TensorStats> stats(List<Tensor> tensors) {
+        List<TensorStats> out = new ArrayList<>();
+        for (Tensor t : tensors) {
+            out.add(TensorStats.of(t.name(), t.values()));
+        }
+        return out;
+    }
+
+    private static Tensor tensor(Args args, Network net, String name) {
+        List<String> names = new ArrayList<>();
+        for (Tensor t : net.tensors()) {
+            if (t.name().equalsIgnoreCase(name)) {
+                return t;
+            }
+            names.add(t.name());
+        }
+        throw args.error("no tensor '" + name + "': this network has " + String.join(", ", names));
+    }
+
+    /** A vector one value a line, a small matrix whole, a large one a row of statistics per unit. */
+    static void values(Context ctx, Tensor t) {
+        ctx.out().printf("%s, %dx%d:%n", t.name(), t.rows(), t.columns());
+        if (t.columns() == 1) {
+            for (int i = 0; i < t.rows(); i++) {
+                ctx.out().printf("  %2d  %11.4e%n", i, t.values()[i][0]);
+            }
+        } else if (t.columns() <= 10) {
+            ctx.out().print(MatrixText.render(t.values(), "unit "));
+        } else {
+            List<TensorStats> rows = new ArrayList<>();
+            for (int i = 0; i < t.rows(); i++) {
+                rows.add(TensorStats.of(Integer.toString(i), new double[][] {t.values()[i]}));
+            }
+            ctx.out().print(TensorTable.of("unit", rows).render());
+        }
+    }
+
+    private static void picture(Args args, Context ctx, String name, String neuron) {
+        Network net = ctx.session().network();
+        Dataset data = ctx.session().data();
+        Tensor t = tensor(args, net, name);
+        if (!t.name().equals("W1")) {
+            throw args.error("--neuron pictures a first-layer unit: only W1's inputs are pixels");
+        }
+        int k = parseUnit(args, neuron, t.rows());
+        double[] w = t.values()[k];
+        ctx.out().printf("W1 unit %d: its %d input weights laid out as the %dx%d image; bias %s%n",
+                k, w.length, data.rows(), data.cols(), Numbers.brief(net.biases(0).get(k, 0)));
+        ctx.out().print(UnitPicture.render(w, data.rows(), data.cols(), 1, ctx.interactive()));
+        ctx.out().println(UnitPicture.legend(w));
+    }
+
+    private static int parseUnit(Args args, String word, int units) {
+        try {
+            int k = Integer.parseInt(word);
+            if (k >= 0 && k < units) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the range
+        }
+        throw args.error("--neuron must be a unit of W1, 0 to " + (units - 1) + ", found '" + word + "'");
+    }
+
+    private static void writePng(Args args, Context ctx, String name, String file) {
+        if (name != null && !name.equalsIgnoreCase("W1")) {
+            throw args.error("--png draws the first layer's units: give W1 or no name");
+        }
+        Dataset data = ctx.session().data();
+        double[][] w1 = ctx.session().network().tensors().get(0).values();
+        PngFile.write(WeightGridImage.draw(w1, data.rows(), data.cols(), ZOOM, ACROSS), file);
+        ctx.out().printf("wrote %s: %d units of W1, red positive, blue negative%n", file, w1.length);
+    }
+}
