@@ -17,6 +17,9 @@ final class KernelChunk {
     private final int[] columnStart;
     private int[] columnSample = new int[0];
     private double[] columnValue = new double[0];
+    /** The images the columns were made for: in full batch they are the same every update, so kept. */
+    private int[] columnImages = new int[0];
+    private SparseImages columnSource;
     int from;
     int to;
     double loss;
@@ -41,6 +44,19 @@ final class KernelChunk {
      * stored once, instead of 150 scattered read-modify-writes per sample.
      */
     void firstLayerGradient(SparseImages x, int[] indices) {
+        if (x != columnSource || !Arrays.equals(columnImages, 0, columnImages.length, indices, from, to)) {
+            makeColumns(x, indices);
+        }
+        double[][] gwt = dWt[0];
+        for (int p = 0; p < gwt.length; p++) {
+            KernelSample.sum(dz1, columnSample, columnValue, columnStart[p], columnStart[p + 1], gwt[p]);
+        }
+    }
+
+    /** The chunk's images' pixels regrouped by pixel (a counting sort of the sparse images). */
+    private void makeColumns(SparseImages x, int[] indices) {
+        columnSource = x;
+        columnImages = Arrays.copyOfRange(indices, from, to);
         int pixels = columnStart.length - 1;
         Arrays.fill(columnStart, 0);
         int nonZero = 0;
@@ -70,10 +86,6 @@ final class KernelChunk {
             columnStart[p] = columnStart[p - 1];
         }
         columnStart[0] = 0;
-        double[][] gwt = dWt[0];
-        for (int p = 0; p < pixels; p++) {
-            KernelSample.sum(dz1, columnSample, columnValue, columnStart[p], columnStart[p + 1], gwt[p]);
-        }
     }
 
     void clear(boolean backward) {
