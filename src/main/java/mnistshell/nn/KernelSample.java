@@ -113,7 +113,8 @@ final class KernelSample {
 
     /**
      * out[j] = sum over k < count of value[k] * rows[index[k]][j], eight outputs at a time kept in
-     * registers (through memory, each input's sum would wait on the last one's store).
+     * registers (through memory, each input's sum would wait on the last one's store), with fused
+     * multiply-adds (one rounding each: closer to the exact sum than the reference, not further).
      */
     static void sum(double[][] rows, int[] index, double[] value, int count, double[] out) {
         sum(rows, index, value, 0, count, out);
@@ -132,14 +133,14 @@ final class KernelSample {
             for (int k = from; k < to; k++) {
                 double v = value[k];
                 double[] r = rows[index[k]];
-                s0 += v * r[j];
-                s1 += v * r[j + 1];
-                s2 += v * r[j + 2];
-                s3 += v * r[j + 3];
-                s4 += v * r[j + 4];
-                s5 += v * r[j + 5];
-                s6 += v * r[j + 6];
-                s7 += v * r[j + 7];
+                s0 = Math.fma(v, r[j], s0);
+                s1 = Math.fma(v, r[j + 1], s1);
+                s2 = Math.fma(v, r[j + 2], s2);
+                s3 = Math.fma(v, r[j + 3], s3);
+                s4 = Math.fma(v, r[j + 4], s4);
+                s5 = Math.fma(v, r[j + 5], s5);
+                s6 = Math.fma(v, r[j + 6], s6);
+                s7 = Math.fma(v, r[j + 7], s7);
             }
             out[j] = s0;
             out[j + 1] = s1;
@@ -155,8 +156,8 @@ final class KernelSample {
             for (int k = from; k < to; k++) {
                 double v = value[k];
                 double[] r = rows[index[k]];
-                s0 += v * r[j];
-                s1 += v * r[j + 1];
+                s0 = Math.fma(v, r[j], s0);
+                s1 = Math.fma(v, r[j + 1], s1);
             }
             out[j] = s0;
             out[j + 1] = s1;
@@ -164,7 +165,7 @@ final class KernelSample {
         if (j < n) {
             double s0 = 0;
             for (int k = from; k < to; k++) {
-                s0 += value[k] * rows[index[k]][j];
+                s0 = Math.fma(value[k], rows[index[k]][j], s0);
             }
             out[j] = s0;
         }
@@ -175,16 +176,16 @@ final class KernelSample {
         for (int k = from; k < to; k++) {
             double v = value[k];
             double[] r = rows[index[k]];
-            s0 += v * r[j];
-            s1 += v * r[j + 1];
-            s2 += v * r[j + 2];
-            s3 += v * r[j + 3];
-            s4 += v * r[j + 4];
-            s5 += v * r[j + 5];
-            s6 += v * r[j + 6];
-            s7 += v * r[j + 7];
-            s8 += v * r[j + 8];
-            s9 += v * r[j + 9];
+            s0 = Math.fma(v, r[j], s0);
+            s1 = Math.fma(v, r[j + 1], s1);
+            s2 = Math.fma(v, r[j + 2], s2);
+            s3 = Math.fma(v, r[j + 3], s3);
+            s4 = Math.fma(v, r[j + 4], s4);
+            s5 = Math.fma(v, r[j + 5], s5);
+            s6 = Math.fma(v, r[j + 6], s6);
+            s7 = Math.fma(v, r[j + 7], s7);
+            s8 = Math.fma(v, r[j + 8], s8);
+            s9 = Math.fma(v, r[j + 9], s9);
         }
         out[j] = s0;
         out[j + 1] = s1;
