@@ -20,6 +20,10 @@ public final class Commands {
                 new EvalCommand(),
                 new ShowCommand(),
                 new RunCommand(),
+                new SaveCommand(),
+                new LoadCommand(),
+                new ModelsCommand(),
+                new EchoCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));
         List<String> names = Stream.concat(Stream.of("help"), commands.stream().map(Command::name)).toList();
