@@ -93,8 +93,8 @@ public final class Npy {
         int[] shape = shape(find(SHAPE, header, where, "'shape'"), where);
         long count = (long) shape[0] * (shape.length == 2 ? shape[1] : 1);
         if (count * 8 > maxBytes) {
-            throw bad(where, "shape " + Arrays.toString(shape) + " needs " + count * 8 + " bytes, more than the "
-                    + maxBytes + " the architecture allows");
+            throw bad(where, "shape " + new Array(shape, null).shapeText() + " needs " + count * 8
+                    + " bytes, more than the " + maxBytes + " allowed here (the architecture's): refused");
         }
         double[] values = values(in, (int) count, where);
         return new Array(shape, values);
