@@ -76,6 +76,15 @@ class MainTest {
     }
 
     @Test
+    void theShippedSeedSessionLoadsOnAFreshCloneWithoutTraining() {
+        assertEquals(Main.OK, Main.run(new String[] {"-c", "load models/seed.npz; show 5"}));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("update 3000, epoch 3000, optimizer gd"), text);
+        assertTrue(text.contains("image 5 of 10000"), text);
+        assertFalse(text.contains("note:"), "trained on the embedded sample, with its split: " + text);
+    }
+
+    @Test
     void aBadCommandLineIsAUsageError() {
         assertEquals(2, Main.USAGE);
         assertEquals(Main.USAGE, Main.run(new String[] {"--frobnicate"}));
