@@ -28,7 +28,7 @@ public final class SessionLoader {
 
     /** session.json of a very long run (a million updates of history) stays well below this. */
     static final long MAX_HEADER_BYTES = 64L << 20;
-    /** Bare weights carry no architecture to check sizes against: no one array may exceed this. */
+    /** No array, and no network's parameters together, may take more than this (32M doubles). */
     static final long MAX_BARE_ARRAY_BYTES = 256L << 20;
     static final int MAX_LAYER = 1 << 20;
 
@@ -95,6 +95,14 @@ public final class SessionLoader {
             if (s < 1 || s > MAX_LAYER) {
                 throw new ShellError(where + ": layer size " + s + " is out of 1.." + MAX_LAYER);
             }
+        }
+        long parameters = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            parameters += (long) sizes[l + 1] * (sizes[l] + 1);
+        }
+        if (parameters * 8 > MAX_BARE_ARRAY_BYTES) { // a header may not make us allocate gigabytes
+            throw new ShellError(where + ": network.sizes ask for " + parameters + " parameters, more than the "
+                    + MAX_BARE_ARRAY_BYTES / 8 + " a session may hold");
         }
         checkFits(sizes, where, data);
         return sizes;

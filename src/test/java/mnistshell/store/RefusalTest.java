@@ -126,6 +126,14 @@ class RefusalTest {
     }
 
     @Test
+    void aHeaderAskingForAHugeNetwork() throws IOException {
+        String m = refused("huge.npz", e -> e.put("session.json", new String(e.get("session.json"),
+                StandardCharsets.UTF_8).replace("\"sizes\" : [ 784, 10, 10 ]", "\"sizes\" : [ 784, 1000000, 10 ]")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(m.contains("session.json: network.sizes ask for 795000010 parameters"), m);
+    }
+
+    @Test
     void aMissingEntry() throws IOException {
         String m = refused("missing.npz", e -> e.remove("opt_m_b2.npy"));
         assertTrue(m.contains("opt_m_b2.npy: missing"), m);
