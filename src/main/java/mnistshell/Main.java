@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,14 @@ import org.jline.terminal.spi.TerminalProvider;
  *   <li>nothing, with a terminal on standard input: the interactive prompt;</li>
  *   <li>nothing, with standard input piped: run its lines as a command file.</li>
  * </ul>
- * Exit status: 0 when all went well, 64 for a bad command line, 65 when a command failed.
+ * Exit status: 0 when every command succeeded, 1 when a command failed (also when {@code set bail
+ * off} let the run go on past it), 2 for a bad command line of mnist-shell itself.
  */
 public final class Main {
 
     static final int OK = 0;
-    static final int USAGE = 64;
-    static final int FAILED = 65;
+    static final int USAGE = 2;
+    static final int FAILED = 1;
     static final String USAGE_TEXT = "usage: mnist-shell [--debug] [-c 'COMMAND; COMMAND...' | FILE...]";
 
     private Main() {
@@ -43,6 +45,11 @@ public final class Main {
     }
 
     static int run(String[] argv) {
+        return run(argv, Path.of(System.getProperty("user.home")));
+    }
+
+    /** As {@link #run(String[])}, with {@code home} holding the history and {@code .mnist_shellrc}. */
+    static int run(String[] argv, Path home) {
         boolean debug = false;
         String inline = null;
         List<Path> files = new ArrayList<>();
@@ -74,13 +81,20 @@ public final class Main {
             System.err.println(USAGE_TEXT);
             return USAGE;
         }
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) { // a typo in the command line, before anything runs
+                System.err.println("mnist-shell: " + file + ": no such command file");
+                return USAGE;
+            }
+        }
         ErrorReporter reporter = new ErrorReporter(System.err, debug);
         boolean prompt = inline == null && files.isEmpty() && stdinIsTerminal();
         PrintStream out = System.out;
         Shell shell = new Shell(Session.withEmbeddedSample(), Commands.table(), out, prompt);
+        shell.setReporter(reporter);
         try {
             if (prompt) {
-                return interactive(shell, reporter);
+                return interactive(shell, reporter, home);
             }
             ScriptRunner runner = new ScriptRunner(shell, () -> false);
             if (inline != null) {
@@ -92,7 +106,7 @@ public final class Main {
             } else {
                 runner.run(new InputStreamReader(System.in, StandardCharsets.UTF_8), "line ");
             }
-            return OK;
+            return shell.failures() == 0 ? OK : FAILED;
         } catch (RuntimeException e) {
             reporter.report(e);
             return FAILED;
@@ -101,12 +115,13 @@ public final class Main {
         }
     }
 
-    private static int interactive(Shell shell, ErrorReporter reporter) {
+    private static int interactive(Shell shell, ErrorReporter reporter, Path home) {
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
-            Path history = Path.of(System.getProperty("user.home"), ".mnist-shell_history");
+            Path history = home.resolve(".mnist-shell_history");
             System.out.printf("mnist-shell: %s, %d train / %d test images, network %s. Type help.%n",
                     shell.session().data().source(), shell.session().split().train().length,
                     shell.session().split().test().length, shell.session().network().architecture());
+            new ScriptRunner(shell, () -> false).runStartupFile(home);
             new Repl(shell, terminal, history, reporter).run();
             return OK;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package mnistshell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -87,8 +88,37 @@ class MainTest {
     }
 
     @Test
+    void theShippedSeedSessionLoadsOnAFreshCloneWithoutTraining() {
+        assertEquals(Main.OK, Main.run(new String[] {"-c", "load models/seed.npz; show 5"}));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("update 3000, epoch 3000, optimizer gd"), text);
+        assertTrue(text.contains("image 5 of 10000"), text);
+        assertFalse(text.contains("note:"), "trained on the embedded sample, with its split: " + text);
+    }
+
+    @Test
     void aBadCommandLineIsAUsageError() {
+        assertEquals(2, Main.USAGE);
         assertEquals(Main.USAGE, Main.run(new String[] {"--frobnicate"}));
         assertEquals(Main.USAGE, Main.run(new String[] {"-c"}));
+        assertEquals(Main.USAGE, Main.run(new String[] {"-c", "eval", "file.msh"}));
+        assertEquals(Main.USAGE, Main.run(new String[] {dir.resolve("missing.msh").toString()}));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.msh: no such command file"));
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing ran");
+    }
+
+    @Test
+    void exitStatusIsZeroOnlyWhenEveryCommandSucceeded() throws Exception {
+        assertEquals(0, Main.OK);
+        assertEquals(1, Main.FAILED);
+        assertEquals(Main.OK, Main.run(new String[] {"-c", "echo fine; eval"}));
+        assertEquals(Main.FAILED, Main.run(new String[] {"-c", "echo fine; show nothing"}));
+        Path lax = Files.writeString(dir.resolve("lax.msh"), "set bail off\nfrob\necho went on\n");
+        assertEquals(Main.FAILED, Main.run(new String[] {lax.toString()}), "bail off goes on, and still fails");
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("went on"));
+        System.setIn(new ByteArrayInputStream("echo a\nfrob\necho b\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Main.FAILED, Main.run(new String[0]));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 2: error: unknown command 'frob'"));
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("b\n"), "bail on: the pipe stopped at line 2");
     }
 }

@@ -34,6 +34,9 @@ public final class Commands {
                 new ViewCommand(),
                 new DrawCommand(),
                 new RunCommand(),
+                new SaveCommand(),
+                new LoadCommand(),
+                new ModelsCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));
         List<String> names = Stream.concat(Stream.of("help"), commands.stream().map(Command::name)).toList();

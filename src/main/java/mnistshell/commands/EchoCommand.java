@@ -6,7 +6,7 @@ import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
-/** {@code echo TEXT}: prints its words, so that a command file can explain itself as it runs. */
+/** {@code echo TEXT}: prints its words, for headings in command files and their output. */
 public final class EchoCommand implements Command {
 
     @Override
@@ -16,12 +16,12 @@ public final class EchoCommand implements Command {
 
     @Override
     public String usage() {
-        return "echo TEXT";
+        return "echo [TEXT...]";
     }
 
     @Override
     public String summary() {
-        return "print TEXT (quote it to keep ';', '#' or several spaces)";
+        return "print TEXT (quote it to keep spaces, ';' or '#')";
     }
 
     @Override

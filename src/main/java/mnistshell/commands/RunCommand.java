@@ -28,6 +28,17 @@ public final class RunCommand implements Command {
     }
 
     @Override
+    public String details() {
+        return "Files may run files, up to " + ScriptRunner.MAX_DEPTH + " deep; an error names the file and line,\n"
+                + "and the lines that ran it. The first error stops the file; 'set bail off' goes on past errors.";
+    }
+
+    @Override
+    public boolean logged() {
+        return false; // the lines of the file are logged one by one
+    }
+
+    @Override
     public List<Completer> argumentCompleters() {
         return List.of(new Completers.FileNameCompleter());
     }

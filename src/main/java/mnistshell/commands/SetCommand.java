@@ -5,6 +5,7 @@ import java.util.List;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.ShellOptions;
 import mnistshell.train.History;
 import mnistshell.train.Settings;
 import org.jline.reader.Completer;
@@ -34,15 +35,19 @@ public final class SetCommand implements Command {
         for (String[] row : Settings.defaults().table()) {
             s.append(String.format("  %-13s %s (default %s)%n", row[0], row[2], row[1]));
         }
-        return s + "Examples: set optimizer adam; set lr 0.001; set batch 64; set schedule step 1000 0.5";
+        s.append("Shell settings:\n  echo          on: print each command before it runs (default off)\n"
+                + "  bail          off: a command file goes on past errors, still exiting 1 (default on)\n");
+        return s + "Examples: set optimizer adam; set lr 0.001; set batch 64; set schedule step 1000 0.5; set echo on";
     }
 
     @Override
     public List<Completer> argumentCompleters() {
         List<String> values = new ArrayList<>(Settings.OPTIMIZERS);
         values.addAll(Settings.ENGINES);
-        values.addAll(List.of("full", "exact", "seed", "constant", "step", "cosine"));
-        return List.of(new StringsCompleter(Settings.keys()), new StringsCompleter(values));
+        values.addAll(List.of("full", "exact", "seed", "constant", "step", "cosine", "on", "off"));
+        List<String> keys = new ArrayList<>(Settings.keys());
+        keys.addAll(ShellOptions.KEYS);
+        return List.of(new StringsCompleter(keys), new StringsCompleter(values));
     }
 
     @Override
@@ -57,6 +62,11 @@ public final class SetCommand implements Command {
             list(ctx);
             return;
         }
+        if (ShellOptions.KEYS.contains(key)) {
+            ctx.shell().options().set(key, words);
+            ctx.out().printf("%s = %s%n", key, ctx.shell().options().table().get(key)[0]);
+            return;
+        }
         ctx.session().set(key, words);
         ctx.out().printf("%s = %s (from update %d)%n", key, ctx.session().training().settings().value(key),
                 ctx.session().iteration() + 1);
@@ -66,6 +76,9 @@ public final class SetCommand implements Command {
         for (String[] row : ctx.session().training().settings().table()) {
             ctx.out().printf("  %-13s %-14s %s%n", row[0], row[1], row[2]);
         }
+        ctx.out().println("shell:");
+        ctx.shell().options().table().forEach((key, row) ->
+                ctx.out().printf("  %-13s %-14s %s%n", key, row[0], row[1]));
         List<History.Change> changes = ctx.session().training().history().changes();
         if (!changes.isEmpty()) {
             ctx.out().println("changes since init:");

@@ -82,6 +82,25 @@ public final class Session {
         training = new Training(network, settings, seed);
     }
 
+    /**
+     * Takes the network and training of a loaded session; the data and split stay. Everything is
+     * checked before this is called, so it cannot fail half-way.
+     */
+    public void restore(Network restoredNetwork, Init init, long seed, Training restoredTraining) {
+        if (training != null) {
+            training.close();
+        }
+        network = restoredNetwork;
+        initialisation = init;
+        initSeed = seed;
+        training = restoredTraining;
+    }
+
+    /** A name for saving this session: "784-10-10-gd-u3000". */
+    public String defaultName() {
+        return network.architecture() + "-" + training.settings().optimizer() + "-u" + training.updates();
+    }
+
     /** Changes a training setting from the next update on. */
     public void set(String key, List<String> words) {
         training.set(key, words);

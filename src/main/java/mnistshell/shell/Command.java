@@ -28,6 +28,14 @@ public interface Command {
         return List.of();
     }
 
+    /**
+     * Whether the command log a saved session keeps records this command; {@code run} says no, as the
+     * lines of its file are recorded one by one.
+     */
+    default boolean logged() {
+        return true;
+    }
+
     /** Does the work. Throws {@link ShellError} when it cannot be done as asked. */
     void run(Args args, Context ctx);
 }

@@ -61,4 +61,15 @@ public final class CommandLine {
             commands.add(words);
         }
     }
+
+    /** {@code words} as a line that parses back to them: words with spaces, quotes, ';' or '#' are quoted. */
+    public static String format(List<String> words) {
+        StringBuilder line = new StringBuilder();
+        for (String w : words) {
+            line.append(line.length() == 0 ? "" : " ");
+            boolean plain = !w.isEmpty() && w.chars().noneMatch(c -> Character.isWhitespace(c) || "'\";#".indexOf(c) >= 0);
+            line.append(plain ? w : w.contains("'") ? "\"" + w + "\"" : "'" + w + "'");
+        }
+        return line.toString();
+    }
 }

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 /**
  * The one place errors reach the user: a single line on standard error,
  * {@code WHERE: error: MESSAGE}, where WHERE is the file and line (or {@code line N} of standard
- * input, or {@code -c}) and is left out at the prompt. Stack traces only with {@code --debug}.
+ * input, or {@code -c}) and is left out at the prompt. An error in a file run by another file ends
+ * with the chain that ran it, {@code (run from outer.msh:3, from -c)}. Stack traces only with
+ * {@code --debug}.
  */
 public final class ErrorReporter {
 
@@ -20,11 +22,12 @@ public final class ErrorReporter {
     public void report(RuntimeException problem) {
         ShellError e = ShellError.internal(problem);
         String prefix = e.where() == null ? "" : e.where() + ": ";
+        String chain = e.callers().isEmpty() ? "" : " (run from " + String.join(", from ", e.callers()) + ")";
         if (e.isInternal()) {
-            err.println(prefix + "internal error: " + e.getMessage()
+            err.println(prefix + "internal error: " + e.getMessage() + chain
                     + (debug ? "" : " (run with --debug to see where)"));
         } else {
-            err.println(prefix + "error: " + e.getMessage());
+            err.println(prefix + "error: " + e.getMessage() + chain);
         }
         if (debug) {
             (e.getCause() != null ? e.getCause() : e).printStackTrace(err);

@@ -7,14 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs commands one line at a time from a command file, standard input or {@code -c}, through the
- * same {@link Shell#execute} as the prompt. {@code #} starts a comment. The first failing command
- * stops the run: its error is located at {@code FILE:LINE} (or {@code line N}) and propagates.
+ * same {@link Shell#execute} as the prompt. {@code #} starts a comment. A failing command is located
+ * at {@code FILE:LINE} (or {@code line N}, or {@code -c}), with the lines of the files that ran this
+ * one; it stops the run ({@code set bail on}, the default), or is reported and the run goes on
+ * ({@code set bail off}), the shell counting the failure for the exit status. Files may run files,
+ * up to {@link #MAX_DEPTH} deep.
  */
 public final class ScriptRunner {
+
+    /** Deeper than this, a file is almost surely running itself. */
+    public static final int MAX_DEPTH = 16;
+    public static final String STARTUP_FILE = ".mnist_shellrc";
 
     private final Shell shell;
     private final BooleanSupplier cancelled;
@@ -43,16 +52,15 @@ public final class ScriptRunner {
      * or {@code line 12}.
      */
     public void run(Reader in, String prefix) {
+        if (shell.runningLines().size() >= MAX_DEPTH) {
+            throw new ShellError("command files nested more than " + MAX_DEPTH + " deep: does a file run itself?");
+        }
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
         int number = 0;
         try {
             for (String line = lines.readLine(); line != null && !shell.exitRequested(); line = lines.readLine()) {
                 number++;
-                try {
-                    shell.execute(line, cancelled);
-                } catch (RuntimeException e) {
-                    throw ShellError.internal(e).at(prefix + number);
-                }
+                runLine(line, prefix + number);
             }
         } catch (IOException e) {
             throw new ShellError("cannot read line " + (number + 1) + ": " + e.getMessage()).at(prefix + (number + 1));
@@ -61,10 +69,55 @@ public final class ScriptRunner {
 
     /** Runs {@code commands} given with {@code -c}; errors are located as {@code -c}. */
     public void runInline(String commands) {
-        try {
-            shell.execute(commands, cancelled);
-        } catch (RuntimeException e) {
-            throw ShellError.internal(e).at("-c");
+        runLine(commands, "-c");
+    }
+
+    /** Runs {@code ~/.mnist_shellrc} if there is one; its errors are reported, and the prompt opens all the same. */
+    public void runStartupFile(Path home) {
+        Path rc = home.resolve(STARTUP_FILE);
+        if (Files.isRegularFile(rc)) {
+            try {
+                runFile(rc);
+            } catch (ShellError e) {
+                shell.reportAndGoOn(e);
+            }
         }
+    }
+
+    /** Each command of {@code line} in turn, located at {@code here}. */
+    private void runLine(String line, String here) {
+        List<String> callers = new ArrayList<>(shell.runningLines());
+        java.util.Collections.reverse(callers); // innermost first
+        shell.runningLines().addLast(here);
+        try {
+            for (List<String> words : parse(line, here, callers)) {
+                if (shell.exitRequested()) {
+                    return;
+                }
+                try {
+                    shell.execute(words, cancelled);
+                } catch (RuntimeException e) {
+                    fail(ShellError.internal(e).at(here, callers));
+                }
+            }
+        } finally {
+            shell.runningLines().removeLast();
+        }
+    }
+
+    private List<List<String>> parse(String line, String here, List<String> callers) {
+        try {
+            return CommandLine.parse(line);
+        } catch (ShellError e) {
+            fail(e.at(here, callers));
+            return List.of();
+        }
+    }
+
+    private void fail(ShellError located) {
+        if (shell.options().bail()) {
+            throw located;
+        }
+        shell.reportAndGoOn(located);
     }
 }

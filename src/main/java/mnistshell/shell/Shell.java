@@ -1,6 +1,10 @@
 package mnistshell.shell;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import mnistshell.panel.Screens;
@@ -19,6 +23,12 @@ public final class Shell {
     private final boolean interactive;
     private boolean exitRequested;
     private Screens screens;
+    private final ShellOptions options = new ShellOptions();
+    private final List<String> commandLog = new ArrayList<>();
+    private final Deque<String> runningLines = new ArrayDeque<>();
+    private ErrorReporter reporter = new ErrorReporter(System.err, false);
+    private int failures;
+    private Path modelsDirectory = Path.of("models");
 
     public Shell(Session session, CommandTable commands, PrintStream out, boolean interactive) {
         this.session = session;
@@ -33,16 +43,76 @@ public final class Shell {
             if (exitRequested) {
                 return;
             }
-            Command command = commands.lookup(words.get(0));
-            Args args = new Args(command, words.subList(1, words.size()));
-            try {
-                command.run(args, new Context(this, cancelled));
-            } catch (RuntimeException e) {
-                throw ShellError.internal(e);
-            } finally {
-                out.flush();
-            }
+            execute(words, cancelled);
         }
+    }
+
+    /**
+     * Runs one command given as its words (as {@link CommandLine#parse} splits them): echoed first
+     * under {@code set echo on}, and logged once it succeeds, for the commands a saved session keeps.
+     */
+    public void execute(List<String> words, BooleanSupplier cancelled) {
+        Command command = commands.lookup(words.get(0));
+        Args args = new Args(command, words.subList(1, words.size()));
+        if (options.echo()) {
+            out.println(CommandLine.format(words));
+        }
+        try {
+            command.run(args, new Context(this, cancelled));
+            if (command.logged()) {
+                commandLog.add(CommandLine.format(words));
+            }
+        } catch (RuntimeException e) {
+            throw ShellError.internal(e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** Shell settings ({@code set echo}, {@code set bail}), apart from the training's. */
+    public ShellOptions options() {
+        return options;
+    }
+
+    /** The commands run successfully so far (after a {@code load}, the loaded session's first), in order. */
+    public List<String> commandLog() {
+        return List.copyOf(commandLog);
+    }
+
+    /** Starts the log again from {@code commands}: those that led to a session just loaded. */
+    public void replaceCommandLog(List<String> commands) {
+        commandLog.clear();
+        commandLog.addAll(commands);
+    }
+
+    /** Where errors are reported when a command file goes on past them ({@code set bail off}). */
+    public void setReporter(ErrorReporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /** Reports an error that did not stop the run, and remembers that something failed. */
+    public void reportAndGoOn(ShellError e) {
+        failures++;
+        reporter.report(e);
+    }
+
+    /** Errors reported and gone past under {@code set bail off}: the exit status must still say so. */
+    public int failures() {
+        return failures;
+    }
+
+    /** Where {@code save} puts a bare name and {@code models} looks: {@code models/} by default. */
+    public Path modelsDirectory() {
+        return modelsDirectory;
+    }
+
+    public void setModelsDirectory(Path dir) {
+        this.modelsDirectory = dir;
+    }
+
+    /** The lines of the command files running now, outermost first: where a nested file was run from. */
+    Deque<String> runningLines() {
+        return runningLines;
     }
 
     /** Asks the shell to stop once the current command returns ({@code exit}, {@code quit}). */

@@ -1,5 +1,7 @@
 package mnistshell.shell;
 
+import java.util.List;
+
 /**
  * The one error type for "the user asked for something that cannot be done".
  *
@@ -12,6 +14,8 @@ public class ShellError extends RuntimeException {
 
     private final String where;
     private final boolean internal;
+    /** The lines that ran the file this error is in, innermost first ({@code run outer.msh} at line N...). */
+    private final List<String> callers;
 
     public ShellError(String message) {
         this(message, null, null, false);
@@ -22,9 +26,14 @@ public class ShellError extends RuntimeException {
     }
 
     private ShellError(String message, Throwable cause, String where, boolean internal) {
+        this(message, cause, where, internal, List.of());
+    }
+
+    private ShellError(String message, Throwable cause, String where, boolean internal, List<String> callers) {
         super(message, cause);
         this.where = where;
         this.internal = internal;
+        this.callers = List.copyOf(callers);
     }
 
     /** A bug surfacing in a command: told to the user in one line, the trace kept for {@code --debug}. */
@@ -34,7 +43,20 @@ public class ShellError extends RuntimeException {
 
     /** This error located at {@code where} (e.g. {@code seed.msh:12}); the innermost location wins. */
     public ShellError at(String where) {
-        return this.where != null ? this : new ShellError(getMessage(), getCause(), where, internal);
+        return this.where != null ? this : new ShellError(getMessage(), getCause(), where, internal, callers);
+    }
+
+    /**
+     * This error located at {@code where} inside a command file run from {@code callers} (innermost
+     * first, e.g. {@code outer.msh:3}, {@code -c}); an error already located is returned as it is.
+     */
+    public ShellError at(String where, List<String> callers) {
+        return this.where != null ? this : new ShellError(getMessage(), getCause(), where, internal, callers);
+    }
+
+    /** The lines that ran the file where this error happened, innermost first; empty at the top level. */
+    public List<String> callers() {
+        return callers;
     }
 
     /** Where the failing command came from, or null when typed at the prompt. */

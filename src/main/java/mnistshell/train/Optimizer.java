@@ -57,6 +57,17 @@ public final class Optimizer {
         this.t = updates;
     }
 
+    /** Takes the state of a saved session: {@code values} shaped as {@link #state()}, and t. */
+    public void restore(List<double[][]> values, long updates) {
+        if (values.size() != state.size()) {
+            throw new IllegalArgumentException(kind + " keeps " + state.size() + " state arrays, not " + values.size());
+        }
+        for (int k = 0; k < values.size(); k++) {
+            Tensor.copy(values.get(k), state.get(k));
+        }
+        this.t = updates;
+    }
+
     /** One update of every tensor in {@code params} (W1, b1, W2, b2, ...) with gradients {@code g}. */
     public void update(List<Tensor> params, Gradients g, double lr, Settings s) {
         t++;

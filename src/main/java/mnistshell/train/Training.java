@@ -28,7 +28,7 @@ public final class Training implements AutoCloseable {
     private Settings settings;
     private Optimizer optimizer;
     private final BatchOrder order;
-    private final History history = new History();
+    private final History history;
     private int updates;
     private Gradients last;
     private FastKernel fast;
@@ -41,10 +41,25 @@ public final class Training implements AutoCloseable {
 
     /** Training of {@code net} from its first update, with {@code settings}; mini-batches shuffled from {@code seed}. */
     public Training(Network net, Settings settings, long seed) {
+        this(net, settings, new Optimizer(settings.optimizer(), net.tensors()), new BatchOrder(seed), new History(), 0);
+    }
+
+    /**
+     * Training resumed where a saved session left it: {@code optimizer} of {@code settings.optimizer()}
+     * with its state arrays for {@code net}, the batch order at its epoch and position, the history,
+     * and {@code updates} made. The next update is the one the saved session would have made.
+     */
+    public Training(Network net, Settings settings, Optimizer optimizer, BatchOrder order, History history,
+                    int updates) {
+        if (!optimizer.kind().equals(settings.optimizer())) {
+            throw new IllegalArgumentException("optimizer " + optimizer.kind() + " but settings say " + settings.optimizer());
+        }
         this.net = net;
         this.settings = settings;
-        this.optimizer = new Optimizer(settings.optimizer(), net.tensors());
-        this.order = new BatchOrder(seed);
+        this.optimizer = optimizer;
+        this.order = order;
+        this.history = history;
+        this.updates = updates;
     }
 
     /** What one run did. {@code failure} is null unless a NaN or infinity stopped it. */

@@ -1,0 +1,66 @@
+package mnistshell.commands;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+import mnistshell.store.LoadedSession;
+import mnistshell.store.SessionLoader;
+import org.jline.builtins.Completers;
+import org.jline.reader.Completer;
+
+/** {@code load PATH}: a saved session, resumed exactly, or bare weights from {@code np.savez}. */
+public final class LoadCommand implements Command {
+
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public String usage() {
+        return "load PATH";
+    }
+
+    @Override
+    public String summary() {
+        return "load a saved session (or np.savez'd W1 b1 W2 b2...) in place of this one";
+    }
+
+    @Override
+    public String details() {
+        return """
+                PATH     a file, or a bare name in models/ ('load seed' is models/seed.npz).
+                The whole file is checked first; a bad one changes nothing. The data stays as loaded;
+                if the session was trained on other data, load says so.
+                A file with only W1, b1, W2, b2, ... (np.savez) gives a network of those shapes,
+                update 0, with the assumptions printed.""";
+    }
+
+    @Override
+    public List<Completer> argumentCompleters() {
+        return List.of(new Completers.FileNameCompleter());
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        String given = args.next();
+        if (given == null) {
+            throw args.error("which file?");
+        }
+        args.done();
+        Path file = ModelPaths.forLoad(given, ctx.shell().modelsDirectory());
+        LoadedSession loaded = SessionLoader.load(file, ctx.session());
+        ctx.session().restore(loaded.network(), loaded.init(), loaded.seed(), loaded.training());
+        List<String> log = new ArrayList<>(loaded.commands());
+        ctx.shell().replaceCommandLog(log);
+        ctx.out().printf("loaded %s: %s, update %d, epoch %d, optimizer %s%n", file, ctx.session().describeNetwork(),
+                ctx.session().iteration(), ctx.session().training().epoch(),
+                ctx.session().training().settings().optimizer());
+        for (String note : loaded.notes()) {
+            ctx.out().println("note: " + note);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package mnistshell.store;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code session.json} inside a saved session holds, besides the arrays: enough to rebuild the
+ * training exactly (settings, counters, the mini-batch order's seed and position, Adam's t), to show
+ * what happened (history, the commands typed), and to know which data it was trained on.
+ *
+ * @param format   always {@link SessionFile#FORMAT}: identifies the file
+ * @param version  {@link SessionFile#VERSION}; a newer one is refused, not guessed at
+ * @param network  architecture, activation and initialisation
+ * @param settings every training setting as typed ({@code set KEY VALUE})
+ * @param changes  every {@code set} since {@code init}, with the update count it was made at
+ * @param training counters and the state of the batch order and optimizer
+ * @param history  one column per quantity, one entry per update
+ * @param data     the dataset and split it was trained on
+ * @param summary  for {@code models}: architecture and accuracies when saved
+ * @param commands the command lines that led here, in order
+ * @param arrays   the array entries of the archive, in order, without {@code .npy}
+ */
+public record SessionHeader(String format, int version, NetworkPart network, Map<String, String> settings,
+                            List<ChangePart> changes, TrainingPart training, HistoryPart history, DataPart data,
+                            SummaryPart summary, List<String> commands, List<String> arrays) {
+
+    /** Layer sizes n_0..n_L; hidden activation (Leaky ReLU's slope, else null); how the weights were drawn and the seed. */
+    public record NetworkPart(int[] sizes, String activation, Double slope, String init, long seed) {
+    }
+
+    /** {@code set KEY VALUE} made when {@code update} updates had been made. */
+    public record ChangePart(int update, String key, String value) {
+    }
+
+    /**
+     * @param updates          updates since init
+     * @param epoch            completed passes over the training set
+     * @param batchPosition    training images of the current epoch already used
+     * @param batchSeed        seed of the mini-batch permutations (one per epoch, from seed and epoch)
+     * @param optimizer        gd, momentum, nesterov or adam: which state arrays follow
+     * @param optimizerUpdates updates made by this optimizer since it was chosen (Adam's t)
+     */
+    public record TrainingPart(int updates, int epoch, int batchPosition, long batchSeed, String optimizer,
+                               long optimizerUpdates) {
+    }
+
+    /** Columns of the training history; testAccuracy is null where it was not measured. */
+    public record HistoryPart(int[] update, int[] epoch, double[] loss, double[] trainAccuracy, Double[] testAccuracy) {
+    }
+
+    /**
+     * @param sha256 over rows, columns, labels and pixels (see {@link DataIdentity})
+     */
+    public record DataPart(String source, int images, int rows, int cols, boolean normalized, String sha256,
+                           SplitPart split) {
+    }
+
+    /** The seeded shuffle that held out the test images, and which they were. */
+    public record SplitPart(long seed, int train, int test, int[] testIndices) {
+    }
+
+    /** Accuracies measured when the session was saved. */
+    public record SummaryPart(String architecture, int updates, double trainAccuracy, double testAccuracy) {
+    }
+}

@@ -1,0 +1,242 @@
+package mnistshell.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mnistshell.data.Dataset;
+import mnistshell.nn.Activation;
+import mnistshell.nn.Init;
+import mnistshell.nn.Network;
+import mnistshell.nn.Tensor;
+import mnistshell.session.Session;
+import mnistshell.shell.ShellError;
+import mnistshell.train.BatchOrder;
+import mnistshell.train.History;
+import mnistshell.train.Optimizer;
+import mnistshell.train.Settings;
+import mnistshell.train.Training;
+
+/**
+ * Reads a saved session, or bare weights as {@code np.savez(W1=..., b1=...)} writes them, and checks
+ * all of it (zip, headers, dtypes, shapes against the architecture, finite values, format version)
+ * before anything is handed over: a bad file changes nothing.
+ */
+public final class SessionLoader {
+
+    /** session.json of a very long run (a million updates of history) stays well below this. */
+    static final long MAX_HEADER_BYTES = 64L << 20;
+    /** No array, and no network's parameters together, may take more than this (32M doubles). */
+    static final long MAX_BARE_ARRAY_BYTES = 256L << 20;
+    static final int MAX_LAYER = 1 << 20;
+
+    private SessionLoader() {
+    }
+
+    /** Reads {@code file} for {@code current} (whose data it must fit); {@code current} is not touched. */
+    public static LoadedSession load(Path file, Session current) {
+        try (NpzReader npz = new NpzReader(file)) {
+            if (npz.has(SessionFile.HEADER)) {
+                return session(npz, current);
+            }
+            if (npz.has("W1.npy")) {
+                return BareWeights.load(npz, current);
+            }
+            throw new ShellError(file + ": neither " + SessionFile.HEADER + " nor W1.npy inside (found "
+                    + String.join(", ", npz.names()) + "): expected a session saved by mnist-shell or weights saved "
+                    + "with np.savez(f, W1=W1, b1=b1, W2=W2, b2=b2)");
+        }
+    }
+
+    private static LoadedSession session(NpzReader npz, Session current) {
+        String where = npz.where(SessionFile.HEADER);
+        SessionHeader h = SessionJson.read(npz.bytes(SessionFile.HEADER, MAX_HEADER_BYTES), where);
+        int[] sizes = sizes(h, where, current.data());
+        Activation act = activation(h, where);
+        Init init = parse(where, "network.init", () -> Init.named(h.network().init()));
+        Settings settings = settings(h, where, current.training().settings());
+        SessionHeader.TrainingPart t = require(h.training(), where, "training");
+        if (!t.optimizer().equals(settings.optimizer())) {
+            throw new ShellError(where + ": training.optimizer is '" + t.optimizer() + "' but the settings say '"
+                    + settings.optimizer() + "'");
+        }
+        List<String> expected = expectedArrays(sizes, t.optimizer());
+        checkEntries(npz, expected);
+        double[][][] weights = new double[sizes.length - 1][][];
+        double[][][] biases = new double[sizes.length - 1][][];
+        readParameters(npz, sizes, weights, biases);
+        Network net = Network.of(act, weights, biases);
+        Optimizer optimizer = new Optimizer(t.optimizer(), net.tensors());
+        optimizer.restore(readState(npz, net, expected), t.optimizerUpdates());
+        checkCounters(t, where, current.split().train().length);
+        BatchOrder order = new BatchOrder(t.batchSeed(), t.epoch(), t.batchPosition());
+        Training training = new Training(net, settings, optimizer, order, history(h, where), t.updates());
+        List<String> notes = DataCheck.notes(h.data(), current);
+        return new LoadedSession(net, init, h.network().seed(), training,
+                h.commands() == null ? List.of() : h.commands(), notes);
+    }
+
+    static <T> T require(T part, String where, String name) {
+        if (part == null) {
+            throw new ShellError(where + ": '" + name + "' is missing: the file is damaged");
+        }
+        return part;
+    }
+
+    private static int[] sizes(SessionHeader h, String where, Dataset data) {
+        SessionHeader.NetworkPart n = require(h.network(), where, "network");
+        int[] sizes = require(n.sizes(), where, "network.sizes");
+        if (sizes.length < 2 || sizes.length > 21) {
+            throw new ShellError(where + ": expected 2 to 21 layer sizes, found " + sizes.length);
+        }
+        for (int s : sizes) {
+            if (s < 1 || s > MAX_LAYER) {
+                throw new ShellError(where + ": layer size " + s + " is out of 1.." + MAX_LAYER);
+            }
+        }
+        long parameters = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            parameters += (long) sizes[l + 1] * (sizes[l] + 1);
+        }
+        if (parameters * 8 > MAX_BARE_ARRAY_BYTES) { // a header may not make us allocate gigabytes
+            throw new ShellError(where + ": network.sizes ask for " + parameters + " parameters, more than the "
+                    + MAX_BARE_ARRAY_BYTES / 8 + " a session may hold");
+        }
+        checkFits(sizes, where, data);
+        return sizes;
+    }
+
+    /** The network must read the loaded data's pixels and give ten classes. */
+    static void checkFits(int[] sizes, String where, Dataset data) {
+        if (sizes[0] != data.features()) {
+            throw new ShellError(where + ": the network takes " + sizes[0] + " inputs but the loaded data has "
+                    + data.features() + " pixels per image: load data of that size first");
+        }
+        if (sizes[sizes.length - 1] != Dataset.CLASSES) {
+            throw new ShellError(where + ": expected " + Dataset.CLASSES + " outputs, one per digit, found "
+                    + sizes[sizes.length - 1]);
+        }
+    }
+
+    private static Activation activation(SessionHeader h, String where) {
+        String name = require(h.network().activation(), where, "network.activation");
+        double slope = h.network().slope() == null ? 0 : h.network().slope();
+        if (name.equals("leaky-relu") && !(Double.isFinite(slope) && slope >= 0 && slope < 1)) {
+            throw new ShellError(where + ": Leaky ReLU slope " + slope + " is out of [0, 1)");
+        }
+        return parse(where, "network.activation", () -> Activation.named(name, slope));
+    }
+
+    /** Runs {@code parse}, locating a refusal in the file. */
+    static <T> T parse(String where, String what, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ShellError e) {
+            throw new ShellError(where + ": " + what + ": " + e.getMessage());
+        }
+    }
+
+    /** Every saved setting, through the same checks as {@code set}; the thread count stays this machine's. */
+    private static Settings settings(SessionHeader h, String where, Settings current) {
+        Map<String, String> saved = require(h.settings(), where, "settings");
+        Settings s = Settings.defaults().with("threads", List.of(current.value("threads")));
+        for (Map.Entry<String, String> e : saved.entrySet()) {
+            String value = require(e.getValue(), where, "settings." + e.getKey());
+            if (!e.getKey().equals("threads")) {
+                Settings before = s;
+                s = parse(where, "settings", () -> before.with(e.getKey(), List.of(value.split(" "))));
+            }
+        }
+        return s;
+    }
+
+    static List<String> expectedArrays(int[] sizes, String optimizer) {
+        List<String> params = new ArrayList<>();
+        for (int l = 1; l < sizes.length; l++) {
+            params.add("W" + l);
+            params.add("b" + l);
+        }
+        List<String> all = new ArrayList<>(params);
+        all.addAll(SessionFile.stateNames(optimizer, params));
+        return all;
+    }
+
+    /** Exactly the expected entries: a missing one is refused, and so is one nobody asked for. */
+    private static void checkEntries(NpzReader npz, List<String> expected) {
+        Set<String> wanted = new HashSet<>();
+        wanted.add(SessionFile.HEADER);
+        for (String name : expected) {
+            wanted.add(name + ".npy");
+            if (!npz.has(name + ".npy")) {
+                throw new ShellError(npz.where(name + ".npy") + ": missing: the architecture and optimizer in "
+                        + SessionFile.HEADER + " need " + String.join(", ", expected));
+            }
+        }
+        for (String name : npz.names()) {
+            if (!wanted.contains(name)) {
+                throw new ShellError(npz.where(name) + ": unexpected entry: this architecture and optimizer need only "
+                        + SessionFile.HEADER + ", " + String.join(", ", expected));
+            }
+        }
+    }
+
+    private static void readParameters(NpzReader npz, int[] sizes, double[][][] weights, double[][][] biases) {
+        for (int l = 0; l < sizes.length - 1; l++) {
+            weights[l] = matrix(npz, "W" + (l + 1), sizes[l + 1], sizes[l], false);
+            biases[l] = matrix(npz, "b" + (l + 1), sizes[l + 1], 1, true);
+        }
+    }
+
+    private static List<double[][]> readState(NpzReader npz, Network net, List<String> expected) {
+        List<Tensor> params = net.tensors();
+        List<double[][]> state = new ArrayList<>();
+        for (int k = params.size(); k < expected.size(); k++) {
+            Tensor like = params.get((k - params.size()) % params.size());
+            state.add(matrix(npz, expected.get(k), like.rows(), like.columns(), !like.weight()));
+        }
+        return state;
+    }
+
+    /** Entry {@code name}.npy, which must be (rows, cols), or (rows,) where {@code vector} allows it. */
+    static double[][] matrix(NpzReader npz, String name, int rows, int cols, boolean vector) {
+        Npy.Array a = npz.array(name + ".npy", (long) rows * cols * 8);
+        boolean ok = a.shape().length == 2 ? a.shape()[0] == rows && a.shape()[1] == cols
+                : vector && a.shape()[0] == rows;
+        if (!ok) {
+            throw new ShellError(npz.where(name + ".npy") + ": expected shape (" + rows + ", " + cols + ")"
+                    + (vector ? " or (" + rows + ",)" : "") + " for this architecture, found " + a.shapeText());
+        }
+        return a.matrix();
+    }
+
+    private static void checkCounters(SessionHeader.TrainingPart t, String where, int trainSize) {
+        if (t.updates() < 0 || t.epoch() < 0 || t.optimizerUpdates() < 0 || t.optimizerUpdates() > t.updates()
+                || t.batchPosition() < 0 || t.batchPosition() >= Math.max(1, trainSize)) {
+            throw new ShellError(where + ": inconsistent counters: updates " + t.updates() + ", epoch " + t.epoch()
+                    + ", position " + t.batchPosition() + " of " + trainSize + " training images, optimizer t "
+                    + t.optimizerUpdates());
+        }
+    }
+
+    private static History history(SessionHeader h, String where) {
+        History history = new History();
+        for (SessionHeader.ChangePart c : h.changes() == null ? List.<SessionHeader.ChangePart>of() : h.changes()) {
+            history.add(new History.Change(c.update(), c.key(), c.value()));
+        }
+        SessionHeader.HistoryPart p = require(h.history(), where, "history");
+        int n = require(p.update(), where, "history.update").length;
+        if (require(p.epoch(), where, "history.epoch").length != n || require(p.loss(), where, "history.loss").length != n
+                || require(p.trainAccuracy(), where, "history.trainAccuracy").length != n
+                || require(p.testAccuracy(), where, "history.testAccuracy").length != n) {
+            throw new ShellError(where + ": the history's columns differ in length");
+        }
+        for (int i = 0; i < n; i++) {
+            Double test = p.testAccuracy()[i];
+            history.add(new History.Point(p.update()[i], p.epoch()[i], p.loss()[i], p.trainAccuracy()[i],
+                    test == null ? Double.NaN : test));
+        }
+        return history;
+    }
+}

@@ -1,0 +1,25 @@
+package mnistshell.store;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code models} shows of a saved file, read from session.json alone (no arrays): for bare
+ * weights, the architecture from the shapes and no update count or accuracy.
+ *
+ * @param updates      updates made, or -1 when unknown
+ * @param testAccuracy when saved, or NaN when unknown
+ */
+public record SessionSummary(String architecture, int updates, double testAccuracy) {
+
+    public static SessionSummary read(Path file) {
+        try (NpzReader npz = new NpzReader(file)) {
+            if (!npz.has(SessionFile.HEADER)) {
+                return new SessionSummary("weights only", -1, Double.NaN);
+            }
+            String where = npz.where(SessionFile.HEADER);
+            SessionHeader h = SessionJson.read(npz.bytes(SessionFile.HEADER, SessionLoader.MAX_HEADER_BYTES), where);
+            SessionHeader.SummaryPart s = SessionLoader.require(h.summary(), where, "summary");
+            return new SessionSummary(s.architecture(), s.updates(), s.testAccuracy());
+        }
+    }
+}
