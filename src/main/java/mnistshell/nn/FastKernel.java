@@ -30,7 +30,7 @@ import mnistshell.data.Dataset;
 public final class FastKernel implements Engine {
 
     /** Chunk sizes lie between these; see {@link #chunkSize}. */
-    static final int MIN_CHUNK = 16;
+    static final int MIN_CHUNK = 32;
     static final int MAX_CHUNK = 512;
 
     private final int threads;

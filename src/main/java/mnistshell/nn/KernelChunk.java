@@ -91,10 +91,10 @@ final class KernelChunk {
     void clear(boolean backward) {
         loss = 0;
         correct = 0;
-        if (backward) {
+        if (backward) { // dWt[0] needs no clearing: firstLayerGradient writes every row of it
             for (int l = 0; l < dWt.length; l++) {
-                for (double[] row : dWt[l]) {
-                    Arrays.fill(row, 0);
+                for (int i = 0; l > 0 && i < dWt[l].length; i++) {
+                    Arrays.fill(dWt[l][i], 0);
                 }
                 Arrays.fill(db[l], 0);
             }

@@ -131,15 +131,25 @@ public final class Training implements AutoCloseable {
         int[] batch = order.next(split.train(), settings.batch());
         Gradients g = engine().gradients(net, data, batch, settings.biasGrad());
         int number = updates + 1;
-        String badGradient = !Double.isFinite(g.loss()) ? "the loss" : g.firstNonFinite();
+        List<Tensor> params = net.tensors();
+        int count = params.size();
+        double[] gradient = new double[count];
+        for (int k = 0; k < count; k++) {
+            gradient[k] = UpdateSizes.sumOfSquares(k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2]);
+        }
+        String badGradient = !Double.isFinite(g.loss()) ? "the loss" : nonFinite(gradient) ? g.firstNonFinite() : null;
         if (badGradient != null) {
             order.reset(mark);
             return failure(number, badGradient, false);
         }
         saveBackup();
-        optimizer.update(net.tensors(), g, settings.schedule().rate(settings.lr(), updates), settings);
-        for (Tensor t : net.tensors()) {
-            if (!t.allFinite()) {
+        optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings);
+        double[] weights = new double[count];
+        double[] step = new double[count];
+        for (int k = 0; k < count; k++) {
+            Tensor t = params.get(k);
+            UpdateSizes.measure(t.values(), backup.get(k), weights, step, k);
+            if (!Double.isFinite(weights[k]) && !t.allFinite()) { // an overflowing sum alone is no failure
                 restoreBackup();
                 order.reset(mark);
                 return failure(number, t.name(), true);
@@ -147,7 +157,7 @@ public final class Training implements AutoCloseable {
         }
         updates = number;
         last = g;
-        recordSizes(number, g);
+        record(new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights)));
         boolean measureTest = settings.fullBatch() || order.epoch() > epochBefore;
         double test = measureTest && split.test().length > 0
                 ? engine().evaluate(net, data, split.test()).accuracy() : Double.NaN;
@@ -195,21 +205,29 @@ public final class Training implements AutoCloseable {
     }
 
     /** Norms of the gradient, of the change (live weights against the backup taken before the update) and of the weights. */
-    private void recordSizes(int number, Gradients g) {
-        List<Tensor> params = net.tensors();
-        double[] gradient = new double[params.size()];
-        double[] step = new double[params.size()];
-        double[] weights = new double[params.size()];
-        for (int k = 0; k < params.size(); k++) {
-            double[][] live = params.get(k).values();
-            gradient[k] = UpdateSizes.norm(k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2]);
-            step[k] = UpdateSizes.distance(live, backup.get(k));
-            weights[k] = UpdateSizes.norm(live);
-        }
+    private void record(UpdateSizes sizes) {
         if (recentSizes.size() == RECENT_SIZES) {
             recentSizes.removeFirst();
         }
-        recentSizes.addLast(new UpdateSizes(number, gradient, step, weights));
+        recentSizes.addLast(sizes);
+    }
+
+    /** Whether any sum of squares is NaN or infinite, as one is when any of its values is. */
+    private static boolean nonFinite(double[] sums) {
+        for (double s : sums) {
+            if (!Double.isFinite(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double[] sqrt(double[] squares) {
+        double[] out = new double[squares.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Math.sqrt(squares[k]);
+        }
+        return out;
     }
 
     /** One progress line, as {@code set report-every} prints them. */

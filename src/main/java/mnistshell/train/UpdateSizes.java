@@ -14,24 +14,43 @@ public record UpdateSizes(int update, double[] gradient, double[] step, double[]
 
     /** The L2 norm of every value of {@code a}. */
     public static double norm(double[][] a) {
-        double s = 0;
-        for (double[] row : a) {
-            for (double v : row) {
-                s += v * v;
-            }
-        }
-        return Math.sqrt(s);
+        return Math.sqrt(sumOfSquares(a));
     }
 
-    /** The L2 norm of {@code a - b}, both of one shape. */
-    static double distance(double[][] a, double[][] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                double d = a[i][j] - b[i][j];
-                s += d * d;
+    /** The sum of the squares of every value of {@code a} (NaN or infinite if any value is). */
+    static double sumOfSquares(double[][] a) {
+        double even = 0;
+        double odd = 0;
+        for (double[] row : a) {
+            int j = 0;
+            for (; j + 1 < row.length; j += 2) { // two sums, so that each add need not wait on the last
+                even += row[j] * row[j];
+                odd += row[j + 1] * row[j + 1];
+            }
+            if (j < row.length) {
+                even += row[j] * row[j];
             }
         }
-        return Math.sqrt(s);
+        return even + odd;
+    }
+
+    /**
+     * In one pass over a tensor after an update and its copy from before: the sum of squares of
+     * its values into {@code weights[k]}, and of their changes into {@code step[k]}.
+     */
+    static void measure(double[][] after, double[][] before, double[] weights, double[] step, int k) {
+        double w = 0;
+        double d = 0;
+        for (int i = 0; i < after.length; i++) {
+            double[] a = after[i];
+            double[] b = before[i];
+            for (int j = 0; j < a.length; j++) {
+                double change = a[j] - b[j];
+                w += a[j] * a[j];
+                d += change * change;
+            }
+        }
+        weights[k] = w;
+        step[k] = d;
     }
 }
