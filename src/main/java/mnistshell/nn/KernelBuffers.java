@@ -8,8 +8,6 @@ final class KernelBuffers {
     final int[] sizes;
     /** wt[l] is W[l] transposed, (n_l, n_{l+1}), refreshed at every call. */
     final double[][][] wt;
-    /** wp[l] is W[l], (n_{l+1}, n_l), for the backward pass. */
-    final double[][][] wp;
     final KernelChunk[] chunk;
     final KernelSample[] scratch;
     /** The returned gradients, in the network's shapes. */
@@ -22,12 +20,10 @@ final class KernelBuffers {
         this.sizes = sizes;
         int layers = sizes.length - 1;
         wt = new double[layers][][];
-        wp = new double[layers][][];
         dW = new double[layers][][];
         db = new double[layers][][];
         for (int l = 0; l < layers; l++) {
             wt[l] = new double[sizes[l]][sizes[l + 1]];
-            wp[l] = new double[sizes[l + 1]][sizes[l]];
             dW[l] = new double[sizes[l + 1]][sizes[l]];
             db[l] = new double[sizes[l + 1]][1];
         }
@@ -44,10 +40,11 @@ final class KernelBuffers {
     void transposeWeights(Network net) {
         for (int l = 0; l < wt.length; l++) {
             double[][] w = net.weightValues(l);
-            for (int j = 0; j < w.length; j++) {
-                System.arraycopy(w[j], 0, wp[l][j], 0, w[j].length);
-                for (int i = 0; i < w[j].length; i++) {
-                    wt[l][i][j] = w[j][i];
+            double[][] t = wt[l];
+            for (int i = 0; i < t.length; i++) { // writes along each row of W^T, reads down W's columns
+                double[] row = t[i];
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = w[j][i];
                 }
             }
         }
@@ -55,25 +52,39 @@ final class KernelBuffers {
 
     /** Adds the chunks in order, divides by m, transposes back; SEED mode sums each layer's units. */
     Gradients reduce(int m, BiasGrad biasGrad) {
-        KernelChunk total = chunk[0];
-        for (int c = 1; c < chunks; c++) {
-            total.add(chunk[c]);
+        double loss = 0;
+        int correct = 0;
+        for (int c = 0; c < chunks; c++) {
+            loss += chunk[c].loss;
+            correct += chunk[c].correct;
         }
+        double[][] rows = new double[chunks][];
         for (int l = 0; l < dW.length; l++) {
-            double[][] sumT = total.dWt[l];
-            for (int i = 0; i < sumT.length; i++) {
-                for (int j = 0; j < dW[l].length; j++) {
-                    dW[l][j][i] = sumT[i][j] / m;
+            double[][] out = dW[l];
+            for (int i = 0; i < wt[l].length; i++) {
+                for (int c = 0; c < chunks; c++) {
+                    rows[c] = chunk[c].dWt[l][i];
+                }
+                for (int j = 0; j < out.length; j++) {
+                    double s = rows[0][j];
+                    for (int c = 1; c < chunks; c++) {
+                        s += rows[c][j];
+                    }
+                    out[j][i] = s / m;
                 }
             }
             double all = 0;
-            for (int j = 0; j < db[l].length; j++) {
-                all += total.db[l][j];
+            double[] unit = new double[db[l].length];
+            for (int j = 0; j < unit.length; j++) {
+                for (int c = 0; c < chunks; c++) {
+                    unit[j] += chunk[c].db[l][j];
+                }
+                all += unit[j];
             }
-            for (int j = 0; j < db[l].length; j++) {
-                db[l][j][0] = (biasGrad == BiasGrad.EXACT ? total.db[l][j] : all) / m;
+            for (int j = 0; j < unit.length; j++) {
+                db[l][j][0] = (biasGrad == BiasGrad.EXACT ? unit[j] : all) / m;
             }
         }
-        return new Gradients(dW, db, total.loss / m, total.correct);
+        return new Gradients(dW, db, loss / m, correct);
     }
 }

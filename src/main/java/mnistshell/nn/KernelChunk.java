@@ -100,21 +100,4 @@ final class KernelChunk {
             }
         }
     }
-
-    void add(KernelChunk o) {
-        for (int l = 0; l < dWt.length; l++) {
-            for (int i = 0; i < dWt[l].length; i++) {
-                double[] row = dWt[l][i];
-                double[] other = o.dWt[l][i];
-                for (int j = 0; j < row.length; j++) {
-                    row[j] += other[j];
-                }
-            }
-            for (int j = 0; j < db[l].length; j++) {
-                db[l][j] += o.db[l][j];
-            }
-        }
-        loss += o.loss;
-        correct += o.correct;
-    }
 }

@@ -69,7 +69,7 @@ final class KernelSample {
         chunk.predictions[k] = predicted;
         chunk.correct += predicted == label ? 1 : 0;
         if (backward) {
-            backward(chunk, k, b.wp, net, label);
+            backward(chunk, k, net, label);
         }
     }
 
@@ -205,7 +205,7 @@ final class KernelSample {
      * dz_l = (sum_j dz_{l+1}[j] * W[l][j]) * f'(z_l). The first layer's dz is kept as the chunk's
      * row {@code k}, for {@link KernelChunk#firstLayerGradient}.
      */
-    private void backward(KernelChunk chunk, int k, double[][][] w, Network net, int label) {
+    private void backward(KernelChunk chunk, int k, Network net, int label) {
         int layers = sizes.length - 1;
         double[] top = dz[layers];
         for (int c = 0; c < top.length; c++) {
@@ -227,7 +227,7 @@ final class KernelSample {
             }
             double[] below = dz[l];
             Arrays.fill(below, 0);
-            double[][] wl = w[l];
+            double[][] wl = net.weightValues(l);
             for (int j = 0; j < d.length; j++) {
                 FastKernel.axpy(d[j], wl[j], below);
             }
