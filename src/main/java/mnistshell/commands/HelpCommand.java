@@ -38,17 +38,50 @@ public final class HelpCommand implements Command {
         return List.of(new StringsCompleter(names));
     }
 
+    static final int COLUMNS = 80;
+    static final int USAGE_WIDTH = 22;
+
+    /**
+     * One command in the table, within 80 columns: the usage, then the summary beside it (or on the
+     * next line when the usage is long), wrapped at word boundaries.
+     */
+    static String entry(String usage, String summary) {
+        StringBuilder out = new StringBuilder("  ").append(usage);
+        int indent = 2 + USAGE_WIDTH + 2;
+        int column = out.length();
+        if (column > indent - 2) {
+            out.append('\n');
+            column = 0;
+        }
+        for (String word : summary.split(" ")) {
+            if (column > indent && column + 1 + word.length() > COLUMNS) {
+                out.append('\n');
+                column = 0;
+            }
+            if (column < indent) {
+                out.append(" ".repeat(indent - column));
+                column = indent;
+            } else {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+        }
+        return out.append('\n').toString();
+    }
+
     @Override
     public void run(Args args, Context ctx) {
         String name = args.next();
         args.done();
         CommandTable table = ctx.commands();
         if (name == null) {
-            int width = table.all().stream().mapToInt(c -> c.usage().length()).max().orElse(0);
             for (Command c : table.all()) {
-                ctx.out().printf("  %-" + width + "s  %s%n", c.usage(), c.summary());
+                ctx.out().print(entry(c.usage(), c.summary()));
             }
             ctx.out().println("Separate commands with ';'. TAB completes, Ctrl-C stops a running command.");
+            ctx.out().println("help COMMAND explains one.");
             return;
         }
         Command c = table.lookup(name);

@@ -9,6 +9,7 @@ import java.util.List;
 import mnistshell.data.UnlabelledSet;
 import mnistshell.nn.Evaluation;
 import mnistshell.render.Bars;
+import mnistshell.session.ImageRef;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
@@ -35,7 +36,7 @@ public final class PredictCommand implements Command {
 
     @Override
     public String usage() {
-        return "predict N | predict --out FILE";
+        return "predict N|drawn:N | predict --out FILE";
     }
 
     @Override
@@ -73,12 +74,16 @@ public final class PredictCommand implements Command {
     /** Image {@code word}'s ten probabilities as bars, its label and the prediction marked. */
     private static void probabilities(Args args, Context ctx, String word) {
         Session session = ctx.session();
-        int index = parseIndex(args, word, session.data().size());
-        double[] p = session.probabilities(index);
+        ImageRef ref = ShowCommand.parse(args, word, session);
+        double[] p = ref.probabilities(session);
         int predicted = Evaluation.argmax(p);
-        int label = session.data().label(index);
-        ctx.out().printf("image %d (%s set), label %d: predicted %d, %s%n", index, session.split().sideOf(index),
-                label, predicted, predicted == label ? "right" : "WRONG");
+        int label = ref.drawn() ? -1 : session.data().label(ref.index());
+        if (ref.drawn()) {
+            ctx.out().printf("%s (drawn, no label): predicted %d%n", ref, predicted);
+        } else {
+            ctx.out().printf("image %d (%s set), label %d: predicted %d, %s%n", ref.index(), ref.set(session),
+                    label, predicted, predicted == label ? "right" : "WRONG");
+        }
         String[] labels = new String[p.length];
         String[] marks = new String[p.length];
         for (int c = 0; c < p.length; c++) {
@@ -102,17 +107,6 @@ public final class PredictCommand implements Command {
         ctx.out().printf("wrote %d predictions for %s to %s (%s)%n", set.size(), set.source(), file, HEADER);
     }
 
-    private static int parseIndex(Args args, String word, int size) {
-        try {
-            int index = Integer.parseInt(word);
-            if (index >= 0 && index < size) {
-                return index;
-            }
-        } catch (NumberFormatException e) {
-            // refused below with the range
-        }
-        throw args.error("image index must be between 0 and " + (size - 1) + ", found '" + word + "'");
-    }
 
     /** Kaggle's format: the header, then {@code ImageId,Label} with ImageId from 1. */
     static void write(Path file, int[] predictions) {

@@ -98,7 +98,8 @@ public final class ShowCommand implements Command {
         throw new ShellError("the network gets every test image right");
     }
 
-    private static ImageRef parse(Args args, String word, Session session) {
+    /** {@code N} or {@code drawn:N} as an image of the session, refused with the valid range. */
+    static ImageRef parse(Args args, String word, Session session) {
         if (word.startsWith(ImageRef.DRAWN_PREFIX)) {
             int kept = session.drawn().size();
             int n = parseIndex(word.substring(ImageRef.DRAWN_PREFIX.length()), kept);

@@ -37,8 +37,9 @@ final class TrainingRun {
     }
 
     static void print(PrintStream out, StepReport r) {
-        out.printf("update %d (epoch %d): loss %s, train %.2f%%, test %.2f%%; %d update%s in %.2f s, %.1f/s%n",
+        // within 80 columns: the update count, the loss, both accuracies, the time, updates per second
+        out.printf("update %d (epoch %d): loss %s, train %.2f%%, test %.2f%%, %.1f s, %.0f/s%n",
                 r.iteration(), r.epoch(), Numbers.compact(r.loss()), 100 * r.trainAccuracy(), 100 * r.testAccuracy(),
-                r.updates(), r.updates() == 1 ? "" : "s", r.seconds(), r.updatesPerSecond());
+                r.seconds(), r.updatesPerSecond());
     }
 }

@@ -78,6 +78,29 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void predictReachesADrawnImageAndComputesItsProbabilitiesDirectly() {
+        byte[] stroke = new byte[784];
+        for (int p = 14 * 28 + 5; p < 14 * 28 + 23; p++) {
+            stroke[p] = (byte) 255; // a horizontal bar across the middle
+        }
+        int n = f.session.drawn().add(stroke);
+        run("predict drawn:" + n);
+        double[] p = f.session.probabilities(stroke);
+        int best = mnistshell.nn.Evaluation.argmax(p);
+        assertTrue(f.out().startsWith("drawn:" + n + " (drawn, no label): predicted " + best), f.out());
+        assertTrue(refused("predict drawn:" + (n + 1)).getMessage().contains("drawn image must be between"));
+    }
+
+    @Test
+    void theSummaryLineFitsEightyColumns() {
+        run("step 3");
+        String line = f.out().lines().filter(l -> l.startsWith("update 3 ")).findFirst().orElseThrow();
+        assertTrue(line.length() <= 80, line);
+        assertTrue(line.matches("update 3 \\(epoch 3\\): loss [0-9.]+, train [0-9.]+%, test [0-9.]+%, [0-9.]+ s, [0-9]+/s"),
+                line);
+    }
+
+    @Test
     void benchTimesACopyAndLeavesTheSessionAsItWas() {
         run("step 1");
         double[] before = f.session.network().tensors().get(0).values()[3].clone();
