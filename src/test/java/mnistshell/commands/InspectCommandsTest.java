@@ -105,7 +105,8 @@ class InspectCommandsTest {
                 new double[][] {{1, -1}, {0, 0}, {2, 0}}, new double[] {0.5, 0, 0});
         String out = w.run("weights W1 --neuron 0");
         assertTrue(out.contains("image; bias 0.500\n"), out);
-        assertTrue(out.contains("+----+\n|##==|\n+----+\n"), out);
+        // weights (1, -1): both at the largest |w|, so full positive # and full negative %, as view weights draws them
+        assertTrue(out.contains("+----+\n|##%%|\n+----+\n"), out);
         ShellError e = assertThrows(ShellError.class, () -> w.run("weights W1 --neuron 3"));
         assertTrue(e.getMessage().contains("0 to 2"), e.getMessage());
         assertThrows(ShellError.class, () -> w.run("weights W2 --neuron 0"));

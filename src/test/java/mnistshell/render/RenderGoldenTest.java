@@ -50,13 +50,13 @@ class RenderGoldenTest {
     @Test
     void unitPictureTellsPositiveFromNegative() {
         String text = UnitPicture.render(new double[] {0.4, -0.2, 0, -0.4}, 2, 2, 1, false);
-        // scale 0.4: 0.4 -> level 4 '#', -0.2 -> level 2 '-', 0 -> blank, -0.4 -> level 4 '='
+        // scale 0.4: 0.4 -> level 4 '#', -0.2 -> level 2 '-', 0 -> blank, -0.4 -> level 4 '%'
         assertEquals("+----+\n"
                 + "|##--|\n"
-                + "|  ==|\n"
+                + "|  %%|\n"
                 + "+----+\n", text);
         // 2x2 blocks: the mean -0.05 is the largest |value| of the thumbnail, so full negative
-        assertEquals("+--+\n|==|\n+--+\n", UnitPicture.render(new double[] {0.4, -0.2, 0, -0.4}, 2, 2, 2, false));
+        assertEquals("+--+\n|%%|\n+--+\n", UnitPicture.render(new double[] {0.4, -0.2, 0, -0.4}, 2, 2, 2, false));
         assertEquals("\u001b[31m##\u001b[0m", UnitPicture.pixel(0.4, 0.4, true));
         assertEquals("\u001b[34m--\u001b[0m", UnitPicture.pixel(-0.2, 0.4, true));
     }
