@@ -6,8 +6,8 @@ package mnistshell.nn;
  */
 final class KernelBuffers {
     final int[] sizes;
-    /** wt[l] is W[l] transposed, (n_l, n_{l+1}), refreshed at every call. */
-    final double[][][] wt;
+    /** wt[l] is W[l] transposed, (n_l, n_{l+1}), flat (row i at i * n_{l+1}), refreshed at every call. */
+    final double[][] wt;
     final KernelChunk[] chunk;
     final KernelSample[] scratch;
     /** The returned gradients, in the network's shapes. */
@@ -19,11 +19,11 @@ final class KernelBuffers {
     KernelBuffers(int[] sizes, int chunks, int threads) {
         this.sizes = sizes;
         int layers = sizes.length - 1;
-        wt = new double[layers][][];
+        wt = new double[layers][];
         dW = new double[layers][][];
         db = new double[layers][][];
         for (int l = 0; l < layers; l++) {
-            wt[l] = new double[sizes[l]][sizes[l + 1]];
+            wt[l] = new double[sizes[l] * sizes[l + 1]];
             dW[l] = new double[sizes[l + 1]][sizes[l]];
             db[l] = new double[sizes[l + 1]][1];
         }
@@ -40,11 +40,11 @@ final class KernelBuffers {
     void transposeWeights(Network net) {
         for (int l = 0; l < wt.length; l++) {
             double[][] w = net.weightValues(l);
-            double[][] t = wt[l];
-            for (int i = 0; i < t.length; i++) { // writes along each row of W^T, reads down W's columns
-                double[] row = t[i];
-                for (int j = 0; j < row.length; j++) {
-                    row[j] = w[j][i];
+            double[] t = wt[l];
+            int n = w.length;
+            for (int i = 0, at = 0; i < sizes[l]; i++) { // writes along W^T, reads down W's columns
+                for (int j = 0; j < n; j++) {
+                    t[at++] = w[j][i];
                 }
             }
         }
@@ -61,7 +61,7 @@ final class KernelBuffers {
         double[][] rows = new double[chunks][];
         for (int l = 0; l < dW.length; l++) {
             double[][] out = dW[l];
-            for (int i = 0; i < wt[l].length; i++) {
+            for (int i = 0; i < sizes[l]; i++) {
                 for (int c = 0; c < chunks; c++) {
                     rows[c] = chunk[c].dWt[l][i];
                 }

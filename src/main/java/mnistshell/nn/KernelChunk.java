@@ -11,8 +11,8 @@ final class KernelChunk {
     final double[][][] dWt;
     final double[][] db;
     final int[] predictions;
-    /** dz of layer 1 for each sample of the chunk, (samples, n_1). */
-    final double[][] dz1;
+    /** dz of layer 1 for each sample of the chunk, (samples, n_1), flat: sample s at s * n_1. */
+    final double[] dz1;
     /** The chunk's pixels column by column: for pixel p, samples and values at [columnStart[p], columnStart[p+1]). */
     private final int[] columnStart;
     private int[] columnSample = new int[0];
@@ -34,7 +34,7 @@ final class KernelChunk {
             db[l] = new double[sizes[l + 1]];
         }
         predictions = new int[capacity];
-        dz1 = new double[capacity][sizes[1]];
+        dz1 = new double[capacity * sizes[1]];
         columnStart = new int[sizes[0] + 1];
     }
 

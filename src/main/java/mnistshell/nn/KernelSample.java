@@ -86,7 +86,7 @@ final class KernelSample {
     }
 
     /** z[l] = (sum over non-zero inputs i of a_i * W^T[i]) + b; a[l] = f(z[l]); each hidden layer's non-zeros listed. */
-    private void forward(double[][][] wt, Network net) {
+    private void forward(double[][] wt, Network net) {
         int layers = sizes.length - 1;
         Activation f = net.hidden();
         for (int l = 1; l <= layers; l++) {
@@ -112,16 +112,17 @@ final class KernelSample {
     }
 
     /**
-     * out[j] = sum over k < count of value[k] * rows[index[k]][j], eight outputs at a time kept in
+     * out[j] = sum over k < count of value[k] * rows[index[k] * n + j] (rows flat, n = out.length:
+     * one load fewer per input than an array of rows), eight outputs at a time kept in
      * registers (through memory, each input's sum would wait on the last one's store), with fused
      * multiply-adds (one rounding each: closer to the exact sum than the reference, not further).
      */
-    static void sum(double[][] rows, int[] index, double[] value, int count, double[] out) {
+    static void sum(double[] rows, int[] index, double[] value, int count, double[] out) {
         sum(rows, index, value, 0, count, out);
     }
 
     /** As above over entries {@code from..to} of {@code index} and {@code value}. */
-    static void sum(double[][] rows, int[] index, double[] value, int from, int to, double[] out) {
+    static void sum(double[] rows, int[] index, double[] value, int from, int to, double[] out) {
         int n = out.length;
         int j = 0;
         for (; j + 7 < n; j += 8) {
@@ -132,15 +133,15 @@ final class KernelSample {
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
             for (int k = from; k < to; k++) {
                 double v = value[k];
-                double[] r = rows[index[k]];
-                s0 = Math.fma(v, r[j], s0);
-                s1 = Math.fma(v, r[j + 1], s1);
-                s2 = Math.fma(v, r[j + 2], s2);
-                s3 = Math.fma(v, r[j + 3], s3);
-                s4 = Math.fma(v, r[j + 4], s4);
-                s5 = Math.fma(v, r[j + 5], s5);
-                s6 = Math.fma(v, r[j + 6], s6);
-                s7 = Math.fma(v, r[j + 7], s7);
+                int r = index[k] * n + j;
+                s0 = Math.fma(v, rows[r], s0);
+                s1 = Math.fma(v, rows[r + 1], s1);
+                s2 = Math.fma(v, rows[r + 2], s2);
+                s3 = Math.fma(v, rows[r + 3], s3);
+                s4 = Math.fma(v, rows[r + 4], s4);
+                s5 = Math.fma(v, rows[r + 5], s5);
+                s6 = Math.fma(v, rows[r + 6], s6);
+                s7 = Math.fma(v, rows[r + 7], s7);
             }
             out[j] = s0;
             out[j + 1] = s1;
@@ -155,9 +156,9 @@ final class KernelSample {
             double s0 = 0, s1 = 0;
             for (int k = from; k < to; k++) {
                 double v = value[k];
-                double[] r = rows[index[k]];
-                s0 = Math.fma(v, r[j], s0);
-                s1 = Math.fma(v, r[j + 1], s1);
+                int r = index[k] * n + j;
+                s0 = Math.fma(v, rows[r], s0);
+                s1 = Math.fma(v, rows[r + 1], s1);
             }
             out[j] = s0;
             out[j + 1] = s1;
@@ -165,27 +166,27 @@ final class KernelSample {
         if (j < n) {
             double s0 = 0;
             for (int k = from; k < to; k++) {
-                s0 = Math.fma(value[k], rows[index[k]][j], s0);
+                s0 = Math.fma(value[k], rows[index[k] * n + j], s0);
             }
             out[j] = s0;
         }
     }
 
-    private static void sumTen(double[][] rows, int[] index, double[] value, int from, int to, double[] out, int j) {
+    private static void sumTen(double[] rows, int[] index, double[] value, int from, int to, double[] out, int j) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0;
         for (int k = from; k < to; k++) {
             double v = value[k];
-            double[] r = rows[index[k]];
-            s0 = Math.fma(v, r[j], s0);
-            s1 = Math.fma(v, r[j + 1], s1);
-            s2 = Math.fma(v, r[j + 2], s2);
-            s3 = Math.fma(v, r[j + 3], s3);
-            s4 = Math.fma(v, r[j + 4], s4);
-            s5 = Math.fma(v, r[j + 5], s5);
-            s6 = Math.fma(v, r[j + 6], s6);
-            s7 = Math.fma(v, r[j + 7], s7);
-            s8 = Math.fma(v, r[j + 8], s8);
-            s9 = Math.fma(v, r[j + 9], s9);
+            int r = index[k] * 10 + j;
+            s0 = Math.fma(v, rows[r], s0);
+            s1 = Math.fma(v, rows[r + 1], s1);
+            s2 = Math.fma(v, rows[r + 2], s2);
+            s3 = Math.fma(v, rows[r + 3], s3);
+            s4 = Math.fma(v, rows[r + 4], s4);
+            s5 = Math.fma(v, rows[r + 5], s5);
+            s6 = Math.fma(v, rows[r + 6], s6);
+            s7 = Math.fma(v, rows[r + 7], s7);
+            s8 = Math.fma(v, rows[r + 8], s8);
+            s9 = Math.fma(v, rows[r + 9], s9);
         }
         out[j] = s0;
         out[j + 1] = s1;
@@ -216,7 +217,7 @@ final class KernelSample {
             double[] d = dz[l + 1];
             FastKernel.axpy(1.0, d, chunk.db[l]);
             if (l == 0) {
-                System.arraycopy(d, 0, chunk.dz1[k], 0, d.length);
+                System.arraycopy(d, 0, chunk.dz1, k * d.length, d.length);
                 break;
             }
             double[][] gwt = chunk.dWt[l];
