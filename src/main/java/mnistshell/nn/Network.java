@@ -38,11 +38,6 @@ public final class Network {
         }
     }
 
-    /** He initialisation, the seed's choice: see {@link #create}. */
-    public static Network he(int[] sizes, Activation hidden, long seed) {
-        return create(sizes, hidden, Init.HE, seed);
-    }
-
     /**
      * Fresh parameters for layer sizes n_0..n_L, drawn by {@code init} from one generator seeded
      * with {@code seed}, layer by layer (W before b), row by row: the same seed gives the same bits.

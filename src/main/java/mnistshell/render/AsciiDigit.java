@@ -58,21 +58,14 @@ public final class AsciiDigit {
      * at an odd edge). Used when the terminal has too few rows for the full image.
      */
     public static int[] halve(int[] grey, int rows, int cols) {
-        int hr = (rows + 1) / 2;
-        int hc = (cols + 1) / 2;
-        int[] out = new int[hr * hc];
-        for (int r = 0; r < hr; r++) {
-            for (int c = 0; c < hc; c++) {
-                int sum = 0;
-                int n = 0;
-                for (int dr = 0; dr < 2 && 2 * r + dr < rows; dr++) {
-                    for (int dc = 0; dc < 2 && 2 * c + dc < cols; dc++) {
-                        sum += grey[(2 * r + dr) * cols + 2 * c + dc];
-                        n++;
-                    }
-                }
-                out[r * hc + c] = Math.round((float) sum / n);
-            }
+        double[] values = new double[grey.length];
+        for (int i = 0; i < grey.length; i++) {
+            values[i] = grey[i];
+        }
+        double[] means = WeightImage.halve(values, rows, cols);
+        int[] out = new int[means.length];
+        for (int i = 0; i < means.length; i++) {
+            out[i] = Math.round((float) means[i]);
         }
         return out;
     }

@@ -59,7 +59,7 @@ public final class WeightImage {
         return shade != ' ' && NEGATIVE.indexOf(shade) >= 0;
     }
 
-    /** A half-size picture: each value the mean of a 2x2 block (fewer at an odd edge), as {@link AsciiDigit#halve}. */
+    /** A half-size picture: each value the mean of a 2x2 block (fewer at an odd edge); {@link AsciiDigit#halve} rounds it. */
     public static double[] halve(double[] w, int rows, int cols) {
         int hr = (rows + 1) / 2;
         int hc = (cols + 1) / 2;
