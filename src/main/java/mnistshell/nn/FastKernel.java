@@ -106,7 +106,7 @@ public final class FastKernel implements Engine {
         }
         buffers.chunks = chunks;
         buffers.chunkSize = chunk;
-        buffers.transposeWeights(net);
+        buffers.copyWeights(net);
         return buffers;
     }
 
@@ -143,12 +143,12 @@ public final class FastKernel implements Engine {
             KernelChunk chunk = b.chunk[c];
             chunk.from = c * b.chunkSize;
             chunk.to = Math.min(indices.length, chunk.from + b.chunkSize);
-            chunk.clear(backward);
+            chunk.clear();
             for (int s = chunk.from; s < chunk.to; s++) {
                 scratch.run(b, chunk, s - chunk.from, net, data, x, indices[s], backward);
             }
             if (backward) {
-                chunk.firstLayerGradient(x, indices);
+                chunk.gradients(x, indices, b.identity, b.ones);
             }
         }
     }
@@ -168,21 +168,5 @@ public final class FastKernel implements Engine {
             }
         }
         return best;
-    }
-
-    /**
-     * y += alpha * x over the first y.length entries, two at a time: the rows are short (10 for the
-     * seed's network), too short for the JIT's vector loops to pay for their start and tail.
-     */
-    static void axpy(double alpha, double[] x, double[] y) {
-        int n = y.length;
-        int j = 0;
-        for (; j + 1 < n; j += 2) {
-            y[j] += alpha * x[j];
-            y[j + 1] += alpha * x[j + 1];
-        }
-        if (j < n) {
-            y[j] += alpha * x[j];
-        }
     }
 }

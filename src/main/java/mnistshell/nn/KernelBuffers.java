@@ -8,6 +8,11 @@ final class KernelBuffers {
     final int[] sizes;
     /** wt[l] is W[l] transposed, (n_l, n_{l+1}), flat (row i at i * n_{l+1}), refreshed at every call. */
     final double[][] wt;
+    /** w[l] is W[l] as it is, (n_{l+1}, n_l), flat (row j at j * n_l), for l >= 1, refreshed at every call. */
+    final double[][] w;
+    /** 0, 1, 2, ... and 1.0, 1.0, ...: as many as the largest of a layer and a chunk. */
+    final int[] identity;
+    final double[] ones;
     final KernelChunk[] chunk;
     final KernelSample[] scratch;
     /** The returned gradients, in the network's shapes. */
@@ -20,12 +25,24 @@ final class KernelBuffers {
         this.sizes = sizes;
         int layers = sizes.length - 1;
         wt = new double[layers][];
+        w = new double[layers][];
         dW = new double[layers][][];
         db = new double[layers][][];
         for (int l = 0; l < layers; l++) {
             wt[l] = new double[sizes[l] * sizes[l + 1]];
+            w[l] = new double[l == 0 ? 0 : sizes[l] * sizes[l + 1]];
             dW[l] = new double[sizes[l + 1]][sizes[l]];
             db[l] = new double[sizes[l + 1]][1];
+        }
+        int most = FastKernel.MAX_CHUNK;
+        for (int n : sizes) {
+            most = Math.max(most, n);
+        }
+        identity = new int[most];
+        ones = new double[most];
+        for (int i = 0; i < most; i++) {
+            identity[i] = i;
+            ones[i] = 1;
         }
         chunk = new KernelChunk[chunks];
         for (int c = 0; c < chunks; c++) {
@@ -37,15 +54,19 @@ final class KernelBuffers {
         }
     }
 
-    void transposeWeights(Network net) {
+    /** Copies the live weights into {@link #wt} and {@link #w}. */
+    void copyWeights(Network net) {
         for (int l = 0; l < wt.length; l++) {
-            double[][] w = net.weightValues(l);
+            double[][] live = net.weightValues(l);
             double[] t = wt[l];
-            int n = w.length;
+            int n = live.length;
             for (int i = 0, at = 0; i < sizes[l]; i++) { // writes along W^T, reads down W's columns
                 for (int j = 0; j < n; j++) {
-                    t[at++] = w[j][i];
+                    t[at++] = live[j][i];
                 }
+            }
+            for (int j = 0; l > 0 && j < n; j++) {
+                System.arraycopy(live[j], 0, w[l], j * sizes[l], sizes[l]);
             }
         }
     }

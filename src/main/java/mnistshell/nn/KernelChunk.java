@@ -4,15 +4,25 @@ import java.util.Arrays;
 
 /**
  * One chunk's sums over its samples: dW^T and db (not yet averaged), loss, right answers,
- * predictions; and, for the first layer, each sample's dz1, turned into dW1^T pixel by pixel once
- * the chunk's samples are done ({@link #firstLayerGradient}).
+ * predictions. While the samples run, each one leaves here its dz for every layer and its hidden
+ * layers' non-zero activations; once they are done, {@link #gradients} turns those into dW^T and db
+ * row by row, each row's sums kept in registers and stored once, instead of read, added to and
+ * written back for every sample.
  */
 final class KernelChunk {
     final double[][][] dWt;
     final double[][] db;
     final int[] predictions;
-    /** dz of layer 1 for each sample of the chunk, (samples, n_1), flat: sample s at s * n_1. */
-    final double[] dz1;
+    /** dz[l]: dz of layer l+1 for each sample of the chunk, (samples, n_{l+1}), flat: sample s at s * n_{l+1}. */
+    final double[][] dz;
+    /**
+     * The non-zero activations of hidden layer l (l >= 1), unit by unit: unit i's samples and values
+     * at [i * capacity, i * capacity + unitCount[l][i]).
+     */
+    private final int[][] unitSample;
+    private final double[][] unitValue;
+    private final int[][] unitCount;
+    private final int capacity;
     /** The chunk's pixels column by column: for pixel p, samples and values at [columnStart[p], columnStart[p+1]). */
     private final int[] columnStart;
     private int[] columnSample = new int[0];
@@ -27,29 +37,62 @@ final class KernelChunk {
 
     KernelChunk(int[] sizes, int capacity) {
         int layers = sizes.length - 1;
+        this.capacity = capacity;
         dWt = new double[layers][][];
         db = new double[layers][];
+        dz = new double[layers][];
+        unitSample = new int[layers][];
+        unitValue = new double[layers][];
+        unitCount = new int[layers][];
         for (int l = 0; l < layers; l++) {
             dWt[l] = new double[sizes[l]][sizes[l + 1]];
             db[l] = new double[sizes[l + 1]];
+            dz[l] = new double[capacity * sizes[l + 1]];
+            if (l > 0) {
+                unitSample[l] = new int[sizes[l] * capacity];
+                unitValue[l] = new double[sizes[l] * capacity];
+                unitCount[l] = new int[sizes[l]];
+            }
         }
         predictions = new int[capacity];
-        dz1 = new double[capacity * sizes[1]];
         columnStart = new int[sizes[0] + 1];
     }
 
+    /** Keeps sample {@code s}'s non-zero activations of hidden layer {@code l} for {@link #gradients}. */
+    void addUnits(int l, int s, int[] index, double[] value, int count) {
+        int[] counts = unitCount[l];
+        int[] samples = unitSample[l];
+        double[] values = unitValue[l];
+        for (int k = 0; k < count; k++) {
+            int i = index[k];
+            int at = i * capacity + counts[i]++;
+            samples[at] = s;
+            values[at] = value[k];
+        }
+    }
+
     /**
-     * dW1^T[p] = sum over the chunk's samples s inked at pixel p of x_s[p] * dz1[s], for every pixel:
-     * the same sums as adding x_s * dz1[s] sample by sample, but each row is made in registers and
-     * stored once, instead of 150 scattered read-modify-writes per sample.
+     * dW^T[l][i] = sum over the chunk's samples s whose input i is non-zero of a_s[i] * dz[l][s],
+     * and db[l] = sum over all samples of dz[l][s]. For the first layer the inputs are the pixels:
+     * the chunk's images regrouped pixel by pixel, made once and kept while the batch stays the same.
+     * {@code ones} holds 1.0 and {@code identity} 0, 1, 2, ... for at least the chunk's samples.
      */
-    void firstLayerGradient(SparseImages x, int[] indices) {
+    void gradients(SparseImages x, int[] indices, int[] identity, double[] ones) {
         if (x != columnSource || !Arrays.equals(columnImages, 0, columnImages.length, indices, from, to)) {
             makeColumns(x, indices);
         }
         double[][] gwt = dWt[0];
         for (int p = 0; p < gwt.length; p++) {
-            KernelSample.sum(dz1, columnSample, columnValue, columnStart[p], columnStart[p + 1], gwt[p]);
+            KernelSample.sum(dz[0], columnSample, columnValue, columnStart[p], columnStart[p + 1], gwt[p]);
+        }
+        for (int l = 1; l < dWt.length; l++) {
+            for (int i = 0; i < dWt[l].length; i++) {
+                KernelSample.sum(dz[l], unitSample[l], unitValue[l], i * capacity, i * capacity + unitCount[l][i],
+                        dWt[l][i]);
+            }
+        }
+        for (int l = 0; l < db.length; l++) {
+            KernelSample.sum(dz[l], identity, ones, 0, to - from, db[l]);
         }
     }
 
@@ -88,16 +131,12 @@ final class KernelChunk {
         columnStart[0] = 0;
     }
 
-    void clear(boolean backward) {
+    /** Ready for the chunk's samples; dW^T and db need no clearing: {@link #gradients} writes every entry. */
+    void clear() {
         loss = 0;
         correct = 0;
-        if (backward) { // dWt[0] needs no clearing: firstLayerGradient writes every row of it
-            for (int l = 0; l < dWt.length; l++) {
-                for (int i = 0; l > 0 && i < dWt[l].length; i++) {
-                    Arrays.fill(dWt[l][i], 0);
-                }
-                Arrays.fill(db[l], 0);
-            }
+        for (int l = 1; l < unitCount.length; l++) {
+            Arrays.fill(unitCount[l], 0);
         }
     }
 }

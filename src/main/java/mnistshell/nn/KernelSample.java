@@ -1,6 +1,5 @@
 package mnistshell.nn;
 
-import java.util.Arrays;
 import mnistshell.data.Dataset;
 
 /**
@@ -69,7 +68,7 @@ final class KernelSample {
         chunk.predictions[k] = predicted;
         chunk.correct += predicted == label ? 1 : 0;
         if (backward) {
-            backward(chunk, k, net, label);
+            backward(b, chunk, k, net, label);
         }
     }
 
@@ -201,40 +200,27 @@ final class KernelSample {
     }
 
     /**
-     * Adds this sample's gradients to {@code chunk}, before the division by m:
-     * dz_L = p - onehot; dW^T[l][i] += a_l[i] * dz_{l+1} for non-zero a_l[i]; db[l] += dz_{l+1};
-     * dz_l = (sum_j dz_{l+1}[j] * W[l][j]) * f'(z_l). The first layer's dz is kept as the chunk's
-     * row {@code k}, for {@link KernelChunk#firstLayerGradient}.
+     * Leaves this sample's part of the gradients in {@code chunk} at row {@code k}, for
+     * {@link KernelChunk#gradients}: dz_L = p - onehot, dz_l = (W[l]^T dz_{l+1}) * f'(z_l), and each
+     * hidden layer's non-zero activations.
      */
-    private void backward(KernelChunk chunk, int k, Network net, int label) {
+    private void backward(KernelBuffers b, KernelChunk chunk, int k, Network net, int label) {
         int layers = sizes.length - 1;
         double[] top = dz[layers];
         for (int c = 0; c < top.length; c++) {
             top[c] = a[layers][c] - (c == label ? 1 : 0);
         }
+        System.arraycopy(top, 0, chunk.dz[layers - 1], k * top.length, top.length);
         Activation f = net.hidden();
-        for (int l = layers - 1; l >= 0; l--) {
+        for (int l = layers - 1; l >= 1; l--) {
+            chunk.addUnits(l, k, nzIndex[l], nzValue[l], nzCount[l]);
             double[] d = dz[l + 1];
-            FastKernel.axpy(1.0, d, chunk.db[l]);
-            if (l == 0) {
-                System.arraycopy(d, 0, chunk.dz1, k * d.length, d.length);
-                break;
-            }
-            double[][] gwt = chunk.dWt[l];
-            int[] index = nzIndex[l];
-            double[] value = nzValue[l];
-            for (int i = 0, count = nzCount[l]; i < count; i++) {
-                FastKernel.axpy(value[i], d, gwt[index[i]]);
-            }
             double[] below = dz[l];
-            Arrays.fill(below, 0);
-            double[][] wl = net.weightValues(l);
-            for (int j = 0; j < d.length; j++) {
-                FastKernel.axpy(d[j], wl[j], below);
-            }
+            sum(b.w[l], b.identity, d, d.length, below); // below[i] = sum over j of d[j] * W[l][j][i]
             for (int i = 0; i < below.length; i++) {
                 below[i] *= f.derivative(z[l][i]);
             }
+            System.arraycopy(below, 0, chunk.dz[l - 1], k * below.length, below.length);
         }
     }
 }
