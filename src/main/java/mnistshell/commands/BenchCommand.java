@@ -1,6 +1,7 @@
 package mnistshell.commands;
 
 import java.util.Arrays;
+import mnistshell.nn.FastKernel;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
@@ -56,10 +57,19 @@ public final class BenchCommand implements Command {
             double median = runs % 2 == 1 ? perUpdate[runs / 2] : (perUpdate[runs / 2 - 1] + perUpdate[runs / 2]) / 2;
             ctx.out().printf("%s, %d training images, batch %s, engine %s on %d thread(s), %d runs of %d updates:%n",
                     session.network().architecture(), train, batch == 0 ? "full" : Integer.toString(batch),
-                    copy.settings().engine(), copy.settings().threads(), runs, updates);
+                    engine(copy), copy.settings().threads(), runs, updates);
             ctx.out().printf("  median %.3f ms/update (fastest %.3f, slowest %.3f), %.1f updates/s, %.3f s/epoch%n",
                     1e3 * median, 1e3 * perUpdate[0], 1e3 * perUpdate[runs - 1], 1 / median, median * perEpoch);
         }
+    }
+
+    /** The engine's name, and for the fast one whether its first-layer sums run natively. */
+    private static String engine(Training training) {
+        if (!training.settings().engine().equals("fast")) {
+            return training.settings().engine();
+        }
+        return FastKernel.nativeSumsAvailable() ? "fast (native AVX-512 sums)"
+                : "fast (plain Java sums: no native library or no AVX-512 here)";
     }
 
     /** Seconds for {@code updates} updates of {@code training}; a NaN stop ends the bench with its error. */

@@ -34,15 +34,23 @@ public final class FastKernel implements Engine {
     static final int MAX_CHUNK = 512;
 
     private final int threads;
+    private final boolean nativeSums;
     private final ExecutorService pool;
     private SparseImages sparse;
     private KernelBuffers buffers;
 
+    /** The kernel on {@code threads} threads, with the native first-layer sums where they are available. */
     public FastKernel(int threads) {
+        this(threads, true);
+    }
+
+    /** As above; {@code nativeSums} false keeps every sum in plain Java (the same bits, slower). */
+    public FastKernel(int threads, boolean nativeSums) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads " + threads);
         }
         this.threads = threads;
+        this.nativeSums = nativeSums && NativeSums.available();
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "mnist-kernel");
             t.setDaemon(true);
@@ -52,6 +60,16 @@ public final class FastKernel implements Engine {
 
     public int threads() {
         return threads;
+    }
+
+    /** Whether the first layer's sums run in {@link NativeSums}. */
+    public boolean nativeSums() {
+        return nativeSums;
+    }
+
+    /** Whether this machine can run {@link NativeSums}: the library is in the jar and the processor has AVX-512. */
+    public static boolean nativeSumsAvailable() {
+        return NativeSums.available();
     }
 
     @Override
@@ -144,11 +162,19 @@ public final class FastKernel implements Engine {
             chunk.from = c * b.chunkSize;
             chunk.to = Math.min(indices.length, chunk.from + b.chunkSize);
             chunk.clear();
+            int n1 = b.sizes[1];
+            if (nativeSums) {
+                NativeSums.pixelSums(b.wt[0], n1, x, indices, chunk.from, chunk.to, chunk.z1);
+            } else {
+                for (int s = chunk.from; s < chunk.to; s++) {
+                    scratch.pixelSums(b.wt[0], x, indices[s], chunk.z1, (s - chunk.from) * n1);
+                }
+            }
             for (int s = chunk.from; s < chunk.to; s++) {
-                scratch.run(b, chunk, s - chunk.from, net, data, x, indices[s], backward);
+                scratch.run(b, chunk, s - chunk.from, net, data, indices[s], backward);
             }
             if (backward) {
-                chunk.gradients(x, indices, b.identity, b.ones);
+                chunk.gradients(x, indices, b.identity, b.ones, nativeSums);
             }
         }
     }

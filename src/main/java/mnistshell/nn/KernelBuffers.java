@@ -84,12 +84,13 @@ final class KernelBuffers {
             double[][] out = dW[l];
             for (int i = 0; i < sizes[l]; i++) {
                 for (int c = 0; c < chunks; c++) {
-                    rows[c] = chunk[c].dWt[l][i];
+                    rows[c] = chunk[c].dWt[l];
                 }
+                int at = i * out.length;
                 for (int j = 0; j < out.length; j++) {
-                    double s = rows[0][j];
+                    double s = rows[0][at + j];
                     for (int c = 1; c < chunks; c++) {
-                        s += rows[c][j];
+                        s += rows[c][at + j];
                     }
                     out[j][i] = s / m;
                 }

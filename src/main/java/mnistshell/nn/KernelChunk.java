@@ -10,9 +10,12 @@ import java.util.Arrays;
  * written back for every sample.
  */
 final class KernelChunk {
-    final double[][][] dWt;
+    /** dWt[l] is the chunk's dW[l] transposed, (n_l, n_{l+1}), flat: row i at i * n_{l+1}. */
+    final double[][] dWt;
     final double[][] db;
     final int[] predictions;
+    /** Layer 1's z before the bias for each sample of the chunk, (samples, n_1), flat: sample s at s * n_1. */
+    final double[] z1;
     /** dz[l]: dz of layer l+1 for each sample of the chunk, (samples, n_{l+1}), flat: sample s at s * n_{l+1}. */
     final double[][] dz;
     /**
@@ -23,6 +26,7 @@ final class KernelChunk {
     private final double[][] unitValue;
     private final int[][] unitCount;
     private final int capacity;
+    private final int[] sizes;
     /** The chunk's pixels column by column: for pixel p, samples and values at [columnStart[p], columnStart[p+1]). */
     private final int[] columnStart;
     private int[] columnSample = new int[0];
@@ -38,14 +42,15 @@ final class KernelChunk {
     KernelChunk(int[] sizes, int capacity) {
         int layers = sizes.length - 1;
         this.capacity = capacity;
-        dWt = new double[layers][][];
+        this.sizes = sizes;
+        dWt = new double[layers][];
         db = new double[layers][];
         dz = new double[layers][];
         unitSample = new int[layers][];
         unitValue = new double[layers][];
         unitCount = new int[layers][];
         for (int l = 0; l < layers; l++) {
-            dWt[l] = new double[sizes[l]][sizes[l + 1]];
+            dWt[l] = new double[sizes[l] * sizes[l + 1]];
             db[l] = new double[sizes[l + 1]];
             dz[l] = new double[capacity * sizes[l + 1]];
             if (l > 0) {
@@ -55,6 +60,7 @@ final class KernelChunk {
             }
         }
         predictions = new int[capacity];
+        z1 = new double[capacity * sizes[1]];
         columnStart = new int[sizes[0] + 1];
     }
 
@@ -76,23 +82,30 @@ final class KernelChunk {
      * and db[l] = sum over all samples of dz[l][s]. For the first layer the inputs are the pixels:
      * the chunk's images regrouped pixel by pixel, made once and kept while the batch stays the same.
      * {@code ones} holds 1.0 and {@code identity} 0, 1, 2, ... for at least the chunk's samples.
+     * With {@code nativeSums}, the first layer's sums, the bulk of the work, go to {@link NativeSums}.
      */
-    void gradients(SparseImages x, int[] indices, int[] identity, double[] ones) {
+    void gradients(SparseImages x, int[] indices, int[] identity, double[] ones, boolean nativeSums) {
         if (x != columnSource || !Arrays.equals(columnImages, 0, columnImages.length, indices, from, to)) {
             makeColumns(x, indices);
         }
-        double[][] gwt = dWt[0];
-        for (int p = 0; p < gwt.length; p++) {
-            KernelSample.sum(dz[0], columnSample, columnValue, columnStart[p], columnStart[p + 1], gwt[p]);
+        int pixels = sizes[0];
+        if (nativeSums) {
+            NativeSums.columnSums(dz[0], sizes[1], columnStart, columnSample, columnValue, pixels, dWt[0]);
+        } else {
+            for (int p = 0; p < pixels; p++) {
+                KernelSample.sum(dz[0], columnSample, columnValue, columnStart[p], columnStart[p + 1],
+                        dWt[0], p * sizes[1], sizes[1]);
+            }
         }
         for (int l = 1; l < dWt.length; l++) {
-            for (int i = 0; i < dWt[l].length; i++) {
+            int n = sizes[l + 1];
+            for (int i = 0; i < sizes[l]; i++) {
                 KernelSample.sum(dz[l], unitSample[l], unitValue[l], i * capacity, i * capacity + unitCount[l][i],
-                        dWt[l][i]);
+                        dWt[l], i * n, n);
             }
         }
         for (int l = 0; l < db.length; l++) {
-            KernelSample.sum(dz[l], identity, ones, 0, to - from, db[l]);
+            KernelSample.sum(dz[l], identity, ones, 0, to - from, db[l], 0, db[l].length);
         }
     }
 

@@ -41,12 +41,22 @@ final class KernelSample {
         }
     }
 
-    /** Forward (and backward) for image {@code image}, added into {@code chunk} at position {@code k}. */
-    void run(KernelBuffers b, KernelChunk chunk, int k, Network net, Dataset data, SparseImages x, int image,
-             boolean backward) {
-        int label = data.label(image);
+    /**
+     * Layer 1's sums for image {@code image} (z1 before the bias) into {@code out} at {@code at}, in
+     * plain Java: what {@link NativeSums#pixelSums} does for a whole chunk.
+     */
+    void pixelSums(double[] wt, SparseImages x, int image, double[] out, int at) {
         listPixels(x, image);
-        forward(b.wt, net);
+        sum(wt, nzIndex[0], nzValue[0], 0, nzCount[0], out, at, sizes[1]);
+    }
+
+    /**
+     * Forward (and backward) for the chunk's sample {@code k}, image {@code image}, whose layer-1
+     * sums are already in {@code chunk.z1}; its loss, answer and gradient parts go into {@code chunk}.
+     */
+    void run(KernelBuffers b, KernelChunk chunk, int k, Network net, Dataset data, int image, boolean backward) {
+        int label = data.label(image);
+        forward(b.wt, chunk.z1, k, net);
         int layers = sizes.length - 1;
         int classes = sizes[layers];
         double[] logits = z[layers];
@@ -84,13 +94,20 @@ final class KernelSample {
         nzCount[0] = n;
     }
 
-    /** z[l] = (sum over non-zero inputs i of a_i * W^T[i]) + b; a[l] = f(z[l]); each hidden layer's non-zeros listed. */
-    private void forward(double[][] wt, Network net) {
+    /**
+     * z[l] = (sum over non-zero inputs i of a_i * W^T[i]) + b; a[l] = f(z[l]); each hidden layer's
+     * non-zeros listed. Layer 1's sums are row {@code k} of {@code z1}.
+     */
+    private void forward(double[][] wt, double[] z1, int k, Network net) {
         int layers = sizes.length - 1;
         Activation f = net.hidden();
         for (int l = 1; l <= layers; l++) {
             double[] out = z[l];
-            sum(wt[l - 1], nzIndex[l - 1], nzValue[l - 1], nzCount[l - 1], out);
+            if (l == 1) {
+                System.arraycopy(z1, k * out.length, out, 0, out.length);
+            } else {
+                sum(wt[l - 1], nzIndex[l - 1], nzValue[l - 1], 0, nzCount[l - 1], out, 0, out.length);
+            }
             double[][] bias = net.biasValues(l - 1);
             for (int j = 0; j < out.length; j++) {
                 out[j] += bias[j][0];
@@ -111,22 +128,18 @@ final class KernelSample {
     }
 
     /**
-     * out[j] = sum over k < count of value[k] * rows[index[k] * n + j] (rows flat, n = out.length:
-     * one load fewer per input than an array of rows), eight outputs at a time kept in
+     * out[at + j] = sum over k in [from, to) of value[k] * rows[index[k] * n + j], for j < n (rows
+     * flat: one load fewer per input than an array of rows), eight outputs at a time kept in
      * registers (through memory, each input's sum would wait on the last one's store), with fused
      * multiply-adds (one rounding each: closer to the exact sum than the reference, not further).
+     * Each output is one chain over k in order, whatever the blocking: {@link NativeSums} makes the
+     * same chains, so the same bits.
      */
-    static void sum(double[] rows, int[] index, double[] value, int count, double[] out) {
-        sum(rows, index, value, 0, count, out);
-    }
-
-    /** As above over entries {@code from..to} of {@code index} and {@code value}. */
-    static void sum(double[] rows, int[] index, double[] value, int from, int to, double[] out) {
-        int n = out.length;
+    static void sum(double[] rows, int[] index, double[] value, int from, int to, double[] out, int at, int n) {
         int j = 0;
         for (; j + 7 < n; j += 8) {
             if (n - j == 10) { // the seed's layers: ten at once saves a second pass over the inputs
-                sumTen(rows, index, value, from, to, out, j);
+                sumTen(rows, index, value, from, to, out, at + j, j, n);
                 return;
             }
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
@@ -142,14 +155,15 @@ final class KernelSample {
                 s6 = Math.fma(v, rows[r + 6], s6);
                 s7 = Math.fma(v, rows[r + 7], s7);
             }
-            out[j] = s0;
-            out[j + 1] = s1;
-            out[j + 2] = s2;
-            out[j + 3] = s3;
-            out[j + 4] = s4;
-            out[j + 5] = s5;
-            out[j + 6] = s6;
-            out[j + 7] = s7;
+            int o = at + j;
+            out[o] = s0;
+            out[o + 1] = s1;
+            out[o + 2] = s2;
+            out[o + 3] = s3;
+            out[o + 4] = s4;
+            out[o + 5] = s5;
+            out[o + 6] = s6;
+            out[o + 7] = s7;
         }
         for (; j + 1 < n; j += 2) {
             double s0 = 0, s1 = 0;
@@ -159,23 +173,25 @@ final class KernelSample {
                 s0 = Math.fma(v, rows[r], s0);
                 s1 = Math.fma(v, rows[r + 1], s1);
             }
-            out[j] = s0;
-            out[j + 1] = s1;
+            out[at + j] = s0;
+            out[at + j + 1] = s1;
         }
         if (j < n) {
             double s0 = 0;
             for (int k = from; k < to; k++) {
                 s0 = Math.fma(value[k], rows[index[k] * n + j], s0);
             }
-            out[j] = s0;
+            out[at + j] = s0;
         }
     }
 
-    private static void sumTen(double[] rows, int[] index, double[] value, int from, int to, double[] out, int j) {
+    /** {@link #sum}'s last ten outputs, j .. j + 9 of rows n wide, written at out[o ..]. */
+    private static void sumTen(double[] rows, int[] index, double[] value, int from, int to, double[] out, int o,
+                               int j, int n) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0;
         for (int k = from; k < to; k++) {
             double v = value[k];
-            int r = index[k] * 10 + j;
+            int r = index[k] * n + j;
             s0 = Math.fma(v, rows[r], s0);
             s1 = Math.fma(v, rows[r + 1], s1);
             s2 = Math.fma(v, rows[r + 2], s2);
@@ -187,16 +203,16 @@ final class KernelSample {
             s8 = Math.fma(v, rows[r + 8], s8);
             s9 = Math.fma(v, rows[r + 9], s9);
         }
-        out[j] = s0;
-        out[j + 1] = s1;
-        out[j + 2] = s2;
-        out[j + 3] = s3;
-        out[j + 4] = s4;
-        out[j + 5] = s5;
-        out[j + 6] = s6;
-        out[j + 7] = s7;
-        out[j + 8] = s8;
-        out[j + 9] = s9;
+        out[o] = s0;
+        out[o + 1] = s1;
+        out[o + 2] = s2;
+        out[o + 3] = s3;
+        out[o + 4] = s4;
+        out[o + 5] = s5;
+        out[o + 6] = s6;
+        out[o + 7] = s7;
+        out[o + 8] = s8;
+        out[o + 9] = s9;
     }
 
     /**
@@ -216,7 +232,7 @@ final class KernelSample {
             chunk.addUnits(l, k, nzIndex[l], nzValue[l], nzCount[l]);
             double[] d = dz[l + 1];
             double[] below = dz[l];
-            sum(b.w[l], b.identity, d, d.length, below); // below[i] = sum over j of d[j] * W[l][j][i]
+            sum(b.w[l], b.identity, d, 0, d.length, below, 0, below.length); // below[i] = sum over j of d[j] * W[l][j][i]
             for (int i = 0; i < below.length; i++) {
                 below[i] *= f.derivative(z[l][i]);
             }

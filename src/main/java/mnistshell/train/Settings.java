@@ -17,7 +17,7 @@ import mnistshell.shell.ShellError;
 public final class Settings {
 
     public static final List<String> OPTIMIZERS = List.of("gd", "momentum", "nesterov", "adam");
-    public static final List<String> ENGINES = List.of("fast", "reference");
+    public static final List<String> ENGINES = List.of("fast", "java", "reference");
 
     /** Each key, its meaning, and its default (the seed notebook's full-batch gradient descent). */
     private static final String[][] KEYS = {
@@ -32,7 +32,7 @@ public final class Settings {
         {"schedule", "constant | step EVERY FACTOR | cosine PERIOD [FLOOR]", "constant"},
         {"bias-grad", "exact (per unit) or seed (the notebook's one scalar)", "exact"},
         {"report-every", "without a terminal, a progress line every K updates (0: none)", "0"},
-        {"engine", "fast, or reference (la4j, slow)", "fast"},
+        {"engine", "fast, java (the fast kernel without its native sums: same results, slower), or reference (la4j, slow)", "fast"},
         {"threads", "threads of the fast engine, >= 1", Integer.toString(Runtime.getRuntime().availableProcessors())},
     };
 

@@ -242,8 +242,13 @@ public final class Training implements AutoCloseable {
         if (settings.engine().equals("reference")) {
             return reference;
         }
+        boolean nativeSums = settings.engine().equals("fast");
+        if (fast != null && fast.nativeSums() != (nativeSums && FastKernel.nativeSumsAvailable())) {
+            fast.close();
+            fast = null;
+        }
         if (fast == null) {
-            fast = new FastKernel(settings.threads());
+            fast = new FastKernel(settings.threads(), nativeSums);
         }
         return fast;
     }

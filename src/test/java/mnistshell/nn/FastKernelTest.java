@@ -3,6 +3,7 @@ package mnistshell.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,9 @@ class FastKernelTest {
     }
 
     @ParameterizedTest(name = "{0} on {1} threads")
-    @CsvSource({"784-10-10, 1", "784-10-10, 2", "784-10-10, 3", "784-12-8-6-10, 1", "784-12-8-6-10, 2", "784-12-8-6-10, 3"})
+    @CsvSource({"784-10-10, 1", "784-10-10, 2", "784-10-10, 3", "784-12-8-6-10, 1", "784-12-8-6-10, 2", "784-12-8-6-10, 3",
+        // widths that end in a block of ten after blocks of eight, a masked native tail, wider than 16
+        "784-18-10, 2", "784-26-18-10, 1", "784-3-17-10, 2", "784-40-10, 2"})
     void gradientsEqualTheReference(String spec, int threads) {
         Network net = network(spec);
         int[] all = TestData.range(DATA.size());
@@ -162,6 +165,35 @@ class FastKernelTest {
             assertArrayEquals(expected.predictions(), actual.predictions());
             assertEquals(expected.correct(), actual.correct());
             assertEquals(expected.loss(), actual.loss(), 1e-12);
+        }
+    }
+
+    /**
+     * The native first-layer sums make the same chains of fused multiply-adds as the plain Java
+     * ones, so gradients, loss and predictions are the same bits: for the seed's width, for widths
+     * the native code masks, and for mini-batches.
+     */
+    @ParameterizedTest(name = "{0}, batch {1}")
+    @CsvSource({"784-10-10, 1301", "784-10-10, 64", "784-18-10, 1301", "784-3-10, 200", "784-17-5-10, 1301",
+        "784-64-32-10, 64", "784-40-10, 300", "784-16-10, 1301"})
+    void nativeSumsGiveTheSameBitsAsTheJavaSums(String spec, int batch) {
+        assumeTrue(FastKernel.nativeSumsAvailable(), "no native sums here (no gcc at build, or no AVX-512)");
+        Network net = network(spec);
+        int[] images = batch == DATA.size() ? TestData.range(batch) : spread(batch);
+        try (FastKernel fast = new FastKernel(2, true); FastKernel java = new FastKernel(2, false)) {
+            assertTrue(fast.nativeSums());
+            assertTrue(!java.nativeSums());
+            Gradients a = fast.gradients(net, DATA, images, BiasGrad.EXACT);
+            Gradients b = java.gradients(net, DATA, images, BiasGrad.EXACT);
+            for (int l = 0; l < net.layers(); l++) {
+                assertArrayEquals(b.dW(l).toBinary(), a.dW(l).toBinary(), "dW" + (l + 1));
+                assertArrayEquals(b.db(l).toBinary(), a.db(l).toBinary(), "db" + (l + 1));
+            }
+            assertEquals(Double.doubleToRawLongBits(b.loss()), Double.doubleToRawLongBits(a.loss()), "loss");
+            Evaluation ea = fast.evaluate(net, DATA, images);
+            Evaluation eb = java.evaluate(net, DATA, images);
+            assertArrayEquals(eb.predictions(), ea.predictions());
+            assertEquals(Double.doubleToRawLongBits(eb.loss()), Double.doubleToRawLongBits(ea.loss()), "evaluation loss");
         }
     }
 

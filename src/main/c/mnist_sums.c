@@ -1,0 +1,197 @@
+/*
+ * The fast kernel's first-layer sums in AVX-512, for NativeSums.java: the same operations in the
+ * same order as KernelSample.sum, so the results are the same bits as the plain Java path.
+ *
+ * Both sums have one shape. For each output row r (an image, or a pixel of the chunk):
+ *
+ *     out[r * n + j] = sum over the row's entries k, in order, of value_k * rows[index_k * n + j]
+ *
+ * each lane j a chain of fused multiply-adds starting from +0.0. Lanes are independent, so they
+ * go 16 at a time in two 512-bit registers (the second masked when n is not a multiple of 16).
+ * One row's chain waits 4 cycles on each fused multiply-add, so four rows run side by side in
+ * four slots; when a slot's row ends, the next row takes its place. No entry is ever reordered
+ * within a row.
+ *
+ * Built by build.sh at `mvn package`; Java checks avx512f with supported() before any other call.
+ */
+#include <jni.h>
+#include <immintrin.h>
+#include <stdint.h>
+
+enum { PIXELS, COLUMNS };
+
+typedef struct {
+    const double *rows;      /* rows[index * n + j] */
+    int n;
+    const uint16_t *pixel;   /* PIXELS: Java char[] of pixel numbers */
+    const int8_t *byte;      /* PIXELS: stored pixel bytes, seen as input[byte & 0xFF] */
+    const double *input;
+    const int32_t *index;    /* COLUMNS: int[] of sample numbers */
+    const double *value;     /* COLUMNS: their values */
+    const int32_t *start;    /* a row's entries are [start[m], start[m + 1]) with m = map[r], or r without a map */
+    const int32_t *map;
+    double *out;
+} job;
+
+#define TARGET __attribute__((target("avx512f,fma"), always_inline)) static inline
+
+/* Adds entry k of slot S into the slot's registers: lanes j0..j0+7 in lo, the rest in hi. */
+#define ADD(S) do { \
+        __m512d v_ = _mm512_set1_pd(mode == PIXELS ? input[(uint8_t) byte[k##S]] : value[k##S]); \
+        const double *w_ = rows + (mode == PIXELS ? (int64_t) pixel[k##S] : (int64_t) index[k##S]) * n + j0; \
+        if (ten) { \
+            lo##S = _mm512_fmadd_pd(v_, _mm512_loadu_pd(w_), lo##S); \
+            hi##S = _mm512_castpd128_pd512(_mm_fmadd_pd(_mm512_castpd512_pd128(v_), _mm_loadu_pd(w_ + 8), \
+                                                        _mm512_castpd512_pd128(hi##S))); \
+        } else { \
+            lo##S = _mm512_fmadd_pd(v_, _mm512_maskz_loadu_pd(m0, w_), lo##S); \
+            if (m1) hi##S = _mm512_fmadd_pd(v_, _mm512_maskz_loadu_pd(m1, w_ + 8), hi##S); \
+        } \
+        k##S++; \
+    } while (0)
+
+#define STORE(row, LO, HI) do { \
+        double *o_ = out + (int64_t) (row) * n + j0; \
+        if (ten) { \
+            _mm512_storeu_pd(o_, LO); \
+            _mm_storeu_pd(o_ + 8, _mm512_castpd512_pd128(HI)); \
+        } else { \
+            _mm512_mask_storeu_pd(o_, m0, LO); \
+            if (m1) _mm512_mask_storeu_pd(o_ + 8, m1, HI); \
+        } \
+    } while (0)
+
+/* Stores a finished slot's row and starts the next row with entries in it (rows without any get zeros). */
+#define REFILL(S) do { \
+        if (r##S >= 0) STORE(r##S, lo##S, hi##S); \
+        r##S = -1; \
+        lo##S = _mm512_setzero_pd(); hi##S = _mm512_setzero_pd(); \
+        while (next < count) { \
+            int m_ = map ? map[from + next] : from + next; \
+            k##S = start[m_]; e##S = start[m_ + 1]; \
+            if (k##S < e##S) { r##S = next++; break; } \
+            STORE(next, lo##S, hi##S); \
+            next++; \
+        } \
+        if (r##S < 0) { k##S = e##S = 0; } \
+    } while (0)
+
+/*
+ * Rows from .. from + count (out row 0 is row from), lanes j0 .. j0 + 16 (masks m0, m1), or with
+ * ten exactly the ten lanes 0..9 of rows ten wide (the seed's layer: one 512-bit and one 128-bit
+ * register, no masks). mode and ten are constants where this is inlined, so each use compiles to
+ * its own loop.
+ */
+TARGET void sums16(const job *b, const int mode, const int ten, int from, int count, int j0, __mmask8 m0,
+                   __mmask8 m1) {
+    const double *rows = b->rows;
+    const int64_t n = ten ? 10 : b->n;
+    const uint16_t *pixel = b->pixel;
+    const int8_t *byte = b->byte;
+    const double *input = b->input;
+    const int32_t *index = b->index;
+    const double *value = b->value;
+    const int32_t *start = b->start;
+    const int32_t *map = b->map;
+    double *out = b->out;
+    int next = 0;
+    int r0 = -1, r1 = -1, r2 = -1, r3 = -1;
+    int64_t k0 = 0, k1 = 0, k2 = 0, k3 = 0, e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+    __m512d lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3;
+    REFILL(0); REFILL(1); REFILL(2); REFILL(3);
+    for (;;) {
+        if (r0 >= 0 && r1 >= 0 && r2 >= 0 && r3 >= 0) {
+            int64_t steps = e0 - k0;
+            if (e1 - k1 < steps) steps = e1 - k1;
+            if (e2 - k2 < steps) steps = e2 - k2;
+            if (e3 - k3 < steps) steps = e3 - k3;
+            for (int64_t t = 0; t < steps; t++) {
+                ADD(0); ADD(1); ADD(2); ADD(3);
+            }
+        } else { /* the last rows: fewer than four slots busy */
+            if (r0 < 0 && r1 < 0 && r2 < 0 && r3 < 0) break;
+            if (r0 >= 0 && k0 < e0) ADD(0);
+            if (r1 >= 0 && k1 < e1) ADD(1);
+            if (r2 >= 0 && k2 < e2) ADD(2);
+            if (r3 >= 0 && k3 < e3) ADD(3);
+        }
+        if (r0 >= 0 && k0 == e0) REFILL(0);
+        if (r1 >= 0 && k1 == e1) REFILL(1);
+        if (r2 >= 0 && k2 == e2) REFILL(2);
+        if (r3 >= 0 && k3 == e3) REFILL(3);
+    }
+}
+
+__attribute__((target("avx512f,fma")))
+static void sums(const job *b, const int mode, int from, int count) {
+    if (b->n == 10) {
+        if (mode == PIXELS) {
+            sums16(b, PIXELS, 1, from, count, 0, 0xFF, 0x03);
+        } else {
+            sums16(b, COLUMNS, 1, from, count, 0, 0xFF, 0x03);
+        }
+        return;
+    }
+    for (int j0 = 0; j0 < b->n; j0 += 16) {
+        int lanes = b->n - j0 < 16 ? b->n - j0 : 16;
+        __mmask8 m0 = (__mmask8) (lanes >= 8 ? 0xFF : (1u << lanes) - 1);
+        __mmask8 m1 = (__mmask8) (lanes <= 8 ? 0 : (1u << (lanes - 8)) - 1);
+        if (mode == PIXELS) {
+            sums16(b, PIXELS, 0, from, count, j0, m0, m1);
+        } else {
+            sums16(b, COLUMNS, 0, from, count, j0, m0, m1);
+        }
+    }
+}
+
+JNIEXPORT jboolean JNICALL Java_mnistshell_nn_NativeSums_supported(JNIEnv *env, jclass c) {
+    (void) env;
+    (void) c;
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma") ? JNI_TRUE : JNI_FALSE;
+}
+
+JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativePixelSums(JNIEnv *env, jclass c, jdoubleArray wt, jint n,
+        jcharArray pixel, jbyteArray byte, jdoubleArray input, jintArray start, jintArray images, jint from, jint to,
+        jdoubleArray out) {
+    job b = {0};
+    (void) c;
+    b.n = n;
+    b.rows = (*env)->GetPrimitiveArrayCritical(env, wt, 0);
+    b.pixel = (*env)->GetPrimitiveArrayCritical(env, pixel, 0);
+    b.byte = (*env)->GetPrimitiveArrayCritical(env, byte, 0);
+    b.input = (*env)->GetPrimitiveArrayCritical(env, input, 0);
+    b.start = (*env)->GetPrimitiveArrayCritical(env, start, 0);
+    b.map = (*env)->GetPrimitiveArrayCritical(env, images, 0);
+    b.out = (*env)->GetPrimitiveArrayCritical(env, out, 0);
+    if (b.rows && b.pixel && b.byte && b.input && b.start && b.map && b.out) {
+        sums(&b, PIXELS, from, to - from);
+    }
+    if (b.out) (*env)->ReleasePrimitiveArrayCritical(env, out, b.out, 0);
+    if (b.map) (*env)->ReleasePrimitiveArrayCritical(env, images, (void *) b.map, JNI_ABORT);
+    if (b.start) (*env)->ReleasePrimitiveArrayCritical(env, start, (void *) b.start, JNI_ABORT);
+    if (b.input) (*env)->ReleasePrimitiveArrayCritical(env, input, (void *) b.input, JNI_ABORT);
+    if (b.byte) (*env)->ReleasePrimitiveArrayCritical(env, byte, (void *) b.byte, JNI_ABORT);
+    if (b.pixel) (*env)->ReleasePrimitiveArrayCritical(env, pixel, (void *) b.pixel, JNI_ABORT);
+    if (b.rows) (*env)->ReleasePrimitiveArrayCritical(env, wt, (void *) b.rows, JNI_ABORT);
+}
+
+JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeColumnSums(JNIEnv *env, jclass c, jdoubleArray rows, jint n,
+        jintArray start, jintArray index, jdoubleArray value, jint columns, jdoubleArray out) {
+    job b = {0};
+    (void) c;
+    b.n = n;
+    b.rows = (*env)->GetPrimitiveArrayCritical(env, rows, 0);
+    b.start = (*env)->GetPrimitiveArrayCritical(env, start, 0);
+    b.index = (*env)->GetPrimitiveArrayCritical(env, index, 0);
+    b.value = (*env)->GetPrimitiveArrayCritical(env, value, 0);
+    b.out = (*env)->GetPrimitiveArrayCritical(env, out, 0);
+    if (b.rows && b.start && b.index && b.value && b.out) {
+        sums(&b, COLUMNS, 0, columns);
+    }
+    if (b.out) (*env)->ReleasePrimitiveArrayCritical(env, out, b.out, 0);
+    if (b.value) (*env)->ReleasePrimitiveArrayCritical(env, value, (void *) b.value, JNI_ABORT);
+    if (b.index) (*env)->ReleasePrimitiveArrayCritical(env, index, (void *) b.index, JNI_ABORT);
+    if (b.start) (*env)->ReleasePrimitiveArrayCritical(env, start, (void *) b.start, JNI_ABORT);
+    if (b.rows) (*env)->ReleasePrimitiveArrayCritical(env, rows, (void *) b.rows, JNI_ABORT);
+}

@@ -1,0 +1,89 @@
+package mnistshell.nn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The first layer's two big sums in AVX-512 ({@code src/main/c/mnist_sums.c}): the same fused
+ * multiply-adds in the same order as {@link KernelSample#sum}, so the same bits, in a quarter of
+ * the time or less. The plain Java path stays, and is used wherever this is not {@link #available}:
+ * no library in the jar (built without gcc), no AVX-512, or {@code set engine java}.
+ * {@code FastKernelTest} holds the two to the same bits.
+ *
+ * <p>The library travels inside the jar; it is copied to a temporary file, loaded, and the file
+ * deleted at once (the loaded copy stays mapped), so nothing is left behind.
+ */
+final class NativeSums {
+
+    private static final String LIBRARY = "libmnistsums.so";
+    private static final boolean AVAILABLE = load();
+
+    private NativeSums() {
+    }
+
+    /** Whether the native sums are loaded and this processor runs them. */
+    static boolean available() {
+        return AVAILABLE;
+    }
+
+    private static boolean load() {
+        try (InputStream in = NativeSums.class.getResourceAsStream(LIBRARY)) {
+            if (in == null) {
+                return false;
+            }
+            Path copy = Files.createTempFile("mnist-shell-", ".so");
+            try {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                System.load(copy.toAbsolutePath().toString());
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+            return supported();
+        } catch (IOException | LinkageError | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** Whether the processor has AVX-512F. */
+    private static native boolean supported();
+
+    /**
+     * out[(s - from) * n + j] = sum over image {@code images[s]}'s inked pixels k, in order, of
+     * input[byte_k] * wt[pixel_k * n + j], for s in [from, to): layer 1's z before the bias.
+     */
+    static void pixelSums(double[] wt, int n, SparseImages x, int[] images, int from, int to, double[] out) {
+        if (from < 0 || to > images.length || (long) (to - from) * n > out.length
+                || (long) (x.pixels.length / Math.max(1, x.start.length - 1)) * n > wt.length) {
+            throw new IllegalArgumentException("pixelSums: arrays too short");
+        }
+        for (int s = from; s < to; s++) {
+            if (images[s] < 0 || images[s] + 1 >= x.start.length) {
+                throw new IllegalArgumentException("pixelSums: no image " + images[s]);
+            }
+        }
+        nativePixelSums(wt, n, x.index, x.value, x.input, x.start, images, from, to, out);
+    }
+
+    private static native void nativePixelSums(double[] wt, int n, char[] pixel, byte[] value, double[] input, int[] start,
+                                         int[] images, int from, int to, double[] out);
+
+    /**
+     * out[p * n + j] = sum over column p's entries k, in order, of value[k] * rows[index[k] * n + j],
+     * for p in [0, columns): column p's entries are [start[p], start[p + 1]). Every index[k] must
+     * name a row of {@code rows}: the caller's columns are made so ({@link KernelChunk}), and checking
+     * each entry here would cost a pass over all of them at every update.
+     */
+    static void columnSums(double[] rows, int n, int[] start, int[] index, double[] value, int columns, double[] out) {
+        if (columns + 1 > start.length || (long) columns * n > out.length
+                || start[columns] > index.length || start[columns] > value.length) {
+            throw new IllegalArgumentException("columnSums: arrays too short");
+        }
+        nativeColumnSums(rows, n, start, index, value, columns, out);
+    }
+
+    private static native void nativeColumnSums(double[] rows, int n, int[] start, int[] index, double[] value, int columns,
+                                          double[] out);
+}
