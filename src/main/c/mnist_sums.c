@@ -1,44 +1,45 @@
 /*
  * The fast kernel's first-layer sums in AVX-512, for NativeSums.java: the same operations in the
- * same order as KernelSample.sum, so the results are the same bits as the plain Java path.
+ * same order as KernelSample.sumInputs, so the results are the same bits as the plain Java path.
  *
  * Both sums have one shape. For each output row r (an image, or a pixel of the chunk):
  *
- *     out[r * n + j] = sum over the row's entries k, in order, of value_k * rows[index_k * n + j]
+ *     out[r * n + j] = sum over the row's entries k, in order, of input[byte_k] * rows[index_k * n + j]
  *
+ * where an entry is a stored pixel: for an image, its inked pixels (index_k the pixel, rows W1^T);
+ * for a pixel, the chunk's images inked there (index_k the sample, rows the samples' dz1).
  * each lane j a chain of fused multiply-adds starting from +0.0. Lanes are independent, so they
  * go 16 at a time in two 512-bit registers (the second masked when n is not a multiple of 16).
  * One row's chain waits 4 cycles on each fused multiply-add, so four rows run side by side in
  * four slots; when a slot's row ends, the next row takes its place. No entry is ever reordered
  * within a row.
  *
- * Built by build.sh at `mvn package`; Java checks avx512f with supported() before any other call.
+ * Built by build.sh at `mvn package`; Java checks AVX-512F and FMA with supported() before any other call.
  */
 #include <jni.h>
 #include <immintrin.h>
 #include <stdint.h>
 
-enum { PIXELS, COLUMNS };
-
 typedef struct {
     const double *rows;      /* rows[index * n + j] */
     int n;
-    const uint16_t *pixel;   /* PIXELS: Java char[] of pixel numbers */
-    const int8_t *byte;      /* PIXELS: stored pixel bytes, seen as input[byte & 0xFF] */
+    const uint16_t *index;   /* an entry's row of rows (a Java char[]): a pixel, or a sample of the chunk */
+    const int8_t *byte;      /* its stored pixel byte, seen as input[byte & 0xFF] */
     const double *input;
-    const int32_t *index;    /* COLUMNS: int[] of sample numbers */
-    const double *value;     /* COLUMNS: their values */
     const int32_t *start;    /* a row's entries are [start[m], start[m + 1]) with m = map[r], or r without a map */
     const int32_t *map;
     double *out;
 } job;
 
+/* How many rows ahead an image's pixels are fetched into cache. */
+#define AHEAD 8
+
 #define TARGET __attribute__((target("avx512f,fma"), always_inline)) static inline
 
 /* Adds entry k of slot S into the slot's registers: lanes j0..j0+7 in lo, the rest in hi. */
 #define ADD(S) do { \
-        __m512d v_ = _mm512_set1_pd(mode == PIXELS ? input[(uint8_t) byte[k##S]] : value[k##S]); \
-        const double *w_ = rows + (mode == PIXELS ? (int64_t) pixel[k##S] : (int64_t) index[k##S]) * n + j0; \
+        __m512d v_ = _mm512_set1_pd(input[(uint8_t) byte[k##S]]); \
+        const double *w_ = rows + (int64_t) index[k##S] * n + j0; \
         if (ten) { \
             lo##S = _mm512_fmadd_pd(v_, _mm512_loadu_pd(w_), lo##S); \
             hi##S = _mm512_castpd128_pd512(_mm_fmadd_pd(_mm512_castpd512_pd128(v_), _mm_loadu_pd(w_ + 8), \
@@ -66,6 +67,13 @@ typedef struct {
         if (r##S >= 0) STORE(r##S, lo##S, hi##S); \
         r##S = -1; \
         lo##S = _mm512_setzero_pd(); hi##S = _mm512_setzero_pd(); \
+        if (map && next + AHEAD < count) { /* images come in any order: fetch one a few rows ahead */ \
+            int32_t a_ = start[map[from + next + AHEAD]]; \
+            _mm_prefetch((const char *) (index + a_), _MM_HINT_T0); \
+            _mm_prefetch((const char *) (index + a_) + 64, _MM_HINT_T0); \
+            _mm_prefetch((const char *) (index + a_) + 128, _MM_HINT_T0); \
+            _mm_prefetch((const char *) (byte + a_), _MM_HINT_T0); \
+        } \
         while (next < count) { \
             int m_ = map ? map[from + next] : from + next; \
             k##S = start[m_]; e##S = start[m_ + 1]; \
@@ -79,18 +87,15 @@ typedef struct {
 /*
  * Rows from .. from + count (out row 0 is row from), lanes j0 .. j0 + 16 (masks m0, m1), or with
  * ten exactly the ten lanes 0..9 of rows ten wide (the seed's layer: one 512-bit and one 128-bit
- * register, no masks). mode and ten are constants where this is inlined, so each use compiles to
- * its own loop.
+ * register, no masks). ten is a constant where this is inlined, so each use compiles to its own loop.
  */
-TARGET void sums16(const job *b, const int mode, const int ten, int from, int count, int j0, __mmask8 m0,
+TARGET void sums16(const job *b, const int ten, int from, int count, int j0, __mmask8 m0,
                    __mmask8 m1) {
     const double *rows = b->rows;
     const int64_t n = ten ? 10 : b->n;
-    const uint16_t *pixel = b->pixel;
+    const uint16_t *index = b->index;
     const int8_t *byte = b->byte;
     const double *input = b->input;
-    const int32_t *index = b->index;
-    const double *value = b->value;
     const int32_t *start = b->start;
     const int32_t *map = b->map;
     double *out = b->out;
@@ -123,24 +128,16 @@ TARGET void sums16(const job *b, const int mode, const int ten, int from, int co
 }
 
 __attribute__((target("avx512f,fma")))
-static void sums(const job *b, const int mode, int from, int count) {
+static void sums(const job *b, int from, int count) {
     if (b->n == 10) {
-        if (mode == PIXELS) {
-            sums16(b, PIXELS, 1, from, count, 0, 0xFF, 0x03);
-        } else {
-            sums16(b, COLUMNS, 1, from, count, 0, 0xFF, 0x03);
-        }
+        sums16(b, 1, from, count, 0, 0xFF, 0x03);
         return;
     }
     for (int j0 = 0; j0 < b->n; j0 += 16) {
         int lanes = b->n - j0 < 16 ? b->n - j0 : 16;
         __mmask8 m0 = (__mmask8) (lanes >= 8 ? 0xFF : (1u << lanes) - 1);
         __mmask8 m1 = (__mmask8) (lanes <= 8 ? 0 : (1u << (lanes - 8)) - 1);
-        if (mode == PIXELS) {
-            sums16(b, PIXELS, 0, from, count, j0, m0, m1);
-        } else {
-            sums16(b, COLUMNS, 0, from, count, j0, m0, m1);
-        }
+        sums16(b, 0, from, count, j0, m0, m1);
     }
 }
 
@@ -158,39 +155,41 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativePixelSums(JNIEnv *env
     (void) c;
     b.n = n;
     b.rows = (*env)->GetPrimitiveArrayCritical(env, wt, 0);
-    b.pixel = (*env)->GetPrimitiveArrayCritical(env, pixel, 0);
+    b.index = (*env)->GetPrimitiveArrayCritical(env, pixel, 0);
     b.byte = (*env)->GetPrimitiveArrayCritical(env, byte, 0);
     b.input = (*env)->GetPrimitiveArrayCritical(env, input, 0);
     b.start = (*env)->GetPrimitiveArrayCritical(env, start, 0);
     b.map = (*env)->GetPrimitiveArrayCritical(env, images, 0);
     b.out = (*env)->GetPrimitiveArrayCritical(env, out, 0);
-    if (b.rows && b.pixel && b.byte && b.input && b.start && b.map && b.out) {
-        sums(&b, PIXELS, from, to - from);
+    if (b.rows && b.index && b.byte && b.input && b.start && b.map && b.out) {
+        sums(&b, from, to - from);
     }
     if (b.out) (*env)->ReleasePrimitiveArrayCritical(env, out, b.out, 0);
     if (b.map) (*env)->ReleasePrimitiveArrayCritical(env, images, (void *) b.map, JNI_ABORT);
     if (b.start) (*env)->ReleasePrimitiveArrayCritical(env, start, (void *) b.start, JNI_ABORT);
     if (b.input) (*env)->ReleasePrimitiveArrayCritical(env, input, (void *) b.input, JNI_ABORT);
     if (b.byte) (*env)->ReleasePrimitiveArrayCritical(env, byte, (void *) b.byte, JNI_ABORT);
-    if (b.pixel) (*env)->ReleasePrimitiveArrayCritical(env, pixel, (void *) b.pixel, JNI_ABORT);
+    if (b.index) (*env)->ReleasePrimitiveArrayCritical(env, pixel, (void *) b.index, JNI_ABORT);
     if (b.rows) (*env)->ReleasePrimitiveArrayCritical(env, wt, (void *) b.rows, JNI_ABORT);
 }
 
 JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeColumnSums(JNIEnv *env, jclass c, jdoubleArray rows, jint n,
-        jintArray start, jintArray index, jdoubleArray value, jint columns, jdoubleArray out) {
+        jintArray start, jcharArray index, jbyteArray byte, jdoubleArray input, jint columns, jdoubleArray out) {
     job b = {0};
     (void) c;
     b.n = n;
     b.rows = (*env)->GetPrimitiveArrayCritical(env, rows, 0);
     b.start = (*env)->GetPrimitiveArrayCritical(env, start, 0);
     b.index = (*env)->GetPrimitiveArrayCritical(env, index, 0);
-    b.value = (*env)->GetPrimitiveArrayCritical(env, value, 0);
+    b.byte = (*env)->GetPrimitiveArrayCritical(env, byte, 0);
+    b.input = (*env)->GetPrimitiveArrayCritical(env, input, 0);
     b.out = (*env)->GetPrimitiveArrayCritical(env, out, 0);
-    if (b.rows && b.start && b.index && b.value && b.out) {
-        sums(&b, COLUMNS, 0, columns);
+    if (b.rows && b.start && b.index && b.byte && b.input && b.out) {
+        sums(&b, 0, columns);
     }
     if (b.out) (*env)->ReleasePrimitiveArrayCritical(env, out, b.out, 0);
-    if (b.value) (*env)->ReleasePrimitiveArrayCritical(env, value, (void *) b.value, JNI_ABORT);
+    if (b.input) (*env)->ReleasePrimitiveArrayCritical(env, input, (void *) b.input, JNI_ABORT);
+    if (b.byte) (*env)->ReleasePrimitiveArrayCritical(env, byte, (void *) b.byte, JNI_ABORT);
     if (b.index) (*env)->ReleasePrimitiveArrayCritical(env, index, (void *) b.index, JNI_ABORT);
     if (b.start) (*env)->ReleasePrimitiveArrayCritical(env, start, (void *) b.start, JNI_ABORT);
     if (b.rows) (*env)->ReleasePrimitiveArrayCritical(env, rows, (void *) b.rows, JNI_ABORT);

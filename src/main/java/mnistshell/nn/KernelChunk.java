@@ -27,10 +27,14 @@ final class KernelChunk {
     private final int[][] unitCount;
     private final int capacity;
     private final int[] sizes;
-    /** The chunk's pixels column by column: for pixel p, samples and values at [columnStart[p], columnStart[p+1]). */
+    /**
+     * The chunk's pixels column by column: for pixel p, the samples inked there (numbers within the
+     * chunk, which holds at most 65,536) and their stored bytes, at [columnStart[p], columnStart[p+1]):
+     * 3 bytes an entry, as in {@link SparseImages}, since every update reads them all.
+     */
     private final int[] columnStart;
-    private int[] columnSample = new int[0];
-    private double[] columnValue = new double[0];
+    private char[] columnSample = new char[0];
+    private byte[] columnValue = new byte[0];
     /** The images the columns were made for: in full batch they are the same every update, so kept. */
     private int[] columnImages = new int[0];
     private SparseImages columnSource;
@@ -90,10 +94,10 @@ final class KernelChunk {
         }
         int pixels = sizes[0];
         if (nativeSums) {
-            NativeSums.columnSums(dz[0], sizes[1], columnStart, columnSample, columnValue, pixels, dWt[0]);
+            NativeSums.columnSums(dz[0], sizes[1], columnStart, columnSample, columnValue, x.input, pixels, dWt[0]);
         } else {
             for (int p = 0; p < pixels; p++) {
-                KernelSample.sum(dz[0], columnSample, columnValue, columnStart[p], columnStart[p + 1],
+                KernelSample.sumInputs(dz[0], columnSample, columnValue, x.input, columnStart[p], columnStart[p + 1],
                         dWt[0], p * sizes[1], sizes[1]);
             }
         }
@@ -124,8 +128,8 @@ final class KernelChunk {
             nonZero += x.start[image + 1] - x.start[image];
         }
         if (columnSample.length < nonZero) {
-            columnSample = new int[nonZero];
-            columnValue = new double[nonZero];
+            columnSample = new char[nonZero];
+            columnValue = new byte[nonZero];
         }
         for (int p = 0; p < pixels; p++) {
             columnStart[p + 1] += columnStart[p];
@@ -134,8 +138,8 @@ final class KernelChunk {
             int image = indices[s];
             for (int k = x.start[image]; k < x.start[image + 1]; k++) {
                 int at = columnStart[x.index[k]]++;
-                columnSample[at] = s - from;
-                columnValue[at] = x.input[x.value[k] & 0xFF];
+                columnSample[at] = (char) (s - from);
+                columnValue[at] = x.value[k];
             }
         }
         for (int p = pixels; p > 0; p--) {

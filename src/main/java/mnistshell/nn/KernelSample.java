@@ -6,19 +6,21 @@ import mnistshell.data.Dataset;
  * One worker's pass of one sample through the network, forward and backward, adding into a
  * {@link KernelChunk}. The reference it equals is {@link Network#forward} and {@link Network#backward}.
  *
- * <p>Each layer's input is first listed as its non-zero entries ({@code nzIndex}, {@code nzValue}):
- * for the first layer the image's inked pixels, for the others the units that are not off. A zero
- * input adds nothing to any sum, so skipping it changes no result, and about 80% of MNIST's pixels
- * are zero. Loops run over the true layer sizes (10 for the seed's): these rows are too short for
- * vector code, so every wasted lane would cost a whole instruction.
+ * <p>Only non-zero inputs enter a sum: a zero adds nothing, so skipping it changes no result. The
+ * first layer's inputs are the image's inked pixels, about 20% of them, as {@link SparseImages}
+ * lists them; its sums, the bulk of the work, are made for the whole chunk before the samples run
+ * ({@link #pixelSums} here, or {@link NativeSums}). The other layers' inputs are listed as the units
+ * that are not off ({@code nzIndex}, {@code nzValue}). Loops run over the true layer sizes (10 for
+ * the seed's): these rows are too short for the JIT's vector code, so every wasted lane would cost
+ * a whole instruction.
  */
 final class KernelSample {
     private final int[] sizes;
-    /** z[l], a[l], dz[l] for layers 1..L (index 0 unused: the input is nzIndex[0], nzValue[0]). */
+    /** z[l], a[l], dz[l] for layers 1..L (index 0 unused: the input is the image). */
     private final double[][] z;
     private final double[][] a;
     private final double[][] dz;
-    /** The non-zero inputs of layer l: nzCount[l] of them. */
+    /** The non-zero inputs of layer l (l >= 1): nzCount[l] of them. */
     private final int[][] nzIndex;
     private final double[][] nzValue;
     private final int[] nzCount;
@@ -33,11 +35,12 @@ final class KernelSample {
         nzValue = new double[depth][];
         nzCount = new int[depth];
         for (int l = 0; l < depth; l++) {
-            z[l] = new double[sizes[l]];
-            a[l] = new double[sizes[l]];
-            dz[l] = new double[sizes[l]];
-            nzIndex[l] = new int[sizes[l]];
-            nzValue[l] = new double[sizes[l]];
+            int n = l == 0 ? 0 : sizes[l];
+            z[l] = new double[n];
+            a[l] = new double[n];
+            dz[l] = new double[n];
+            nzIndex[l] = new int[n];
+            nzValue[l] = new double[n];
         }
     }
 
@@ -46,8 +49,7 @@ final class KernelSample {
      * plain Java: what {@link NativeSums#pixelSums} does for a whole chunk.
      */
     void pixelSums(double[] wt, SparseImages x, int image, double[] out, int at) {
-        listPixels(x, image);
-        sum(wt, nzIndex[0], nzValue[0], 0, nzCount[0], out, at, sizes[1]);
+        sumInputs(wt, x.index, x.value, x.input, x.start[image], x.start[image + 1], out, at, sizes[1]);
     }
 
     /**
@@ -80,18 +82,6 @@ final class KernelSample {
         if (backward) {
             backward(b, chunk, k, net, label);
         }
-    }
-
-    /** The image's inked pixels as layer 0's non-zero inputs, as the network sees them. */
-    private void listPixels(SparseImages x, int image) {
-        int[] index = nzIndex[0];
-        double[] value = nzValue[0];
-        int n = 0;
-        for (int k = x.start[image], end = x.start[image + 1]; k < end; k++, n++) {
-            index[n] = x.index[k];
-            value[n] = x.input[x.value[k] & 0xFF];
-        }
-        nzCount[0] = n;
     }
 
     /**
@@ -191,6 +181,80 @@ final class KernelSample {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0;
         for (int k = from; k < to; k++) {
             double v = value[k];
+            int r = index[k] * n + j;
+            s0 = Math.fma(v, rows[r], s0);
+            s1 = Math.fma(v, rows[r + 1], s1);
+            s2 = Math.fma(v, rows[r + 2], s2);
+            s3 = Math.fma(v, rows[r + 3], s3);
+            s4 = Math.fma(v, rows[r + 4], s4);
+            s5 = Math.fma(v, rows[r + 5], s5);
+            s6 = Math.fma(v, rows[r + 6], s6);
+            s7 = Math.fma(v, rows[r + 7], s7);
+            s8 = Math.fma(v, rows[r + 8], s8);
+            s9 = Math.fma(v, rows[r + 9], s9);
+        }
+        out[o] = s0;
+        out[o + 1] = s1;
+        out[o + 2] = s2;
+        out[o + 3] = s3;
+        out[o + 4] = s4;
+        out[o + 5] = s5;
+        out[o + 6] = s6;
+        out[o + 7] = s7;
+        out[o + 8] = s8;
+        out[o + 9] = s9;
+    }
+
+    /**
+     * {@link #sum} over stored pixels: out[at + j] = sum over k in [from, to) of input[value[k] & 0xFF]
+     * * rows[index[k] * n + j], for j < n. The same chains as {@link #sum}, and as
+     * {@link NativeSums}, which does this for whole chunks.
+     */
+    static void sumInputs(double[] rows, char[] index, byte[] value, double[] input, int from, int to, double[] out,
+                          int at, int n) {
+        int j = 0;
+        for (; j + 7 < n; j += 8) {
+            if (n - j == 10) {
+                sumInputsTen(rows, index, value, input, from, to, out, at + j, j, n);
+                return;
+            }
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (int k = from; k < to; k++) {
+                double v = input[value[k] & 0xFF];
+                int r = index[k] * n + j;
+                s0 = Math.fma(v, rows[r], s0);
+                s1 = Math.fma(v, rows[r + 1], s1);
+                s2 = Math.fma(v, rows[r + 2], s2);
+                s3 = Math.fma(v, rows[r + 3], s3);
+                s4 = Math.fma(v, rows[r + 4], s4);
+                s5 = Math.fma(v, rows[r + 5], s5);
+                s6 = Math.fma(v, rows[r + 6], s6);
+                s7 = Math.fma(v, rows[r + 7], s7);
+            }
+            int o = at + j;
+            out[o] = s0;
+            out[o + 1] = s1;
+            out[o + 2] = s2;
+            out[o + 3] = s3;
+            out[o + 4] = s4;
+            out[o + 5] = s5;
+            out[o + 6] = s6;
+            out[o + 7] = s7;
+        }
+        for (; j < n; j++) {
+            double s0 = 0;
+            for (int k = from; k < to; k++) {
+                s0 = Math.fma(input[value[k] & 0xFF], rows[index[k] * n + j], s0);
+            }
+            out[at + j] = s0;
+        }
+    }
+
+    private static void sumInputsTen(double[] rows, char[] index, byte[] value, double[] input, int from, int to,
+                                     double[] out, int o, int j, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0;
+        for (int k = from; k < to; k++) {
+            double v = input[value[k] & 0xFF];
             int r = index[k] * n + j;
             s0 = Math.fma(v, rows[r], s0);
             s1 = Math.fma(v, rows[r + 1], s1);

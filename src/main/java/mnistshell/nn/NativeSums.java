@@ -55,7 +55,7 @@ final class NativeSums {
      * input[byte_k] * wt[pixel_k * n + j], for s in [from, to): layer 1's z before the bias.
      */
     static void pixelSums(double[] wt, int n, SparseImages x, int[] images, int from, int to, double[] out) {
-        if (from < 0 || to > images.length || (long) (to - from) * n > out.length
+        if (from < 0 || to > images.length || (long) (to - from) * n > out.length || x.input.length != 256
                 || (long) (x.pixels.length / Math.max(1, x.start.length - 1)) * n > wt.length) {
             throw new IllegalArgumentException("pixelSums: arrays too short");
         }
@@ -71,19 +71,21 @@ final class NativeSums {
                                          int[] images, int from, int to, double[] out);
 
     /**
-     * out[p * n + j] = sum over column p's entries k, in order, of value[k] * rows[index[k] * n + j],
-     * for p in [0, columns): column p's entries are [start[p], start[p + 1]). Every index[k] must
-     * name a row of {@code rows}: the caller's columns are made so ({@link KernelChunk}), and checking
-     * each entry here would cost a pass over all of them at every update.
+     * out[p * n + j] = sum over column p's entries k, in order, of input[value[k] & 0xFF] *
+     * rows[index[k] * n + j], for p in [0, columns): column p's entries are [start[p], start[p + 1]).
+     * Every index[k] must name a row of {@code rows}: the caller's columns are made so
+     * ({@link KernelChunk}), and checking each entry here would cost a pass over all of them at
+     * every update.
      */
-    static void columnSums(double[] rows, int n, int[] start, int[] index, double[] value, int columns, double[] out) {
-        if (columns + 1 > start.length || (long) columns * n > out.length
+    static void columnSums(double[] rows, int n, int[] start, char[] index, byte[] value, double[] input, int columns,
+                           double[] out) {
+        if (columns + 1 > start.length || (long) columns * n > out.length || input.length != 256
                 || start[columns] > index.length || start[columns] > value.length) {
             throw new IllegalArgumentException("columnSums: arrays too short");
         }
-        nativeColumnSums(rows, n, start, index, value, columns, out);
+        nativeColumnSums(rows, n, start, index, value, input, columns, out);
     }
 
-    private static native void nativeColumnSums(double[] rows, int n, int[] start, int[] index, double[] value, int columns,
-                                          double[] out);
+    private static native void nativeColumnSums(double[] rows, int n, int[] start, char[] index, byte[] value,
+                                                double[] input, int columns, double[] out);
 }
