@@ -14,6 +14,11 @@ public interface Engine extends AutoCloseable {
     /** Loss, accuracy and predictions of {@code net} on images {@code indices} of {@code data}. */
     Evaluation evaluate(Network net, Dataset data, int[] indices);
 
+    /** As {@code evaluate(net, data, indices).accuracy()}; an engine may do it without making predictions. */
+    default double accuracy(Network net, Dataset data, int[] indices) {
+        return evaluate(net, data, indices).accuracy();
+    }
+
     /** {@code fast} or {@code reference}, as {@code set engine} takes it. */
     String name();
 

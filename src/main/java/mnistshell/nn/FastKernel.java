@@ -1,13 +1,7 @@
 package mnistshell.nn;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import mnistshell.data.Dataset;
 
 /**
@@ -35,7 +29,15 @@ public final class FastKernel implements Engine {
 
     private final int threads;
     private final boolean nativeSums;
-    private final ExecutorService pool;
+    private final KernelThreads workers;
+    private final IntConsumer work = this::work;
+    private final AtomicInteger nextChunk = new AtomicInteger();
+    /** The batch being run, for the workers. */
+    private KernelBuffers jobBuffers;
+    private Network jobNet;
+    private Dataset jobData;
+    private int[] jobIndices;
+    private boolean jobBackward;
     private SparseImages sparse;
     private KernelBuffers buffers;
 
@@ -51,11 +53,7 @@ public final class FastKernel implements Engine {
         }
         this.threads = threads;
         this.nativeSums = nativeSums && NativeSums.available();
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "mnist-kernel");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new KernelThreads(threads);
     }
 
     public int threads() {
@@ -112,6 +110,18 @@ public final class FastKernel implements Engine {
         return new Evaluation(indices.length == 0 ? 0 : loss / indices.length, correct, predictions);
     }
 
+    /** As {@code evaluate(net, data, indices).accuracy()}, allocating nothing: training measures it at every update. */
+    @Override
+    public double accuracy(Network net, Dataset data, int[] indices) {
+        KernelBuffers b = prepare(net, data, indices.length);
+        runChunks(b, net, data, indices, false);
+        int correct = 0;
+        for (int c = 0; c < b.chunks; c++) {
+            correct += b.chunk[c].correct;
+        }
+        return indices.length == 0 ? 0 : (double) correct / indices.length;
+    }
+
     /** KernelBuffers shaped for this network and batch size, W^T refreshed from the live weights. */
     private KernelBuffers prepare(Network net, Dataset data, int m) {
         if (sparse == null || !sparse.isOf(data)) {
@@ -119,7 +129,7 @@ public final class FastKernel implements Engine {
         }
         int chunk = chunkSize(m);
         int chunks = Math.max(1, (m + chunk - 1) / chunk);
-        if (buffers == null || !Arrays.equals(buffers.sizes, net.sizes()) || buffers.chunk.length < chunks) {
+        if (buffers == null || !net.hasSizes(buffers.sizes) || buffers.chunk.length < chunks) {
             buffers = new KernelBuffers(net.sizes(), Math.max(chunks, 8), threads);
         }
         buffers.chunks = chunks;
@@ -128,36 +138,37 @@ public final class FastKernel implements Engine {
         return buffers;
     }
 
+    /** Runs every chunk of the batch on every thread; the batch is kept in fields so that no task object is made. */
     private void runChunks(KernelBuffers b, Network net, Dataset data, int[] indices, boolean backward) {
-        AtomicInteger next = new AtomicInteger();
-        if (pool == null || b.chunks == 1) {
-            work(b, 0, next, net, data, indices, backward);
-            return;
-        }
-        List<Future<?>> helpers = new ArrayList<>(threads - 1);
-        for (int t = 1; t < threads; t++) {
-            int worker = t;
-            helpers.add(pool.submit(() -> work(b, worker, next, net, data, indices, backward)));
-        }
-        work(b, 0, next, net, data, indices, backward);
-        for (Future<?> f : helpers) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+        jobBuffers = b;
+        jobNet = net;
+        jobData = data;
+        jobIndices = indices;
+        jobBackward = backward;
+        nextChunk.set(0);
+        try {
+            if (b.chunks == 1) {
+                work(0);
+            } else {
+                workers.run(work);
             }
+        } finally {
+            jobNet = null;
+            jobData = null;
+            jobIndices = null;
         }
     }
 
     /** Takes chunks off the shared counter until none are left; any chunk may land on any worker. */
-    private void work(KernelBuffers b, int worker, AtomicInteger next, Network net, Dataset data, int[] indices,
-                      boolean backward) {
+    private void work(int worker) {
+        KernelBuffers b = jobBuffers;
+        Network net = jobNet;
+        Dataset data = jobData;
+        int[] indices = jobIndices;
+        boolean backward = jobBackward;
         KernelSample scratch = b.scratch[worker];
         SparseImages x = sparse;
-        for (int c = next.getAndIncrement(); c < b.chunks; c = next.getAndIncrement()) {
+        for (int c = nextChunk.getAndIncrement(); c < b.chunks; c = nextChunk.getAndIncrement()) {
             KernelChunk chunk = b.chunk[c];
             chunk.from = c * b.chunkSize;
             chunk.to = Math.min(indices.length, chunk.from + b.chunkSize);
@@ -181,9 +192,7 @@ public final class FastKernel implements Engine {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        workers.close();
     }
 
     static int argmax(double[] p, int n) {

@@ -5,12 +5,47 @@ import org.la4j.matrix.dense.Basic2DMatrix;
 
 /**
  * Gradients of the mean cross-entropy loss with respect to every parameter, shaped like them:
- * {@code dW[l]} is (n_{l+1}, n_l) and {@code db[l]} is (n_{l+1}, 1), stored row by row.
- *
- * @param loss    mean cross-entropy over the batch, before the update
- * @param correct how many of the batch's samples the network classified right, before the update
+ * {@code dW[l]} is (n_{l+1}, n_l) and {@code db[l]} is (n_{l+1}, 1), stored row by row; with the
+ * mean cross-entropy over the batch and how many of its samples the network classified right, both
+ * before the update. {@link FastKernel} fills one of these again at every call, so that training
+ * allocates nothing; the reference makes a new one each time.
  */
-public record Gradients(double[][][] dW, double[][][] db, double loss, int correct) {
+public final class Gradients {
+    private final double[][][] dW;
+    private final double[][][] db;
+    private double loss;
+    private int correct;
+
+    public Gradients(double[][][] dW, double[][][] db, double loss, int correct) {
+        this.dW = dW;
+        this.db = db;
+        this.loss = loss;
+        this.correct = correct;
+    }
+
+    /** For the kernel's reused gradients: the batch's loss and right answers. */
+    void set(double loss, int correct) {
+        this.loss = loss;
+        this.correct = correct;
+    }
+
+    public double[][][] dW() {
+        return dW;
+    }
+
+    public double[][][] db() {
+        return db;
+    }
+
+    /** Mean cross-entropy over the batch, before the update. */
+    public double loss() {
+        return loss;
+    }
+
+    /** How many of the batch's samples the network classified right, before the update. */
+    public int correct() {
+        return correct;
+    }
 
     /** dW[l] as a la4j matrix (a view, no copy). */
     public Matrix dW(int l) {

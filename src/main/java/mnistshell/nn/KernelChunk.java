@@ -36,7 +36,8 @@ final class KernelChunk {
     private char[] columnSample = new char[0];
     private byte[] columnValue = new byte[0];
     /** The images the columns were made for: in full batch they are the same every update, so kept. */
-    private int[] columnImages = new int[0];
+    private final int[] columnImages;
+    private int columnCount = -1;
     private SparseImages columnSource;
     int from;
     int to;
@@ -66,6 +67,7 @@ final class KernelChunk {
         predictions = new int[capacity];
         z1 = new double[capacity * sizes[1]];
         columnStart = new int[sizes[0] + 1];
+        columnImages = new int[capacity];
     }
 
     /** Keeps sample {@code s}'s non-zero activations of hidden layer {@code l} for {@link #gradients}. */
@@ -89,7 +91,7 @@ final class KernelChunk {
      * With {@code nativeSums}, the first layer's sums, the bulk of the work, go to {@link NativeSums}.
      */
     void gradients(SparseImages x, int[] indices, int[] identity, double[] ones, boolean nativeSums) {
-        if (x != columnSource || !Arrays.equals(columnImages, 0, columnImages.length, indices, from, to)) {
+        if (x != columnSource || !Arrays.equals(columnImages, 0, Math.max(0, columnCount), indices, from, to)) {
             makeColumns(x, indices);
         }
         int pixels = sizes[0];
@@ -116,7 +118,8 @@ final class KernelChunk {
     /** The chunk's images' pixels regrouped by pixel (a counting sort of the sparse images). */
     private void makeColumns(SparseImages x, int[] indices) {
         columnSource = x;
-        columnImages = Arrays.copyOfRange(indices, from, to);
+        columnCount = to - from;
+        System.arraycopy(indices, from, columnImages, 0, columnCount);
         int pixels = columnStart.length - 1;
         Arrays.fill(columnStart, 0);
         int nonZero = 0;

@@ -325,6 +325,11 @@ public final class Network {
         return sizes.clone();
     }
 
+    /** Whether the layer sizes are {@code other}'s (no copy made, for the kernel's every call). */
+    boolean hasSizes(int[] other) {
+        return java.util.Arrays.equals(sizes, other);
+    }
+
     public int inputs() {
         return sizes[0];
     }

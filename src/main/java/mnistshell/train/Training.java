@@ -160,7 +160,7 @@ public final class Training implements AutoCloseable {
         record(new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights)));
         boolean measureTest = settings.fullBatch() || order.epoch() > epochBefore;
         double test = measureTest && split.test().length > 0
-                ? engine().evaluate(net, data, split.test()).accuracy() : Double.NaN;
+                ? engine().accuracy(net, data, split.test()) : Double.NaN;
         history.add(new History.Point(updates, order.epoch(), g.loss(), (double) g.correct() / batch.length, test));
         return null;
     }

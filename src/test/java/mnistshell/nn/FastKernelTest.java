@@ -197,6 +197,47 @@ class FastKernelTest {
         }
     }
 
+    /**
+     * After the first calls have sized its buffers, training allocates nothing in the kernel: not
+     * on the calling thread, not on its helpers, whether full batch, mini-batch or the accuracy that
+     * training measures after every update.
+     */
+    @ParameterizedTest(name = "{0} thread(s), native sums {1}")
+    @CsvSource({"1, true", "2, true", "2, false"})
+    void steadyStateTrainingAllocatesNothing(int threads, boolean nativeSums) {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Network net = network("784-12-8-6-10");
+        int[] all = TestData.range(DATA.size());
+        int[] batch = spread(64);
+        int[] test = TestData.range(300);
+        try (FastKernel kernel = new FastKernel(threads, nativeSums)) {
+            for (int i = 0; i < 20; i++) {
+                kernel.gradients(net, DATA, all, BiasGrad.EXACT);
+                kernel.gradients(net, DATA, batch, BiasGrad.SEED);
+                kernel.accuracy(net, DATA, test);
+            }
+            long[] helpers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("mnist-kernel-")).mapToLong(Thread::getId).toArray();
+            long helpersBefore = java.util.stream.LongStream.of(mx.getThreadAllocatedBytes(helpers)).sum();
+            long before = mx.getCurrentThreadAllocatedBytes();
+            int calls = 0;
+            for (int i = 0; i < 100; i++, calls += 3) {
+                kernel.gradients(net, DATA, all, BiasGrad.EXACT);
+                kernel.gradients(net, DATA, batch, BiasGrad.SEED);
+                kernel.accuracy(net, DATA, test);
+            }
+            long caller = mx.getCurrentThreadAllocatedBytes() - before;
+            long helpersAfter = java.util.stream.LongStream.of(mx.getThreadAllocatedBytes(helpers)).sum();
+            assertEquals(threads - 1, helpers.length, "helper threads");
+            // Less than the smallest object (16 bytes) a call: a collection started by another
+            // thread may count a few bytes once (seen: 64) when it retires this thread's buffer.
+            assertTrue(caller < 16L * calls, caller + " bytes allocated by the calling thread in " + calls + " calls");
+            assertTrue(helpersAfter - helpersBefore < 16L * calls,
+                    (helpersAfter - helpersBefore) + " bytes allocated by the helper threads in " + calls + " calls");
+        }
+    }
+
     private static Network network(String spec) {
         return network(spec, "leaky-relu");
     }
