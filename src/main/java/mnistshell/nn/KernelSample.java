@@ -104,13 +104,15 @@ final class KernelSample {
             }
             if (l < layers) {
                 int n = 0;
-                for (int j = 0; j < out.length; j++) {
+                double[] act = a[l];
+                int[] index = nzIndex[l];
+                double[] value = nzValue[l];
+                for (int j = 0; j < out.length; j++) { // every unit written, the count moved past the non-zero ones
                     double v = f.apply(out[j]);
-                    a[l][j] = v;
-                    if (v != 0) {
-                        nzIndex[l][n] = j;
-                        nzValue[l][n++] = v;
-                    }
+                    act[j] = v;
+                    index[n] = j;
+                    value[n] = v;
+                    n += v != 0 ? 1 : 0;
                 }
                 nzCount[l] = n;
             }
