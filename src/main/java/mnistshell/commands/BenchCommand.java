@@ -14,6 +14,9 @@ import mnistshell.train.Training;
  */
 public final class BenchCommand implements Command {
 
+    /** At least this long of updates before any is timed. */
+    static final double WARM_UP_SECONDS = 1.5;
+
     @Override
     public String name() {
         return "bench";
@@ -32,7 +35,7 @@ public final class BenchCommand implements Command {
     @Override
     public String details() {
         return """
-                Warms up first (the JIT compiles the kernel), then makes R runs (default 5) of N updates
+                Warms up first (1.5 s of updates at least, while the JIT compiles the kernel), then makes R runs (default 5) of N updates
                 each (default 20 in full batch, one epoch's worth with mini-batches) on a copy of the
                 network with the current settings, engine and threads, and prints the median, fastest
                 and slowest seconds per update, updates per second, and seconds per epoch.""";
@@ -48,7 +51,10 @@ public final class BenchCommand implements Command {
         int updates = args.intOption("--updates", batch == 0 ? 20 : perEpoch, 1, 10_000_000);
         args.done();
         try (Training copy = new Training(session.network().copy(), session.training().settings(), session.initSeed())) {
-            time(copy, session, Math.max(3, updates / 4), ctx); // warm-up, not counted
+            double warmed = 0; // warm-up, not counted: until the JIT has compiled what the updates run
+            do {
+                warmed += time(copy, session, Math.max(3, updates / 4), ctx);
+            } while (warmed < WARM_UP_SECONDS && !ctx.cancelled());
             double[] perUpdate = new double[runs];
             for (int r = 0; r < runs && !ctx.cancelled(); r++) {
                 perUpdate[r] = time(copy, session, updates, ctx) / updates;
