@@ -6,20 +6,29 @@ import mnistshell.data.Dataset;
 
 /**
  * The fast path beside the la4j reference: the same gradients as {@link ReferenceEngine#gradients}
- * and the same evaluation as {@link ReferenceEngine#evaluate}, in plain Java on the network's own
- * arrays, over every core. {@code FastKernelTest} holds it to the reference on every tensor.
+ * and the same evaluation as {@link ReferenceEngine#evaluate}, on the network's own arrays, over
+ * every core. {@code FastKernelTest} holds it to the reference on every tensor.
  *
- * <p>What makes it fast: samples go one at a time through forward and backward while their
- * activations are in cache; every layer is written as a sum of weight rows scaled by the inputs
- * ({@code z += a_i * W^T[i]}, {@code dW^T[i] += a_i * dz}), loops the JIT turns into vector code;
- * and inputs that are zero are skipped, exactly, since they add nothing: about 80% of MNIST's pixels
- * (found once per dataset, {@link SparseImages}) and every ReLU that is off.
+ * <p>A batch is cut into chunks, and each chunk goes through {@link #work}:
+ * <ol>
+ * <li>layer 1's sums for all its images at once ({@link NativeSums#pixelSums}, or
+ *     {@link KernelSample#pixelSums} image by image): about 80% of MNIST's pixels are zero and
+ *     skipped, exactly, since they add nothing ({@link SparseImages} lists the rest once per dataset);
+ * <li>each sample through the other layers, forward and back, while its activations are in cache
+ *     ({@link KernelSample#run}), leaving its dz and non-zero activations in the chunk;
+ * <li>the chunk's dW and db from those ({@link KernelChunk#gradients}), layer 1's pixel by pixel
+ *     ({@link NativeSums#columnSums} or the same sums in Java).
+ * </ol>
+ * Every weighted sum is one chain of fused multiply-adds per output, over its non-zero inputs in
+ * order, in Java and in C alike, so the native sums change no bit.
  *
  * <p>Determinism: a batch is cut into chunks whose size depends on the batch size alone, never on
  * the thread count; each chunk's sums are made alone and then added in chunk order, so the result
  * is the same bits on 1 thread or 8.
  *
- * <p>Gradients it returns live in arrays it reuses: they are valid until its next call.
+ * <p>Allocation: after the first calls have sized its buffers, it allocates nothing (its helper
+ * threads wait parked between calls; {@code FastKernelTest} counts the bytes). The gradients it
+ * returns live in what it reuses: they are valid until its next call.
  */
 public final class FastKernel implements Engine {
 
