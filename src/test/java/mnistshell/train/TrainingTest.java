@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mnistshell.data.Dataset;
 import mnistshell.data.Split;
 import mnistshell.nn.Activation;
+import mnistshell.nn.FastKernel;
 import mnistshell.nn.Init;
 import mnistshell.nn.Tensor;
 import mnistshell.nn.TestData;
@@ -77,6 +79,18 @@ class TrainingTest {
         Session two = session("threads 2");
         step(two, 50);
         assertBitIdentical(weights(one), weights(two));
+    }
+
+    @Test
+    void fiftyUpdatesWithAndWithoutTheNativeSumsGiveTheSameBits() {
+        assumeTrue(FastKernel.nativeSumsAvailable(), "no native sums here");
+        Session fast = session("threads 2");
+        step(fast, 50);
+        Session java = session("threads 2", "engine java");
+        step(java, 50);
+        assertBitIdentical(weights(fast), weights(java));
+        assertEquals(fast.training().history().points().get(49).testAccuracy(),
+                java.training().history().points().get(49).testAccuracy());
     }
 
     @Test
