@@ -1,5 +1,7 @@
 package mnistshell.nn;
 
+import java.util.Arrays;
+
 /**
  * The fast kernel's storage, reused from call to call so that steady-state training allocates no
  * arrays: W^T, each chunk's sums, each worker's scratch, and the gradients returned.
@@ -108,7 +110,7 @@ final class KernelBuffers {
                 }
             }
             double[] unit = dbSum[l];
-            java.util.Arrays.fill(unit, 0);
+            Arrays.fill(unit, 0);
             double all = 0;
             for (int j = 0; j < unit.length; j++) {
                 for (int c = 0; c < chunks; c++) {

@@ -16,10 +16,11 @@ import mnistshell.data.Dataset;
  */
 final class KernelSample {
     private final int[] sizes;
-    /** z[l], a[l], dz[l] for layers 1..L (index 0 unused: the input is the image). */
+    /** z[l] and dz[l] for layers 1..L (index 0 unused: the input is the image). */
     private final double[][] z;
-    private final double[][] a;
     private final double[][] dz;
+    /** The output layer's probabilities (the hidden layers' activations are nzValue). */
+    private final double[] p;
     /** The non-zero inputs of layer l (l >= 1): nzCount[l] of them. */
     private final int[][] nzIndex;
     private final double[][] nzValue;
@@ -29,15 +30,14 @@ final class KernelSample {
         this.sizes = sizes;
         int depth = sizes.length;
         z = new double[depth][];
-        a = new double[depth][];
         dz = new double[depth][];
         nzIndex = new int[depth][];
         nzValue = new double[depth][];
         nzCount = new int[depth];
+        p = new double[sizes[depth - 1]];
         for (int l = 0; l < depth; l++) {
             int n = l == 0 ? 0 : sizes[l];
             z[l] = new double[n];
-            a[l] = new double[n];
             dz[l] = new double[n];
             nzIndex[l] = new int[n];
             nzValue[l] = new double[n];
@@ -62,7 +62,6 @@ final class KernelSample {
         int layers = sizes.length - 1;
         int classes = sizes[layers];
         double[] logits = z[layers];
-        double[] p = a[layers];
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
             max = Math.max(max, logits[c]);
@@ -85,8 +84,8 @@ final class KernelSample {
     }
 
     /**
-     * z[l] = (sum over non-zero inputs i of a_i * W^T[i]) + b; a[l] = f(z[l]); each hidden layer's
-     * non-zeros listed. Layer 1's sums are row {@code k} of {@code z1}.
+     * z[l] = (sum over non-zero inputs i of a_i * W^T[i]) + b; a_l = f(z[l]), listed by its non-zero
+     * entries. Layer 1's sums are row {@code k} of {@code z1}.
      */
     private void forward(double[][] wt, double[] z1, int k, Network net) {
         int layers = sizes.length - 1;
@@ -104,12 +103,10 @@ final class KernelSample {
             }
             if (l < layers) {
                 int n = 0;
-                double[] act = a[l];
                 int[] index = nzIndex[l];
                 double[] value = nzValue[l];
                 for (int j = 0; j < out.length; j++) { // every unit written, the count moved past the non-zero ones
                     double v = f.apply(out[j]);
-                    act[j] = v;
                     index[n] = j;
                     value[n] = v;
                     n += v != 0 ? 1 : 0;
@@ -290,7 +287,7 @@ final class KernelSample {
         int layers = sizes.length - 1;
         double[] top = dz[layers];
         for (int c = 0; c < top.length; c++) {
-            top[c] = a[layers][c] - (c == label ? 1 : 0);
+            top[c] = p[c] - (c == label ? 1 : 0);
         }
         System.arraycopy(top, 0, chunk.dz[layers - 1], k * top.length, top.length);
         Activation f = net.hidden();
