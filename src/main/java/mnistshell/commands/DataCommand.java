@@ -122,7 +122,7 @@ public final class DataCommand implements Command {
         session.setUnlabelled(set);
         ctx.out().printf("loaded %d unlabelled images of %dx%d from %s in %.2f s%n",
                 set.size(), set.rows(), set.cols(), set.source(), seconds);
-        ctx.out().printf("held for predict --out; training data and network unchanged: %s%n",
+        ctx.out().printf("held for show unlabelled:N and predict --out; training data and network unchanged: %s%n",
                 session.data().source());
     }
 

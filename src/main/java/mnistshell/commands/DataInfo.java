@@ -24,8 +24,9 @@ final class DataInfo {
         s.append(splitLine(session)).append('\n');
         s.append(scalingLine(data)).append('\n');
         UnlabelledSet u = session.unlabelled();
-        s.append(u == null ? "unlabelled: none (load a CSV without labels for predict --out)\n"
-                : String.format("unlabelled: %d images from %s, for predict --out%n", u.size(), u.source()));
+        s.append(u == null ? "unlabelled: none (load a CSV without labels for show unlabelled:N and predict --out)\n"
+                : String.format("unlabelled: %d images from %s, for show unlabelled:N and predict --out%n", u.size(),
+                        u.source()));
         s.append(memoryLine(data, u)).append('\n');
         return s.toString();
     }

@@ -36,7 +36,7 @@ public final class PredictCommand implements Command {
 
     @Override
     public String usage() {
-        return "predict N|drawn:N | predict --out FILE";
+        return "predict N|drawn:N|unlabelled:N | predict --out FILE";
     }
 
     @Override
@@ -77,9 +77,9 @@ public final class PredictCommand implements Command {
         ImageRef ref = ShowCommand.parse(args, word, session);
         double[] p = ref.probabilities(session);
         int predicted = Evaluation.argmax(p);
-        int label = ref.drawn() ? -1 : session.data().label(ref.index());
-        if (ref.drawn()) {
-            ctx.out().printf("%s (drawn, no label): predicted %d%n", ref, predicted);
+        int label = ref.labelled() ? session.data().label(ref.index()) : -1;
+        if (!ref.labelled()) {
+            ctx.out().printf("%s (%s, no label): predicted %d%n", ref, ref.set(session), predicted);
         } else {
             ctx.out().printf("image %d (%s set), label %d: predicted %d, %s%n", ref.index(), ref.set(session),
                     label, predicted, predicted == label ? "right" : "WRONG");

@@ -3,6 +3,7 @@ package mnistshell.commands;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import mnistshell.data.UnlabelledSet;
 import mnistshell.panel.DigitPanel;
 import mnistshell.render.AsciiDigit;
 import mnistshell.render.DigitFacts;
@@ -31,7 +32,7 @@ public final class ShowCommand implements Command {
 
     @Override
     public String usage() {
-        return "show N|drawn:N|--wrong";
+        return "show N|drawn:N|unlabelled:N|--wrong";
     }
 
     @Override
@@ -42,15 +43,16 @@ public final class ShowCommand implements Command {
     @Override
     public String details() {
         return "drawn:N  shows image N of those kept with Enter on the draw pad (unlabelled).\n"
+                + "unlabelled:N  shows image N of the unlabelled set (a CSV without labels, e.g. Kaggle's test.csv).\n"
                 + "--wrong  shows the first test image (in test-set order) that the network gets wrong.\n"
                 + "At the prompt it opens a full-screen viewer: <-/-> previous/next image, w/W next/previous\n"
-                + "misclassified image, t switches train/test (and drawn), g jumps to a typed index, q or Esc\n"
+                + "misclassified image, t switches train/test (and drawn, unlabelled), g jumps to a typed index, q or Esc\n"
                 + "goes back. Elsewhere (files, pipes, -c) it prints the digit, its facts and the probabilities.";
     }
 
     @Override
     public List<Completer> argumentCompleters() {
-        return List.of(new StringsCompleter("--wrong", ImageRef.DRAWN_PREFIX));
+        return List.of(new StringsCompleter("--wrong", ImageRef.DRAWN_PREFIX, ImageRef.UNLABELLED_PREFIX));
     }
 
     @Override
@@ -61,7 +63,7 @@ public final class ShowCommand implements Command {
         args.done();
         if (wrong == (word != null)) {
             throw args.error("give either an image index, 0 to " + (session.data().size() - 1)
-                    + ", drawn:N, or --wrong");
+                    + ", drawn:N, unlabelled:N, or --wrong");
         }
         ImageRef ref = wrong ? ImageRef.data(firstWrongTestImage(session)) : parse(args, word, session);
         if (ctx.screens() == null) {
@@ -98,8 +100,24 @@ public final class ShowCommand implements Command {
         throw new ShellError("the network gets every test image right");
     }
 
-    /** {@code N} or {@code drawn:N} as an image of the session, refused with the valid range. */
+    /** {@code N}, {@code drawn:N} or {@code unlabelled:N} as an image of the session, refused with the valid range. */
     static ImageRef parse(Args args, String word, Session session) {
+        if (word.startsWith(ImageRef.UNLABELLED_PREFIX)) {
+            UnlabelledSet set = session.unlabelled();
+            if (set == null) {
+                throw args.error("no unlabelled set: load one first, e.g. data load test.csv");
+            }
+            if (set.features() != session.data().features()) {
+                throw args.error("the unlabelled images have " + set.features() + " pixels but the loaded data's have "
+                        + session.data().features());
+            }
+            int n = parseIndex(word.substring(ImageRef.UNLABELLED_PREFIX.length()), set.size());
+            if (n < 0) {
+                throw args.error("unlabelled image must be between unlabelled:0 and unlabelled:" + (set.size() - 1)
+                        + ", found '" + word + "'");
+            }
+            return ImageRef.unlabelled(n);
+        }
         if (word.startsWith(ImageRef.DRAWN_PREFIX)) {
             int kept = session.drawn().size();
             int n = parseIndex(word.substring(ImageRef.DRAWN_PREFIX.length()), kept);

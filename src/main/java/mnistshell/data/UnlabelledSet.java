@@ -25,6 +25,11 @@ public record UnlabelledSet(String source, int rows, int cols, byte[] pixels) {
         return rows * cols;
     }
 
+    /** Image {@code n}'s stored pixels, a copy. */
+    public byte[] image(int n) {
+        return java.util.Arrays.copyOfRange(pixels, n * features(), (n + 1) * features());
+    }
+
     /**
      * The same pixels (shared) as a {@link Dataset} whose labels are all 0, so that the network's
      * kernels can run forward passes on them. Its accuracy and loss mean nothing: use only its

@@ -4,13 +4,13 @@ import mnistshell.session.ImageRef;
 import mnistshell.session.Session;
 
 /**
- * Where the digit viewer is: a set (train, test or drawn) and a position in it. Moving never leaves
+ * Where the digit viewer is: a set (train, test, drawn or unlabelled) and a position in it. Moving never leaves
  * the set except by {@link #toggleSet()} or {@link #jump}; positions wrap around at the ends.
  * Holds no Lanterna state, so its moves are tested on their own.
  */
 final class Browser {
 
-    enum Set { TRAIN, TEST, DRAWN }
+    enum Set { TRAIN, TEST, DRAWN, UNLABELLED }
 
     private final Session session;
     private Set set;
@@ -20,16 +20,22 @@ final class Browser {
 
     Browser(Session session, ImageRef start) {
         this.session = session;
-        if (start.drawn()) {
-            set = Set.DRAWN;
+        switch (start.kind()) {
+            case DRAWN -> set = Set.DRAWN;
+            case UNLABELLED -> set = Set.UNLABELLED;
+            case DATA -> jump(start.index());
+        }
+        if (set != Set.TRAIN && set != Set.TEST) {
             position = start.index();
-        } else {
-            jump(start.index());
         }
     }
 
     ImageRef current() {
-        return set == Set.DRAWN ? ImageRef.drawn(position) : ImageRef.data(indices()[position]);
+        return switch (set) {
+            case DRAWN -> ImageRef.drawn(position);
+            case UNLABELLED -> ImageRef.unlabelled(position);
+            case TRAIN, TEST -> ImageRef.data(indices()[position]);
+        };
     }
 
     Set set() {
@@ -46,7 +52,7 @@ final class Browser {
 
     /** Moves to the next ({@code step} 1) or previous (-1) misclassified image of the set; false if there is none. */
     boolean nextWrong(int step) {
-        if (set == Set.DRAWN) {
+        if (set == Set.DRAWN || set == Set.UNLABELLED) {
             return false;
         }
         int[] indices = indices();
@@ -61,14 +67,15 @@ final class Browser {
         return false;
     }
 
-    /** Train to test; test to drawn when there are drawn images, else to train; drawn to train. */
+    /** Train, test, drawn, unlabelled, and round again to train, passing over sets without images. */
     void toggleSet() {
-        Set to = switch (set) {
-            case TRAIN -> Set.TEST;
-            case TEST -> session.drawn().size() > 0 ? Set.DRAWN : Set.TRAIN;
-            case DRAWN -> Set.TRAIN;
-        };
-        set = to;
+        Set[] order = Set.values();
+        for (int tries = 0; tries < order.length; tries++) {
+            set = order[(set.ordinal() + 1) % order.length];
+            if (size() > 0) {
+                break;
+            }
+        }
         position = Math.min(position, size() - 1);
     }
 
@@ -86,7 +93,12 @@ final class Browser {
     }
 
     private int size() {
-        return set == Set.DRAWN ? session.drawn().size() : indices().length;
+        return switch (set) {
+            case DRAWN -> session.drawn().size();
+            case UNLABELLED -> session.unlabelled() == null
+                    || session.unlabelled().features() != session.data().features() ? 0 : session.unlabelled().size();
+            case TRAIN, TEST -> indices().length;
+        };
     }
 
     private int[] indices() {

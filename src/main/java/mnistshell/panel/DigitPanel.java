@@ -21,7 +21,7 @@ public final class DigitPanel extends Panel {
 
     /** Header, 28 rows of digit, the key line. */
     static final int FULL_ROWS = 30;
-    static final String KEYS = "<-/-> image  w/W next/prev wrong  t train/test/drawn  g go to  q back";
+    static final String KEYS = "<-/-> image  w/W next/prev wrong  t next set  g go to  q back";
 
     private final Session session;
     private final Browser browser;
@@ -64,8 +64,11 @@ public final class DigitPanel extends Panel {
     private void command(char c) {
         switch (c) {
             case 'w', 'W' -> {
-                if (!browser.nextWrong(c == 'w' ? 1 : -1)) {
-                    message = "no misclassified image in the " + browser.set().name().toLowerCase() + " set";
+                String set = browser.set().name().toLowerCase();
+                if (browser.set() == Browser.Set.DRAWN || browser.set() == Browser.Set.UNLABELLED) {
+                    message = "the " + set + " images have no labels, so none is misclassified";
+                } else if (!browser.nextWrong(c == 'w' ? 1 : -1)) {
+                    message = "no misclassified image in the " + set + " set";
                 }
             }
             case 't' -> browser.toggleSet();

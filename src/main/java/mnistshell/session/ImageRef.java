@@ -4,43 +4,74 @@ import mnistshell.render.AsciiDigit;
 import mnistshell.render.DigitFacts;
 
 /**
- * One image the viewer can show: image {@code index} of the loaded data, or, when {@code drawn},
- * drawn image {@code index} of {@link Session#drawn()}. Written {@code N} or {@code drawn:N}.
+ * One image the viewer can show: image {@code index} of the loaded data ({@code N}), of the drawn
+ * images ({@code drawn:N}, {@link Session#drawn()}), or of the unlabelled set loaded beside the data
+ * ({@code unlabelled:N}, {@link Session#unlabelled()}, such as Kaggle's test.csv).
  */
-public record ImageRef(boolean drawn, int index) {
+public record ImageRef(Kind kind, int index) {
+
+    /** Which images {@link #index} counts in. */
+    public enum Kind { DATA, DRAWN, UNLABELLED }
 
     public static final String DRAWN_PREFIX = "drawn:";
+    public static final String UNLABELLED_PREFIX = "unlabelled:";
 
     public static ImageRef data(int index) {
-        return new ImageRef(false, index);
+        return new ImageRef(Kind.DATA, index);
     }
 
     public static ImageRef drawn(int index) {
-        return new ImageRef(true, index);
+        return new ImageRef(Kind.DRAWN, index);
+    }
+
+    public static ImageRef unlabelled(int index) {
+        return new ImageRef(Kind.UNLABELLED, index);
+    }
+
+    /** Whether it has a label: only images of the loaded data do. */
+    public boolean labelled() {
+        return kind == Kind.DATA;
+    }
+
+    /** Its stored pixels, for images outside the loaded data. */
+    private byte[] pixels(Session session) {
+        return kind == Kind.DRAWN ? session.drawn().get(index) : session.unlabelled().image(index);
     }
 
     /** Its pixels as grey values 0..255, row by row. */
     public int[] grey(Session session) {
-        return drawn ? AsciiDigit.grey(session.drawn().get(index)) : AsciiDigit.grey(session.data(), index);
+        return labelled() ? AsciiDigit.grey(session.data(), index) : AsciiDigit.grey(pixels(session));
     }
 
     public double[] probabilities(Session session) {
-        return drawn ? session.probabilities(session.drawn().get(index)) : session.probabilities(index);
+        return labelled() ? session.probabilities(index) : session.probabilities(pixels(session));
     }
 
-    /** "train", "test" or "drawn". */
+    /** "train", "test", "drawn" or "unlabelled". */
     public String set(Session session) {
-        return drawn ? "drawn" : session.split().sideOf(index);
+        return switch (kind) {
+            case DATA -> session.split().sideOf(index);
+            case DRAWN -> "drawn";
+            case UNLABELLED -> "unlabelled";
+        };
     }
 
     public DigitFacts facts(Session session) {
-        String name = drawn ? DRAWN_PREFIX + index + " of " + session.drawn().size()
-                : "image " + index + " of " + session.data().size();
-        return new DigitFacts(name, set(session), drawn ? -1 : session.data().label(index), probabilities(session));
+        String name = switch (kind) {
+            case DATA -> "image " + index + " of " + session.data().size();
+            case DRAWN -> DRAWN_PREFIX + index + " of " + session.drawn().size();
+            case UNLABELLED -> UNLABELLED_PREFIX + index + " of " + session.unlabelled().size();
+        };
+        return new DigitFacts(name, set(session), labelled() ? session.data().label(index) : -1,
+                probabilities(session));
     }
 
     @Override
     public String toString() {
-        return drawn ? DRAWN_PREFIX + index : Integer.toString(index);
+        return switch (kind) {
+            case DATA -> Integer.toString(index);
+            case DRAWN -> DRAWN_PREFIX + index;
+            case UNLABELLED -> UNLABELLED_PREFIX + index;
+        };
     }
 }

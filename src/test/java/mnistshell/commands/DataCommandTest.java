@@ -149,7 +149,7 @@ class DataCommandTest {
         assertSame(before, session.data(), "never trained on: the labelled data stays");
         assertArrayEquals(FILE_DATA.pixels(), session.unlabelled().pixels());
         assertTrue(out.contains("loaded 120 unlabelled images of 28x28 from " + csv + " (CSV with header, no labels)"), out);
-        assertTrue(out.contains("held for predict --out; training data and network unchanged"), out);
+        assertTrue(out.contains("held for show unlabelled:N and predict --out; training data and network unchanged"), out);
         assertTrue(run("data info").contains("unlabelled: 120 images from " + csv), out);
     }
 

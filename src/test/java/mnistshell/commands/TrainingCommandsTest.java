@@ -92,6 +92,17 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void predictReachesAnImageOfTheUnlabelledSet() {
+        byte[] pixels = java.util.Arrays.copyOfRange(f.session.data().pixels(), 5 * 784, 7 * 784); // images 5, 6
+        f.session.setUnlabelled(new mnistshell.data.UnlabelledSet("test.csv", 28, 28, pixels));
+        run("predict unlabelled:1");
+        int best = mnistshell.nn.Evaluation.argmax(
+                mnistshell.nn.ReferenceEngine.probabilities(f.session.network(), f.session.data(), 6));
+        assertTrue(f.out().startsWith("unlabelled:1 (unlabelled, no label): predicted " + best), f.out());
+        assertTrue(refused("predict unlabelled:2").getMessage().contains("between unlabelled:0 and unlabelled:1"));
+    }
+
+    @Test
     void theSummaryLineFitsEightyColumns() {
         run("step 3");
         String line = f.out().lines().filter(l -> l.startsWith("update 3 ")).findFirst().orElseThrow();

@@ -122,6 +122,35 @@ class DigitPanelTest {
     }
 
     @Test
+    void tGoesThroughEverySetThatHasImagesAndTheUnlabelledOnesHaveNoMistakes() throws IOException {
+        byte[] pixels = new byte[3 * 784];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i % 251);
+        }
+        session.setUnlabelled(new mnistshell.data.UnlabelledSet("test.csv", 28, 28, pixels));
+        session.drawn().add(java.util.Arrays.copyOfRange(pixels, 784, 2 * 784));
+        int train = session.split().train()[0];
+        VirtualScreen v = new VirtualScreen(100, 40);
+        DigitPanel panel = new DigitPanel(v.screen, session, ImageRef.data(train));
+        panel.handle(key('t'));
+        assertEquals("test", panel.current().set(session));
+        panel.handle(key('t'));
+        assertEquals(ImageRef.drawn(0), panel.current());
+        panel.handle(key('t'));
+        assertEquals(ImageRef.unlabelled(0), panel.current());
+        panel.handle(key(KeyType.ArrowLeft));
+        assertEquals(ImageRef.unlabelled(2), panel.current(), "wraps to the last of the three");
+        panel.draw();
+        assertTrue(v.row(0).startsWith("unlabelled:2 of 3 (unlabelled set): unlabelled, predicted "), v.row(0));
+        panel.handle(key('w'));
+        panel.draw();
+        assertTrue(v.row(39).contains("no labels"), v.row(39));
+        assertEquals(ImageRef.unlabelled(2), panel.current(), "w stays put where there are no labels");
+        panel.handle(key('t'));
+        assertEquals("train", panel.current().set(session));
+    }
+
+    @Test
     void gJumpsToATypedIndexAndTSwitchesSets() throws IOException {
         VirtualScreen v = new VirtualScreen(100, 40);
         DigitPanel panel = new DigitPanel(v.screen, session, ImageRef.data(0));

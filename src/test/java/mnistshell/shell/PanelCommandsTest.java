@@ -87,6 +87,26 @@ class PanelCommandsTest {
         assertTrue(f.out().startsWith("drawn:0 of 1 (drawn set): unlabelled, predicted "), f.out());
     }
 
+    @Test
+    void showUnlabelledShowsThatImageOfTheUnlabelledSet() {
+        ShellError none = assertThrows(ShellError.class, () -> f.shell.execute("show unlabelled:0", () -> false));
+        assertTrue(none.getMessage().contains("no unlabelled set"), none.getMessage());
+        byte[] pixels = java.util.Arrays.copyOfRange(f.session.data().pixels(), 0, 3 * 784); // images 0, 1, 2
+        f.session.setUnlabelled(new mnistshell.data.UnlabelledSet("test.csv", 28, 28, pixels));
+        f.shell.execute("show unlabelled:2", () -> false);
+        List<String> lines = outLines();
+        assertTrue(lines.get(0).startsWith("unlabelled:2 of 3 (unlabelled set): unlabelled, predicted "
+                + Evaluation.argmax(ReferenceEngine.probabilities(f.session.network(), f.session.data(), 2))),
+                lines.get(0));
+        f.outBytes.reset();
+        f.shell.execute("show 2", () -> false);
+        List<String> same = outLines();
+        assertEquals(same.subList(1, same.size()), lines.subList(1, lines.size()),
+                "the digit and bars of image 2 of the data, whose pixels it has");
+        ShellError beyond = assertThrows(ShellError.class, () -> f.shell.execute("show unlabelled:3", () -> false));
+        assertTrue(beyond.getMessage().contains("between unlabelled:0 and unlabelled:2"), beyond.getMessage());
+    }
+
     byte[] firstImage() {
         return java.util.Arrays.copyOfRange(f.session.data().pixels(), 0, 784);
     }
