@@ -45,7 +45,15 @@ public final class Main {
     }
 
     static int run(String[] argv) {
-        return run(argv, Path.of(System.getProperty("user.home")));
+        return run(argv, home(System.getenv("HOME"), System.getProperty("user.home")));
+    }
+
+    /**
+     * Where the history and {@code .mnist_shellrc} live: {@code $HOME}, as for any shell, or Java's
+     * {@code user.home} (the password file's entry, which ignores {@code $HOME}) when it is unset.
+     */
+    static Path home(String env, String userHome) {
+        return Path.of(env != null && !env.isBlank() ? env : userHome);
     }
 
     /** As {@link #run(String[])}, with {@code home} holding the history and {@code .mnist_shellrc}. */

@@ -121,4 +121,11 @@ class MainTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 2: error: unknown command 'frob'"));
         assertFalse(out.toString(StandardCharsets.UTF_8).contains("b\n"), "bail on: the pipe stopped at line 2");
     }
+
+    @Test
+    void theHomeIsTheEnvironmentsHomeWhenSetAsForAnyShell() {
+        assertEquals(java.nio.file.Path.of("/tmp/scratch"), Main.home("/tmp/scratch", "/root"));
+        assertEquals(java.nio.file.Path.of("/root"), Main.home(null, "/root"));
+        assertEquals(java.nio.file.Path.of("/root"), Main.home("", "/root"));
+    }
 }
