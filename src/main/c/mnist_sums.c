@@ -7,8 +7,8 @@
  *     out[r * n + j] = sum over the row's entries k, in order, of input[byte_k] * rows[index_k * n + j]
  *
  * where an entry is a stored pixel: for an image, its inked pixels (index_k the pixel, rows W1^T);
- * for a pixel, the chunk's images inked there (index_k the sample, rows the samples' dz1).
- * each lane j a chain of fused multiply-adds starting from +0.0. Lanes are independent, so they
+ * for a pixel, the chunk's images inked there (index_k the sample, rows the samples' dz1). Each
+ * lane j is a chain of fused multiply-adds starting from +0.0. Lanes are independent, so they
  * go 16 at a time in two 512-bit registers (the second masked when n is not a multiple of 16).
  * One row's chain waits 4 cycles on each fused multiply-add, so four rows run side by side in
  * four slots; when a slot's row ends, the next row takes its place. No entry is ever reordered
