@@ -32,7 +32,7 @@ public final class Settings {
         {"schedule", "constant | step EVERY FACTOR | cosine PERIOD [FLOOR]", "constant"},
         {"bias-grad", "exact (per unit) or seed (the notebook's one scalar)", "exact"},
         {"report-every", "without a terminal, a progress line every K updates (0: none)", "0"},
-        {"engine", "fast, java (the fast kernel without its native sums: same results, slower), or reference (la4j, slow)", "fast"},
+        {"engine", "fast, java (no native sums) or reference (la4j)", "fast"},
         {"threads", "threads of the fast engine, >= 1", Integer.toString(Runtime.getRuntime().availableProcessors())},
     };
 
