@@ -2,6 +2,7 @@ package mnistshell.commands;
 
 import java.io.PrintStream;
 import mnistshell.nn.Evaluation;
+import mnistshell.render.Numbers;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -32,7 +33,7 @@ public final class EvalCommand implements Command {
     }
 
     private static void print(PrintStream out, String side, Evaluation e) {
-        out.printf("%s accuracy %.2f%%  (%d/%d right), loss %.4f%n",
-                side, 100 * e.accuracy(), e.correct(), e.count(), e.loss());
+        out.printf("%s accuracy %.2f%%  (%d/%d right), loss %s%n",
+                side, 100 * e.accuracy(), e.correct(), e.count(), Numbers.compact(e.loss()));
     }
 }

@@ -1,6 +1,7 @@
 package mnistshell.commands;
 
 import java.util.List;
+import mnistshell.render.Numbers;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
@@ -89,7 +90,7 @@ public final class ExpectCommand implements Command {
     }
 
     private static String format(String metric, double v) {
-        return metric.equals("step") ? Long.toString((long) v) : String.format("%.4f", v);
+        return metric.equals("step") ? Long.toString((long) v) : Numbers.compact(v);
     }
 
     private static double parse(Args args, String word) {

@@ -30,7 +30,13 @@ public final class StepCommand implements Command {
                 of a seeded shuffle (set batch 64). Ends with one line: update count, epoch, loss, train
                 and test accuracy, time and updates per second. A progress bar shows at a terminal;
                 elsewhere set report-every K prints a line every K updates. Ctrl-C stops after the
-                update in progress; a NaN or infinity stops training and undoes the update that made it.""";
+                update in progress.
+                Training that diverges stops: a loss, gradient or weight that is NaN or infinite, or
+                a loss over FACTOR times the first update's (or ln 10, if larger; set diverge
+                FACTOR, default 1e6, or off). The update that made the bad weights is undone, and
+                the one after it: training goes back to the last update whose loss, gradients and
+                weights were all finite and within the limit, at most to where this step began.
+                The last update's weights are judged by the training loss after them.""";
     }
 
     @Override

@@ -28,7 +28,7 @@ import mnistshell.data.Dataset;
  *
  * <p>Allocation: after the first calls have sized its buffers, it allocates nothing (its helper
  * threads wait parked between calls; {@code FastKernelTest} counts the bytes). The gradients it
- * returns live in what it reuses: they are valid until its next call.
+ * returns live in what it reuses, three in turn: each stays valid through the two calls after it.
  */
 public final class FastKernel implements Engine {
 

@@ -7,7 +7,7 @@ import org.la4j.matrix.dense.Basic2DMatrix;
  * Gradients of the mean cross-entropy loss with respect to every parameter, shaped like them:
  * {@code dW[l]} is (n_{l+1}, n_l) and {@code db[l]} is (n_{l+1}, 1), stored row by row; with the
  * mean cross-entropy over the batch and how many of its samples the network classified right, both
- * before the update. {@link FastKernel} fills one of these again at every call, so that training
+ * before the update. {@link FastKernel} fills three of these in turn, so that training
  * allocates nothing; the reference makes a new one each time.
  */
 public final class Gradients {

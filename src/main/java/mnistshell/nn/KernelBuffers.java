@@ -17,12 +17,16 @@ final class KernelBuffers {
     final double[] ones;
     final KernelChunk[] chunk;
     final KernelSample[] scratch;
-    /** The returned gradients, in the network's shapes, and the sums they are made from. */
-    final double[][][] dW;
-    final double[][][] db;
+    /**
+     * The returned gradients, in the network's shapes, filled in turn, so that those of the two
+     * calls before the last stay whole: training can undo two updates and still show the
+     * gradients of the update it went back to. The sums they are made from.
+     */
+    static final int KEPT = 3;
+    private final Gradients[] gradients = new Gradients[KEPT];
+    private int nextGradients;
     private final double[][] dWtSum;
     private final double[][] dbSum;
-    private final Gradients gradients;
     int chunks;
     int chunkSize;
 
@@ -31,15 +35,11 @@ final class KernelBuffers {
         int layers = sizes.length - 1;
         wt = new double[layers][];
         w = new double[layers][];
-        dW = new double[layers][][];
-        db = new double[layers][][];
         dWtSum = new double[layers][];
         dbSum = new double[layers][];
         for (int l = 0; l < layers; l++) {
             wt[l] = new double[sizes[l] * sizes[l + 1]];
             w[l] = new double[l == 0 ? 0 : sizes[l] * sizes[l + 1]];
-            dW[l] = new double[sizes[l + 1]][sizes[l]];
-            db[l] = new double[sizes[l + 1]][1];
             dWtSum[l] = new double[sizes[l] * sizes[l + 1]];
             dbSum[l] = new double[sizes[l + 1]];
         }
@@ -53,7 +53,15 @@ final class KernelBuffers {
             identity[i] = i;
             ones[i] = 1;
         }
-        gradients = new Gradients(dW, db, 0, 0);
+        for (int k = 0; k < KEPT; k++) {
+            double[][][] dW = new double[layers][][];
+            double[][][] db = new double[layers][][];
+            for (int l = 0; l < layers; l++) {
+                dW[l] = new double[sizes[l + 1]][sizes[l]];
+                db[l] = new double[sizes[l + 1]][1];
+            }
+            gradients[k] = new Gradients(dW, db, 0, 0);
+        }
         chunk = new KernelChunk[chunks];
         for (int c = 0; c < chunks; c++) {
             chunk[c] = new KernelChunk(sizes, FastKernel.MAX_CHUNK);
@@ -87,6 +95,10 @@ final class KernelBuffers {
      * order for every entry, as adding entry by entry across the chunks, at memory speed.
      */
     Gradients reduce(int m, BiasGrad biasGrad) {
+        Gradients g = gradients[nextGradients];
+        nextGradients = (nextGradients + 1) % KEPT;
+        double[][][] dW = g.dW();
+        double[][][] db = g.db();
         double loss = 0;
         int correct = 0;
         for (int c = 0; c < chunks; c++) {
@@ -122,7 +134,7 @@ final class KernelBuffers {
                 db[l][j][0] = (biasGrad == BiasGrad.EXACT ? unit[j] : all) / m;
             }
         }
-        gradients.set(loss / m, correct);
-        return gradients;
+        g.set(loss / m, correct);
+        return g;
     }
 }

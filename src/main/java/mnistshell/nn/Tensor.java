@@ -10,7 +10,7 @@ package mnistshell.nn;
  */
 public record Tensor(String name, double[][] values, boolean weight) {
 
-    static boolean allFinite(double[][] values) {
+    public static boolean allFinite(double[][] values) {
         for (double[] row : values) {
             for (double v : row) {
                 if (!Double.isFinite(v)) {

@@ -129,7 +129,7 @@ public final class Session {
     }
 
     private StepReport summarise(Training.Outcome outcome, long start) {
-        Evaluation train = evaluateTrain();
+        Evaluation train = outcome.train();
         Evaluation test = evaluateTest();
         double seconds = (System.nanoTime() - start) / 1e9;
         return new StepReport(outcome.updates(), training.updates(), training.epoch(), train.loss(), train.accuracy(),

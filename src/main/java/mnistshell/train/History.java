@@ -37,6 +37,15 @@ public final class History {
         changes.add(c);
     }
 
+    /**
+     * Forgets every update after {@code updates}, which were undone; a change made after one of
+     * them now counts from {@code updates}, where it takes effect.
+     */
+    public void truncate(int updates) {
+        points.removeIf(p -> p.update() > updates);
+        changes.replaceAll(c -> c.update() > updates ? new Change(updates, c.key(), c.value()) : c);
+    }
+
     public List<Point> points() {
         return Collections.unmodifiableList(points);
     }

@@ -32,6 +32,7 @@ public final class Settings {
         {"schedule", "constant | step EVERY FACTOR | cosine PERIOD [FLOOR]", "constant"},
         {"bias-grad", "exact (per unit) or seed (the notebook's one scalar)", "exact"},
         {"report-every", "without a terminal, a progress line every K updates (0: none)", "0"},
+        {"diverge", "stop when the loss exceeds FACTOR x the first (off: NaN only)", "1e6"},
         {"engine", "fast, java (no native sums) or reference (la4j)", "fast"},
         {"threads", "threads of the fast engine, >= 1", Integer.toString(Runtime.getRuntime().availableProcessors())},
     };
@@ -47,6 +48,7 @@ public final class Settings {
     private final double beta2;
     private final double eps;
     private final double l2;
+    private final double diverge;
 
     private Settings(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -59,6 +61,8 @@ public final class Settings {
         this.beta2 = Double.parseDouble(values.get("beta2"));
         this.eps = Double.parseDouble(values.get("eps"));
         this.l2 = Double.parseDouble(values.get("l2"));
+        this.diverge = values.get("diverge").equals("off") ? Double.POSITIVE_INFINITY
+                : Double.parseDouble(values.get("diverge"));
     }
 
     public static Settings defaults() {
@@ -99,6 +103,7 @@ public final class Settings {
             case "batch" -> require(key, v, v.equals("full") || whole(v) >= 1, "'full' or a size of at least 1");
             case "report-every" -> require(key, v, whole(v) >= 0, "a whole number, 0 or more");
             case "threads" -> require(key, v, whole(v) >= 1 && whole(v) <= 256, "a whole number from 1 to 256");
+            case "diverge" -> require(key, v, v.equals("off") || number(key, v) > 1, "'off' or a factor above 1");
             case "schedule" -> Schedule.parse(words);
             case "bias-grad" -> BiasGrad.named(v);
             default -> throw new IllegalStateException(key);
@@ -184,6 +189,11 @@ public final class Settings {
 
     public double l2() {
         return l2;
+    }
+
+    /** How many times the first loss a loss may grow to before training stops; infinite when off. */
+    public double diverge() {
+        return diverge;
     }
 
     public Schedule schedule() {

@@ -19,8 +19,8 @@ import mnistshell.render.Numbers;
 /**
  * Training a network: its settings, the optimizer's state, the order of the batches, the update
  * count and the history. One {@link #run} makes updates until a goal is reached or the user stops
- * it; between two updates everything here is consistent, and an update that produces a NaN or an
- * infinity is undone.
+ * it; between two updates everything here is consistent, and training that diverges (a NaN, an
+ * infinity, or a loss beyond {@code set diverge}'s limit) stops with its bad updates undone.
  */
 public final class Training implements AutoCloseable {
 
@@ -33,8 +33,11 @@ public final class Training implements AutoCloseable {
     private Gradients last;
     private FastKernel fast;
     private final ReferenceEngine reference = new ReferenceEngine();
-    private List<double[][]> backup;
-    private long backupUpdates;
+    /** The state before the last update and before the one before it, to undo them. */
+    private Undo beforeLast = new Undo();
+    private Undo beforeThat = new Undo();
+    /** The update count when the current run began: no update before it is undone. */
+    private int runStart;
     /** The sizes of the last few updates, oldest first, for {@code grads}' warnings. */
     private final java.util.ArrayDeque<UpdateSizes> recentSizes = new java.util.ArrayDeque<>();
     static final int RECENT_SIZES = 5;
@@ -62,8 +65,11 @@ public final class Training implements AutoCloseable {
         this.updates = updates;
     }
 
-    /** What one run did. {@code failure} is null unless a NaN or infinity stopped it. */
-    public record Outcome(int updates, boolean interrupted, String failure) {
+    /**
+     * What one run did: the updates it made that stand, whether the user stopped it, what stopped
+     * it when training diverged (null otherwise), and the network on the training set after it.
+     */
+    public record Outcome(int updates, boolean interrupted, String failure, Evaluation train) {
     }
 
     /** Changes a setting from the next update on, recording when; a bad value changes nothing. */
@@ -71,6 +77,8 @@ public final class Training implements AutoCloseable {
         Settings next = settings.with(key, words);
         if (!next.optimizer().equals(settings.optimizer())) {
             optimizer = new Optimizer(next.optimizer(), net.tensors());
+            beforeLast.forget(); // their optimizer state is of the old kind: no update before this one can be undone
+            beforeThat.forget();
         }
         if (fast != null && next.threads() != settings.threads()) {
             fast.close();
@@ -104,27 +112,44 @@ public final class Training implements AutoCloseable {
         return left + (epochs - 1) * perEpoch;
     }
 
+    /**
+     * Updates until {@code done}, then the weights of the last one judged on the whole training
+     * set: they are the only ones no update's loss has measured yet. Only updates of this run are
+     * ever undone; what came before it was judged when its own run ended.
+     */
     private Outcome run(BooleanSupplier done, Dataset data, Split split, BooleanSupplier cancelled,
                         IntConsumer progress, Consumer<String> report) {
-        int made = 0;
-        while (!done.getAsBoolean()) {
+        int first = updates;
+        runStart = updates;
+        String failure = null;
+        boolean interrupted = false;
+        while (failure == null && !done.getAsBoolean()) {
             if (cancelled.getAsBoolean()) {
-                return new Outcome(made, true, null);
+                interrupted = true;
+                break;
             }
-            String failure = update(data, split);
-            if (failure != null) {
-                return new Outcome(made, false, failure);
-            }
-            made++;
-            progress.accept(made);
-            if (settings.reportEvery() > 0 && updates % settings.reportEvery() == 0) {
-                report.accept(describe(history.points().get(history.points().size() - 1)));
+            failure = update(data, split);
+            if (failure == null) {
+                progress.accept(updates - first);
+                if (settings.reportEvery() > 0 && updates % settings.reportEvery() == 0) {
+                    report.accept(describe(history.points().get(history.points().size() - 1)));
+                }
             }
         }
-        return new Outcome(made, false, null);
+        Evaluation train = evaluate(data, split.train());
+        if (failure == null && updates > first && !withinLimit(train.loss())) {
+            failure = diverged(updates, "training " + lossProblem(train.loss()) + " after it", updates - 1);
+            undo(beforeLast);
+            train = evaluate(data, split.train());
+        }
+        return new Outcome(updates - first, interrupted, failure, train);
     }
 
-    /** One update; returns null, or what went non-finite (the update then undone). */
+    /**
+     * One update; returns null, or why training must stop (the state then as it was before the
+     * update, or before the one before it when this update's loss or gradients show that the
+     * weights it started from were already bad).
+     */
     private String update(Dataset data, Split split) {
         int epochBefore = order.epoch();
         BatchOrder.Mark mark = order.mark();
@@ -137,22 +162,29 @@ public final class Training implements AutoCloseable {
         for (int k = 0; k < count; k++) {
             gradient[k] = UpdateSizes.sumOfSquares(k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2]);
         }
-        String badGradient = !Double.isFinite(g.loss()) ? "the loss" : nonFinite(gradient) ? g.firstNonFinite() : null;
-        if (badGradient != null) {
+        String bad = !withinLimit(g.loss()) ? lossProblem(g.loss())
+                : nonFinite(gradient) ? g.firstNonFinite() + " NaN or infinite" : null;
+        if (bad != null) { // the weights this update started from are to blame: those of the update before
             order.reset(mark);
-            return failure(number, badGradient, false);
+            if (beforeLast.holdsUpdateOf(runStart)) {
+                undo(beforeLast);
+                return diverged(number - 1, bad + " at update " + number, updates);
+            }
+            return "update " + number + ": " + bad + ", beyond the limit; stopped, nothing changed";
         }
-        saveBackup();
+        Undo spare = beforeThat;
+        beforeThat = beforeLast;
+        beforeLast = spare;
+        beforeLast.save(this, mark);
         optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings);
         double[] weights = new double[count];
         double[] step = new double[count];
         for (int k = 0; k < count; k++) {
             Tensor t = params.get(k);
-            UpdateSizes.measure(t.values(), backup.get(k), weights, step, k);
+            UpdateSizes.measure(t.values(), beforeLast.arrays.get(k), weights, step, k);
             if (!Double.isFinite(weights[k]) && !t.allFinite()) { // an overflowing sum alone is no failure
-                restoreBackup();
-                order.reset(mark);
-                return failure(number, t.name(), true);
+                undo(beforeLast);
+                return diverged(number, t.name() + " became NaN or infinite", updates);
             }
         }
         updates = number;
@@ -165,33 +197,89 @@ public final class Training implements AutoCloseable {
         return null;
     }
 
-    private String failure(int number, String what, boolean rolledBack) {
-        return "update " + number + ": " + what + " became NaN or infinite; "
-                + (rolledBack ? "weights and optimizer state rolled back to" : "nothing was changed, the weights are those of")
-                + " update " + updates + " (is lr " + settings.value("lr") + " too large?)";
+    /** Whether a loss is finite and within {@code set diverge}'s limit. */
+    private boolean withinLimit(double loss) {
+        return Double.isFinite(loss) && loss <= settings.diverge() * firstLoss();
     }
 
-    /** Copies every parameter and optimizer state array, so a failed update can be undone. */
-    private void saveBackup() {
+    /**
+     * The loss the limit is a multiple of: the first update's (that of this network's first
+     * weights), or ln 10, a uniform guess's, when that is larger, so that weights loaded already
+     * trained are not held to a tiny first loss.
+     */
+    private double firstLoss() {
+        double first = history.points().isEmpty() ? 0 : history.points().get(0).loss();
+        return Math.max(first, Math.log(Dataset.CLASSES));
+    }
+
+    /** "loss 2.43 -> 6.7e9" (from the first update's), or "loss NaN". */
+    private String lossProblem(double loss) {
+        if (!Double.isFinite(loss)) {
+            return "loss " + loss;
+        }
+        String first = history.points().isEmpty() ? "" : Numbers.brief(history.points().get(0).loss()) + " -> ";
+        return "loss " + first + Numbers.brief(loss);
+    }
+
+    /** One line within 80 columns after "-c: error: ": which update went wrong, how, and where training is now. */
+    private static String diverged(int update, String what, int back) {
+        return "update " + update + " diverged: " + what + "; back to "
+                + (back == 0 ? "the initial weights" : "update " + back);
+    }
+
+    /** Back to the state {@code before} holds: weights, optimizer state, counters, history. */
+    private void undo(Undo before) {
         List<double[][]> live = liveArrays();
-        if (backup == null || backup.size() != live.size()) { // first update, or another optimizer since
-            backup = new ArrayList<>();
-            for (double[][] a : live) {
-                backup.add(new double[a.length][a[0].length]);
+        for (int k = 0; k < live.size(); k++) {
+            Tensor.copy(before.arrays.get(k), live.get(k));
+        }
+        optimizer.setUpdates(before.optimizerUpdates);
+        order.reset(before.mark);
+        updates = before.updates;
+        last = before.last;
+        history.truncate(updates);
+        recentSizes.removeIf(s -> s.update() > updates);
+        beforeLast.forget(); // the run ends here; the next undoes none of this run's updates
+        beforeThat.forget();
+    }
+
+    /**
+     * The state before one update, enough to undo it: every parameter and optimizer array, the
+     * optimizer's step count, the batch order's place, the update count and the last gradients.
+     * Two are kept, so that an update whose loss shows the update before it went wrong can undo both.
+     */
+    private static final class Undo {
+        final List<double[][]> arrays = new ArrayList<>();
+        long optimizerUpdates;
+        BatchOrder.Mark mark;
+        int updates = -1;
+        Gradients last;
+
+        void save(Training t, BatchOrder.Mark orderMark) {
+            List<double[][]> live = t.liveArrays();
+            if (arrays.size() != live.size()) { // first update, or another optimizer since
+                arrays.clear();
+                for (double[][] a : live) {
+                    arrays.add(new double[a.length][a[0].length]);
+                }
             }
+            for (int k = 0; k < live.size(); k++) {
+                Tensor.copy(live.get(k), arrays.get(k));
+            }
+            optimizerUpdates = t.optimizer.updates();
+            mark = orderMark;
+            updates = t.updates;
+            last = t.last;
         }
-        for (int k = 0; k < live.size(); k++) {
-            Tensor.copy(live.get(k), backup.get(k));
-        }
-        backupUpdates = optimizer.updates();
-    }
 
-    private void restoreBackup() {
-        List<double[][]> live = liveArrays();
-        for (int k = 0; k < live.size(); k++) {
-            Tensor.copy(backup.get(k), live.get(k));
+        /** Whether this holds the state before an update made since {@code runStart} updates. */
+        boolean holdsUpdateOf(int runStart) {
+            return updates >= runStart;
         }
-        optimizer.setUpdates(backupUpdates);
+
+        void forget() {
+            updates = -1;
+        }
     }
 
     /** Every parameter, then every optimizer state array. */
@@ -204,7 +292,7 @@ public final class Training implements AutoCloseable {
         return all;
     }
 
-    /** Norms of the gradient, of the change (live weights against the backup taken before the update) and of the weights. */
+    /** Norms of the gradient, of the change (live weights against the copy taken before the update) and of the weights. */
     private void record(UpdateSizes sizes) {
         if (recentSizes.size() == RECENT_SIZES) {
             recentSizes.removeFirst();

@@ -127,7 +127,33 @@ class TrainingCommandsTest {
         run("set lr 1e300");
         run("set l2 1e300");
         ShellError e = refused("step 3; eval");
-        assertTrue(e.getMessage().startsWith("update 1: W1 became NaN or infinite"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("update 1 diverged: W1 became NaN or infinite"), e.getMessage());
         assertEquals(0, f.session.iteration());
+    }
+
+    @Test
+    void afterADivergenceEveryNumberShownIsFiniteAndReadableAndTheSavedSessionLoads(@org.junit.jupiter.api.io.TempDir
+                                                                                      java.nio.file.Path dir) {
+        run("set lr 1000");
+        ShellError e = refused("step 100");
+        assertTrue(e.getMessage().contains(" diverged: "), e.getMessage());
+        int kept = f.session.iteration();
+        f.outBytes.reset();
+        run("eval; weights; grads; weights W2; grads db2; history");
+        String shown = f.out();
+        assertTrue(!shown.contains("NaN") && !shown.contains("Infinity"), shown);
+        shown.lines().forEach(line -> assertTrue(line.length() <= 80, "over 80 columns: " + line));
+        f.shell.setModelsDirectory(dir);
+        run("save diverged; init; load diverged");
+        assertEquals(kept, f.session.iteration());
+    }
+
+    @Test
+    void withDivergeOffHugeLossesAreStillPrintedReadably() {
+        run("set lr 1000; set diverge off");
+        refused("step 200");
+        f.outBytes.reset();
+        run("eval; history");
+        f.out().lines().forEach(line -> assertTrue(line.length() <= 80, "over 80 columns: " + line));
     }
 }

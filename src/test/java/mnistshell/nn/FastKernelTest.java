@@ -285,4 +285,24 @@ class FastKernelTest {
         }
         assertTrue(worst <= 1e-9 * scale, name + " differs by " + worst + " at " + where + ", largest entry " + scale);
     }
+
+    /** Training keeps the gradients of the two updates before the last to undo them: they must stay whole. */
+    @org.junit.jupiter.api.Test
+    void gradientsReturnedStayWholeThroughTheTwoCallsAfter() {
+        Network net = network("784-12-10", "relu");
+        try (FastKernel kernel = new FastKernel(2)) {
+            Gradients first = kernel.gradients(net, DATA, spread(64), BiasGrad.EXACT);
+            double[][] copy = first.dW()[0].clone();
+            for (int j = 0; j < copy.length; j++) {
+                copy[j] = copy[j].clone();
+            }
+            double loss = first.loss();
+            kernel.gradients(net, DATA, TestData.range(300), BiasGrad.EXACT);
+            kernel.gradients(net, DATA, TestData.range(500), BiasGrad.SEED);
+            for (int j = 0; j < copy.length; j++) {
+                assertArrayEquals(copy[j], first.dW()[0][j], 0.0, "dW1 row " + j);
+            }
+            assertEquals(loss, first.loss());
+        }
+    }
 }
