@@ -84,6 +84,27 @@ public final class FastKernel implements Engine {
         return "fast";
     }
 
+    /**
+     * About how many bytes the kernel's buffers take for a network of layer sizes {@code sizes} run
+     * on batches of up to {@code m} images: the weights' transposed copy, three gradients and their
+     * sums, and per chunk its own gradient sums and activations (see {@link KernelBuffers}).
+     */
+    public static long bytesFor(int[] sizes, int m) {
+        long weights = 0;
+        long units = 0;
+        long hidden = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            weights += (long) sizes[l] * sizes[l + 1];
+            units += sizes[l + 1];
+            hidden += l > 0 ? sizes[l] : 0;
+        }
+        int chunk = chunkSize(Math.max(1, m));
+        long chunks = Math.max(8, (Math.max(1, m) + chunk - 1) / chunk);
+        long buffers = 6 * weights + 5 * units;
+        long perChunk = weights + units + (long) MAX_CHUNK * (units + sizes[1] + 2 * hidden);
+        return 8 * (buffers + chunks * perChunk);
+    }
+
     /** About eight chunks a batch, within [MIN_CHUNK, MAX_CHUNK]: a function of m only. */
     static int chunkSize(int m) {
         return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, (m + 7) / 8));

@@ -1,5 +1,6 @@
 package mnistshell.session;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -8,6 +9,7 @@ import mnistshell.data.Dataset;
 import mnistshell.data.EmbeddedSample;
 import mnistshell.data.Split;
 import mnistshell.data.UnlabelledSet;
+import mnistshell.memory.Heap;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Evaluation;
 import mnistshell.nn.Init;
@@ -73,13 +75,21 @@ public final class Session {
                     + sizes[sizes.length - 1]);
         }
         Settings settings = training == null ? Settings.defaults() : training.settings();
+        String shortfall = Heap.shortfall(Training.bytesNeeded(sizes, settings, split.train().length),
+                "to train on " + split.train().length + " images");
+        if (shortfall != null) {
+            throw new ShellError("init: " + String.join("-", Arrays.stream(sizes).mapToObj(Integer::toString).toList())
+                    + " " + shortfall + "; nothing changed");
+        }
+        Network created = Network.create(sizes, hidden, init, seed); // built whole before the old one goes
+        Training fresh = new Training(created, settings, seed);
         if (training != null) {
             training.close();
         }
-        network = Network.create(sizes, hidden, init, seed);
+        network = created;
         initialisation = init;
         initSeed = seed;
-        training = new Training(network, settings, seed);
+        training = fresh;
     }
 
     /**

@@ -26,17 +26,22 @@ public final class Optimizer {
     /** A fresh optimizer of {@code kind} for {@code params}, its state all zero. */
     public Optimizer(String kind, List<Tensor> params) {
         this.kind = kind;
-        int copies = switch (kind) {
-            case "gd" -> 0;
-            case "momentum", "nesterov" -> 1;
-            case "adam" -> 2;
-            default -> throw new IllegalArgumentException("optimizer " + kind);
-        };
+        int copies = stateArrays(kind);
         for (int c = 0; c < copies; c++) {
             for (Tensor p : params) {
                 state.add(p.zerosLike());
             }
         }
+    }
+
+    /** How many arrays the size of the parameters {@code kind} keeps: gd none, momentum one, adam two. */
+    public static int stateArrays(String kind) {
+        return switch (kind) {
+            case "gd" -> 0;
+            case "momentum", "nesterov" -> 1;
+            case "adam" -> 2;
+            default -> throw new IllegalArgumentException("optimizer " + kind);
+        };
     }
 
     public String kind() {

@@ -72,6 +72,20 @@ public final class Training implements AutoCloseable {
     public record Outcome(int updates, boolean interrupted, String failure, Evaluation train) {
     }
 
+    /**
+     * About how many bytes training a network of layer sizes {@code sizes} with {@code settings} on
+     * {@code trainSize} images takes: its weights, the optimizer's state, the two copies kept to undo
+     * updates, and the fast kernel's buffers (evaluation runs it on the whole training set).
+     */
+    public static long bytesNeeded(int[] sizes, Settings settings, int trainSize) {
+        long parameters = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            parameters += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
+        }
+        int state = Optimizer.stateArrays(settings.optimizer());
+        return 8 * parameters * (1 + state + 2 * (1 + state)) + FastKernel.bytesFor(sizes, trainSize);
+    }
+
     /** Changes a setting from the next update on, recording when; a bad value changes nothing. */
     public void set(String key, List<String> words) {
         Settings next = settings.with(key, words);
