@@ -1,5 +1,9 @@
 package mnistshell.store;
 
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +41,8 @@ public final class SessionLoader {
 
     /** Reads {@code file} for {@code current} (whose data it must fit); {@code current} is not touched. */
     public static LoadedSession load(Path file, Session current) {
-        try (NpzReader npz = new NpzReader(file)) {
+        try (SeekableByteChannel channel = open(file)) {
+            NpzReader npz = new NpzReader(file, channel);
             if (npz.has(SessionFile.HEADER)) {
                 return session(npz, current);
             }
@@ -47,6 +52,19 @@ public final class SessionLoader {
             throw new ShellError(file + ": neither " + SessionFile.HEADER + " nor W1.npy inside (found "
                     + String.join(", ", npz.names()) + "): expected a session saved by mnist-shell or weights saved "
                     + "with np.savez(f, W1=W1, b1=b1, W2=W2, b2=b2)");
+        } catch (IOException e) {
+            throw new ShellError(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The one place a saved session's file is opened; every byte of it is then read through the channel. */
+    static SeekableByteChannel open(Path file) {
+        try {
+            return Files.newByteChannel(file);
+        } catch (NoSuchFileException e) {
+            throw new ShellError(file + ": no such file");
+        } catch (IOException e) {
+            throw new ShellError(file + ": cannot read: " + e.getMessage());
         }
     }
 
