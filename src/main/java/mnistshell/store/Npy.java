@@ -151,13 +151,18 @@ public final class Npy {
 
     /** {@code text} for a message, at most 40 characters, with what is not printable ASCII escaped. */
     static String printable(String text) {
+        String s = escaped(text.length() > 40 ? text.substring(0, 40) : text);
+        return text.length() > 40 ? s + "..." : s;
+    }
+
+    /** {@code text} with what is not printable ASCII shown as a Java escape. */
+    static String escaped(String text) {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < text.length() && s.length() < 40; i++) {
-            char c = text.charAt(i);
+        for (char c : text.toCharArray()) {
             s.append(c >= 0x20 && c < 0x7f ? String.valueOf(c)
                     : c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
         }
-        return s.length() < 40 ? s.toString() : s + "...";
+        return s.toString();
     }
 
     static ShellError bad(String where, String message) {

@@ -150,7 +150,7 @@ record NpyHeader(String descr, boolean fortranOrder, List<Long> shape) {
         }
 
         private ShellError malformed(String expected) {
-            String found = at < s.length() ? s.substring(at, Math.min(s.length(), at + 20)) : "the end";
+            String found = at < s.length() ? s.substring(at, Math.min(s.length(), at + 20)).stripTrailing() : "the end";
             return bad(where, "malformed .npy header at character " + at + ": expected " + expected + ", found '"
                     + Npy.printable(found) + "'");
         }

@@ -22,7 +22,8 @@ public record SessionSummary(String architecture, int updates, double testAccura
             }
             String where = npz.where(SessionFile.HEADER);
             SessionHeader h = SessionJson.read(npz.bytes(SessionFile.HEADER, SessionLoader.MAX_HEADER_BYTES), where);
-            SessionHeader.SummaryPart s = SessionLoader.require(h.summary(), where, "summary");
+            SessionChecks.check(h, where);
+            SessionHeader.SummaryPart s = h.summary();
             return new SessionSummary(s.architecture(), s.updates(), s.testAccuracy());
         } catch (IOException e) {
             throw new ShellError(file + ": cannot read: " + e.getMessage());
