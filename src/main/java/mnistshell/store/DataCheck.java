@@ -15,16 +15,12 @@ final class DataCheck {
 
     static List<String> notes(SessionHeader.DataPart saved, Session current) {
         List<String> notes = new ArrayList<>();
-        if (saved == null) {
-            notes.add("the file does not say which data it was trained on");
-            return notes;
-        }
         Dataset now = current.data();
         if (!DataIdentity.sha256(now).equals(saved.sha256())) {
             notes.add("this session was trained on different data: " + describe(saved) + "; loaded now: "
                     + now.source() + ", " + now.size() + " images (sha256 " + DataIdentity.sha256(now).substring(0, 12)
                     + "); accuracies will not match those it was saved with");
-        } else if (saved.split() != null && !Arrays.equals(saved.split().testIndices(), current.split().test())) {
+        } else if (!Arrays.equals(saved.split().testIndices(), current.split().test())) {
             Split split = current.split();
             notes.add("same data, but another split: it held out " + saved.split().test() + " test images by seed "
                     + saved.split().seed() + "; now " + split.test().length + " by seed " + split.seed()

@@ -1,14 +1,10 @@
 package mnistshell.store;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 import mnistshell.shell.ShellError;
 
 /**
@@ -22,9 +18,6 @@ public final class Npy {
     static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     /** Headers numpy writes are a few hundred bytes; more is not a real array file. */
     static final int MAX_HEADER = 65_536;
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern ORDER = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     private Npy() {
     }
@@ -76,91 +69,78 @@ public final class Npy {
     }
 
     /**
-     * Reads one array from {@code in}, refusing anything but a finite float64 array in C order of one
-     * or two dimensions whose values take at most {@code maxBytes}, and refusing trailing bytes.
-     * {@code where} names the file and entry in the messages.
+     * Reads one array from the whole of {@code entry}, refusing anything but a finite float64 array in
+     * C order of one or two dimensions whose values take at most {@code maxBytes}, and refusing
+     * trailing bytes. {@code where} names the file and entry in the messages.
      */
-    public static Array read(InputStream in, String where, long maxBytes) throws IOException {
-        String header = header(in, where);
-        String descr = find(DESCR, header, where, "'descr'");
-        if (!descr.equals("<f8")) {
-            throw bad(where, "expected dtype '<f8' (float64, little-endian), found '" + descr
+    public static Array read(byte[] entry, String where, long maxBytes) {
+        ByteBuffer in = ByteBuffer.wrap(entry).order(ByteOrder.LITTLE_ENDIAN);
+        NpyHeader header = NpyHeader.parse(header(in, where), where);
+        if (!header.descr().equals("<f8")) {
+            throw bad(where, "expected dtype '<f8' (float64, little-endian), found '" + printable(header.descr())
                     + "'; save it with a.astype(np.float64)");
         }
-        if (find(ORDER, header, where, "'fortran_order'").equals("True")) {
+        if (header.fortranOrder()) {
             throw bad(where, "expected C order, found Fortran order; save np.ascontiguousarray(a)");
         }
-        int[] shape = shape(find(SHAPE, header, where, "'shape'"), where);
+        int[] shape = shape(header.shape(), where);
         long count = (long) shape[0] * (shape.length == 2 ? shape[1] : 1);
         if (count * 8 > maxBytes) {
             throw bad(where, "shape " + new Array(shape, null).shapeText() + " needs " + count * 8
                     + " bytes, more than the " + maxBytes + " allowed here (the architecture's): refused");
         }
-        double[] values = values(in, (int) count, where);
-        return new Array(shape, values);
+        return new Array(shape, values(in, (int) count, where));
     }
 
-    private static String header(InputStream in, String where) throws IOException {
-        byte[] magic = in.readNBytes(MAGIC.length + 2);
-        if (magic.length < MAGIC.length + 2 || !Arrays.equals(Arrays.copyOf(magic, MAGIC.length), MAGIC)) {
+    private static String header(ByteBuffer in, String where) {
+        if (in.remaining() < MAGIC.length + 2 || !Arrays.equals(Arrays.copyOf(in.array(), MAGIC.length), MAGIC)) {
             throw bad(where, "not a .npy array: expected the magic \\x93NUMPY at its start");
         }
-        int major = magic[MAGIC.length];
+        in.position(MAGIC.length);
+        int major = in.get();
+        in.get();
         if (major < 1 || major > 3) {
             throw bad(where, "expected .npy format version 1, 2 or 3, found " + major);
         }
-        byte[] lengthBytes = in.readNBytes(major == 1 ? 2 : 4);
-        ByteBuffer lb = ByteBuffer.wrap(Arrays.copyOf(lengthBytes, 4)).order(ByteOrder.LITTLE_ENDIAN);
-        long length = Integer.toUnsignedLong(lb.getInt());
-        if (lengthBytes.length < (major == 1 ? 2 : 4) || length > MAX_HEADER) {
-            throw bad(where, "the .npy header length is cut short or larger than " + MAX_HEADER + " bytes");
+        int lengthBytes = major == 1 ? 2 : 4;
+        if (in.remaining() < lengthBytes) {
+            throw bad(where, "the .npy header length is cut short");
         }
-        byte[] text = in.readNBytes((int) length);
-        if (text.length < length) {
-            throw bad(where, "the .npy header is cut short");
+        long length = major == 1 ? in.getShort() & 0xFFFF : Integer.toUnsignedLong(in.getInt());
+        if (length > MAX_HEADER || length > in.remaining()) {
+            throw bad(where, "the .npy header's length " + length + " is larger than "
+                    + (length > MAX_HEADER ? "the " + MAX_HEADER + " bytes allowed" : "the entry"));
         }
+        byte[] text = new byte[(int) length];
+        in.get(text);
         return new String(text, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
-    private static String find(Pattern p, String header, String where, String key) {
-        Matcher m = p.matcher(header);
-        if (!m.find()) {
-            throw bad(where, "the .npy header has no " + key + ": found " + header.strip());
+    private static int[] shape(List<Long> sizes, String where) {
+        String text = sizes.toString();
+        if (sizes.size() < 1 || sizes.size() > 2) {
+            throw bad(where, "expected a 1-D or 2-D array, found shape " + text);
         }
-        return m.group(1);
-    }
-
-    private static int[] shape(String text, String where) {
-        String[] parts = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .toArray(String[]::new);
-        if (parts.length < 1 || parts.length > 2) {
-            throw bad(where, "expected a 1-D or 2-D array, found shape (" + text + ")");
-        }
-        int[] shape = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                shape[i] = Integer.parseInt(parts[i].replace("L", ""));
-            } catch (NumberFormatException e) {
-                throw bad(where, "the .npy shape (" + text + ") is not a list of sizes");
+        int[] shape = new int[sizes.size()];
+        for (int i = 0; i < shape.length; i++) {
+            if (sizes.get(i) < 1 || sizes.get(i) > Integer.MAX_VALUE) {
+                throw bad(where, "expected sizes from 1 to " + Integer.MAX_VALUE + ", found shape " + text);
             }
-            if (shape[i] < 1) {
-                throw bad(where, "expected sizes of at least 1, found shape (" + text + ")");
-            }
+            shape[i] = sizes.get(i).intValue();
         }
         return shape;
     }
 
-    private static double[] values(InputStream in, int count, String where) throws IOException {
-        byte[] raw = in.readNBytes(count * 8);
-        if (raw.length < count * 8) {
-            throw bad(where, "expected " + count * 8 + " bytes of values, found only " + raw.length
+    private static double[] values(ByteBuffer in, int count, String where) {
+        if (in.remaining() < (long) count * 8) {
+            throw bad(where, "expected " + (long) count * 8 + " bytes of values, found only " + in.remaining()
                     + ": the array is cut short");
         }
-        if (in.read() != -1) {
+        if (in.remaining() > (long) count * 8) {
             throw bad(where, "more bytes than its shape declares: the entry is larger than the array it claims");
         }
         double[] values = new double[count];
-        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
+        in.asDoubleBuffer().get(values);
         for (int i = 0; i < count; i++) {
             if (!Double.isFinite(values[i])) {
                 throw bad(where, "value " + i + " is " + values[i] + ", expected finite numbers only");
@@ -169,22 +149,23 @@ public final class Npy {
         return values;
     }
 
-    static ShellError bad(String where, String message) {
-        return new ShellError(where + ": " + message);
+    /** {@code text} for a message, at most 40 characters, with what is not printable ASCII escaped. */
+    static String printable(String text) {
+        String s = escaped(text.length() > 40 ? text.substring(0, 40) : text);
+        return text.length() > 40 ? s + "..." : s;
     }
 
-    /** Bytes of {@code in} up to {@code max}, for small entries such as session.json. */
-    static byte[] readAtMost(InputStream in, long max, String where) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            total += n;
-            if (total > max) {
-                throw bad(where, "larger than the " + max + " bytes allowed: refused (a damaged or hostile file)");
-            }
-            out.write(buffer, 0, n);
+    /** {@code text} with what is not printable ASCII shown as a Java escape. */
+    static String escaped(String text) {
+        StringBuilder s = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            s.append(c >= 0x20 && c < 0x7f ? String.valueOf(c)
+                    : c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
         }
-        return out.toByteArray();
+        return s.toString();
+    }
+
+    static ShellError bad(String where, String message) {
+        return new ShellError(where + ": " + message);
     }
 }

@@ -1,10 +1,13 @@
 package mnistshell.store;
 
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import mnistshell.data.Dataset;
 import mnistshell.nn.Activation;
@@ -37,7 +40,8 @@ public final class SessionLoader {
 
     /** Reads {@code file} for {@code current} (whose data it must fit); {@code current} is not touched. */
     public static LoadedSession load(Path file, Session current) {
-        try (NpzReader npz = new NpzReader(file)) {
+        try (SeekableByteChannel channel = open(file)) {
+            NpzReader npz = new NpzReader(file, channel);
             if (npz.has(SessionFile.HEADER)) {
                 return session(npz, current);
             }
@@ -47,21 +51,34 @@ public final class SessionLoader {
             throw new ShellError(file + ": neither " + SessionFile.HEADER + " nor W1.npy inside (found "
                     + String.join(", ", npz.names()) + "): expected a session saved by mnist-shell or weights saved "
                     + "with np.savez(f, W1=W1, b1=b1, W2=W2, b2=b2)");
+        } catch (IOException e) {
+            throw new ShellError(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The one place a saved session's file is opened; every byte of it is then read through the channel. */
+    static SeekableByteChannel open(Path file) {
+        try {
+            return Files.newByteChannel(file);
+        } catch (NoSuchFileException e) {
+            throw new ShellError(file + ": no such file");
+        } catch (IOException e) {
+            throw new ShellError(file + ": cannot read: " + e.getMessage());
         }
     }
 
     private static LoadedSession session(NpzReader npz, Session current) {
         String where = npz.where(SessionFile.HEADER);
         SessionHeader h = SessionJson.read(npz.bytes(SessionFile.HEADER, MAX_HEADER_BYTES), where);
-        int[] sizes = sizes(h, where, current.data());
-        Activation act = activation(h, where);
+        Settings saved = SessionChecks.check(h, where);
+        int[] sizes = h.network().sizes();
+        checkFits(sizes, where, current.data());
+        Activation act = parse(where, "network.activation", () -> Activation.named(h.network().activation(),
+                h.network().slope() == null ? 0 : h.network().slope()));
         Init init = parse(where, "network.init", () -> Init.named(h.network().init()));
-        Settings settings = settings(h, where, current.training().settings());
-        SessionHeader.TrainingPart t = require(h.training(), where, "training");
-        if (!t.optimizer().equals(settings.optimizer())) {
-            throw new ShellError(where + ": training.optimizer is '" + t.optimizer() + "' but the settings say '"
-                    + settings.optimizer() + "'");
-        }
+        Settings settings = saved.with("threads", List.of(current.training().settings().value("threads")));
+        SessionHeader.TrainingPart t = h.training();
+        checkPosition(t, where, current.split().train().length);
         List<String> expected = expectedArrays(sizes, t.optimizer());
         checkEntries(npz, expected);
         double[][][] weights = new double[sizes.length - 1][][];
@@ -70,42 +87,10 @@ public final class SessionLoader {
         Network net = Network.of(act, weights, biases);
         Optimizer optimizer = new Optimizer(t.optimizer(), net.tensors());
         optimizer.restore(readState(npz, net, expected), t.optimizerUpdates());
-        checkCounters(t, where, current.split().train().length);
         BatchOrder order = new BatchOrder(t.batchSeed(), t.epoch(), t.batchPosition());
-        Training training = new Training(net, settings, optimizer, order, history(h, where), t.updates());
+        Training training = new Training(net, settings, optimizer, order, history(h), t.updates());
         List<String> notes = DataCheck.notes(h.data(), current);
-        return new LoadedSession(net, init, h.network().seed(), training,
-                h.commands() == null ? List.of() : h.commands(), notes);
-    }
-
-    static <T> T require(T part, String where, String name) {
-        if (part == null) {
-            throw new ShellError(where + ": '" + name + "' is missing: the file is damaged");
-        }
-        return part;
-    }
-
-    private static int[] sizes(SessionHeader h, String where, Dataset data) {
-        SessionHeader.NetworkPart n = require(h.network(), where, "network");
-        int[] sizes = require(n.sizes(), where, "network.sizes");
-        if (sizes.length < 2 || sizes.length > 21) {
-            throw new ShellError(where + ": expected 2 to 21 layer sizes, found " + sizes.length);
-        }
-        for (int s : sizes) {
-            if (s < 1 || s > MAX_LAYER) {
-                throw new ShellError(where + ": layer size " + s + " is out of 1.." + MAX_LAYER);
-            }
-        }
-        long parameters = 0;
-        for (int l = 0; l + 1 < sizes.length; l++) {
-            parameters += (long) sizes[l + 1] * (sizes[l] + 1);
-        }
-        if (parameters * 8 > MAX_BARE_ARRAY_BYTES) { // a header may not make us allocate gigabytes
-            throw new ShellError(where + ": network.sizes ask for " + parameters + " parameters, more than the "
-                    + MAX_BARE_ARRAY_BYTES / 8 + " a session may hold");
-        }
-        checkFits(sizes, where, data);
-        return sizes;
+        return new LoadedSession(net, init, h.network().seed(), training, h.commands(), notes);
     }
 
     /** The network must read the loaded data's pixels and give ten classes. */
@@ -120,15 +105,6 @@ public final class SessionLoader {
         }
     }
 
-    private static Activation activation(SessionHeader h, String where) {
-        String name = require(h.network().activation(), where, "network.activation");
-        double slope = h.network().slope() == null ? 0 : h.network().slope();
-        if (name.equals("leaky-relu") && !(Double.isFinite(slope) && slope >= 0 && slope < 1)) {
-            throw new ShellError(where + ": Leaky ReLU slope " + slope + " is out of [0, 1)");
-        }
-        return parse(where, "network.activation", () -> Activation.named(name, slope));
-    }
-
     /** Runs {@code parse}, locating a refusal in the file. */
     static <T> T parse(String where, String what, java.util.function.Supplier<T> parse) {
         try {
@@ -136,20 +112,6 @@ public final class SessionLoader {
         } catch (ShellError e) {
             throw new ShellError(where + ": " + what + ": " + e.getMessage());
         }
-    }
-
-    /** Every saved setting, through the same checks as {@code set}; the thread count stays this machine's. */
-    private static Settings settings(SessionHeader h, String where, Settings current) {
-        Map<String, String> saved = require(h.settings(), where, "settings");
-        Settings s = Settings.defaults().with("threads", List.of(current.value("threads")));
-        for (Map.Entry<String, String> e : saved.entrySet()) {
-            String value = require(e.getValue(), where, "settings." + e.getKey());
-            if (!e.getKey().equals("threads")) {
-                Settings before = s;
-                s = parse(where, "settings", () -> before.with(e.getKey(), List.of(value.split(" "))));
-            }
-        }
-        return s;
     }
 
     static List<String> expectedArrays(int[] sizes, String optimizer) {
@@ -211,28 +173,21 @@ public final class SessionLoader {
         return a.matrix();
     }
 
-    private static void checkCounters(SessionHeader.TrainingPart t, String where, int trainSize) {
-        if (t.updates() < 0 || t.epoch() < 0 || t.optimizerUpdates() < 0 || t.optimizerUpdates() > t.updates()
-                || t.batchPosition() < 0 || t.batchPosition() >= Math.max(1, trainSize)) {
-            throw new ShellError(where + ": inconsistent counters: updates " + t.updates() + ", epoch " + t.epoch()
-                    + ", position " + t.batchPosition() + " of " + trainSize + " training images, optimizer t "
-                    + t.optimizerUpdates());
+    /** The mini-batch position must lie within the training images loaded now. */
+    private static void checkPosition(SessionHeader.TrainingPart t, String where, int trainSize) {
+        if (t.batchPosition() >= Math.max(1, trainSize)) {
+            throw new ShellError(where + ": training.batchPosition: expected 0 to " + (Math.max(1, trainSize) - 1)
+                    + " (within the " + trainSize + " training images loaded), found " + t.batchPosition());
         }
     }
 
-    private static History history(SessionHeader h, String where) {
+    private static History history(SessionHeader h) {
         History history = new History();
-        for (SessionHeader.ChangePart c : h.changes() == null ? List.<SessionHeader.ChangePart>of() : h.changes()) {
+        for (SessionHeader.ChangePart c : h.changes()) {
             history.add(new History.Change(c.update(), c.key(), c.value()));
         }
-        SessionHeader.HistoryPart p = require(h.history(), where, "history");
-        int n = require(p.update(), where, "history.update").length;
-        if (require(p.epoch(), where, "history.epoch").length != n || require(p.loss(), where, "history.loss").length != n
-                || require(p.trainAccuracy(), where, "history.trainAccuracy").length != n
-                || require(p.testAccuracy(), where, "history.testAccuracy").length != n) {
-            throw new ShellError(where + ": the history's columns differ in length");
-        }
-        for (int i = 0; i < n; i++) {
+        SessionHeader.HistoryPart p = h.history();
+        for (int i = 0; i < p.update().length; i++) {
             Double test = p.testAccuracy()[i];
             history.add(new History.Point(p.update()[i], p.epoch()[i], p.loss()[i], p.trainAccuracy()[i],
                     test == null ? Double.NaN : test));

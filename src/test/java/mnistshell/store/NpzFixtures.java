@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -50,6 +52,74 @@ final class NpzFixtures {
             }
         }
         return file;
+    }
+
+    /**
+     * A zip of stored entries written byte by byte, as APPNOTE describes it, which lets a test make
+     * what the JDK's zip stream refuses to: a name twice, bytes before the first entry. Offsets count
+     * from the file's start, {@code prefix} included (as {@code zip -A} fixes them).
+     */
+    static byte[] rawZip(byte[] prefix, List<Map.Entry<String, byte[]>> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream central = new ByteArrayOutputStream();
+        out.writeBytes(prefix);
+        for (Map.Entry<String, byte[]> e : entries) {
+            byte[] name = e.getKey().getBytes(StandardCharsets.US_ASCII);
+            CRC32 crc = new CRC32();
+            crc.update(e.getValue());
+            int offset = out.size();
+            out.writeBytes(le(0x04034b50, 4, 20, 2, 0, 2, 0, 2, 0, 4, crc.getValue(), 4,
+                    e.getValue().length, 4, e.getValue().length, 4, name.length, 2, 0, 2));
+            out.writeBytes(name);
+            out.writeBytes(e.getValue());
+            central.writeBytes(le(0x02014b50, 4, 20, 2, 20, 2, 0, 2, 0, 2, 0, 4, crc.getValue(), 4,
+                    e.getValue().length, 4, e.getValue().length, 4, name.length, 2, 0, 2, 0, 2, 0, 2, 0, 2, 0, 4,
+                    offset, 4));
+            central.writeBytes(name);
+        }
+        int directory = out.size();
+        out.writeBytes(central.toByteArray());
+        out.writeBytes(le(0x06054b50, 4, 0, 2, 0, 2, entries.size(), 2, entries.size(), 2, central.size(), 4,
+                directory, 4, 0, 2));
+        return out.toByteArray();
+    }
+
+    /** Little-endian fields given as value, width pairs. */
+    private static byte[] le(long... valueWidth) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int i = 0; i < valueWidth.length; i += 2) {
+            for (int k = 0; k < valueWidth[i + 1]; k++) {
+                b.write((int) (valueWidth[i] >>> 8 * k));
+            }
+        }
+        return b.toByteArray();
+    }
+
+    /** A .npy of version 1.0 whose header dict is {@code dict} as given, padded as np.save pads it. */
+    static byte[] npyWithDict(String dict, double[] values) {
+        int total = 10 + dict.length() + 1;
+        String header = dict + " ".repeat((64 - total % 64) % 64) + "\n";
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
+        for (double v : values) {
+            b.putDouble(v);
+        }
+        return b.array();
+    }
+
+    /** Where {@code part} first occurs in {@code all}, or -1. */
+    static int indexOf(byte[] all, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= all.length; i++) {
+            for (int k = 0; k < part.length; k++) {
+                if (all[i + k] != part[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Parses a .npy: magic, version 1.0, a 2-byte header length, the dict, then little-endian doubles. */

@@ -1,0 +1,221 @@
+package mnistshell.store;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import mnistshell.shell.ShellError;
+import mnistshell.train.Settings;
+
+/**
+ * Every value of a parsed session.json against its range and against the rest of the file, before
+ * any of it is used: what the file holds must be what a session of this shell can have saved. What
+ * depends on the data loaded now (its pixels per image, its training images) is checked by
+ * {@link SessionLoader}.
+ */
+final class SessionChecks {
+
+    private final String where;
+    private final SessionHeader h;
+
+    private SessionChecks(SessionHeader h, String where) {
+        this.h = h;
+        this.where = where;
+    }
+
+    /**
+     * Refuses, in one line naming the field and what was expected, the first value out of place;
+     * returns the settings as saved.
+     */
+    static Settings check(SessionHeader h, String where) {
+        SessionChecks c = new SessionChecks(h, where);
+        c.network();
+        c.training();
+        Settings settings = c.settings();
+        c.changes();
+        c.history();
+        c.data();
+        c.summary();
+        c.lists();
+        return settings;
+    }
+
+    private void network() {
+        SessionHeader.NetworkPart n = require(h.network(), "network");
+        int[] sizes = require(n.sizes(), "network.sizes");
+        if (sizes.length < 2 || sizes.length > 21) {
+            throw refuse("network.sizes", "2 to 21 layer sizes", sizes.length + "");
+        }
+        long parameters = 0;
+        for (int l = 0; l < sizes.length; l++) {
+            range("network.sizes[" + l + "]", sizes[l], 1, SessionLoader.MAX_LAYER);
+            parameters += l == 0 ? 0 : (long) sizes[l] * (sizes[l - 1] + 1);
+        }
+        if (parameters * 8 > SessionLoader.MAX_BARE_ARRAY_BYTES) { // a header may not make us allocate gigabytes
+            throw new ShellError(where + ": network.sizes ask for " + parameters + " parameters, more than the "
+                    + SessionLoader.MAX_BARE_ARRAY_BYTES / 8 + " a session may hold");
+        }
+        String act = require(n.activation(), "network.activation");
+        require(n.init(), "network.init");
+        if (act.equals("leaky-relu")) {
+            double slope = require(n.slope(), "network.slope");
+            if (!(slope >= 0 && slope < 1)) {
+                throw refuse("network.slope", "a Leaky ReLU slope in [0, 1)", slope + "");
+            }
+        } else if (n.slope() != null) {
+            throw refuse("network.slope", "null for " + Npy.printable(act), n.slope() + "");
+        }
+    }
+
+    private void training() {
+        SessionHeader.TrainingPart t = require(h.training(), "training");
+        range("training.updates", t.updates(), 0, Integer.MAX_VALUE);
+        range("training.epoch", t.epoch(), 0, t.updates(), "(each epoch takes an update)");
+        range("training.batchPosition", t.batchPosition(), 0, Integer.MAX_VALUE);
+        require(t.optimizer(), "training.optimizer");
+        range("training.optimizerUpdates", t.optimizerUpdates(), 0, t.updates(), "(the updates made)");
+    }
+
+    /** Each value through the checks {@code set} makes, so a file holds nothing {@code set} would refuse. */
+    private Settings settings() {
+        Map<String, String> saved = require(h.settings(), "settings");
+        Settings s = Settings.defaults();
+        for (Map.Entry<String, String> e : saved.entrySet()) {
+            s = setting(s, "settings." + Npy.printable(e.getKey()), e.getKey(),
+                    require(e.getValue(), "settings." + Npy.printable(e.getKey())));
+        }
+        String optimizer = h.training().optimizer();
+        if (!optimizer.equals(s.optimizer())) {
+            throw refuse("training.optimizer", "'" + s.optimizer() + "', as the settings say",
+                    "'" + Npy.printable(optimizer) + "'");
+        }
+        return s;
+    }
+
+    /** {@code s} with {@code key} set to {@code value} as {@code set} would set it; {@code field} names it in a refusal. */
+    private Settings setting(Settings s, String field, String key, String value) {
+        try {
+            return s.with(key, List.of(value.split(" ")));
+        } catch (ShellError e) {
+            throw new ShellError(where + ": " + field + ": " + Npy.escaped(e.getMessage().replaceFirst("^set \\S+: ", "")));
+        }
+    }
+
+    private void changes() {
+        List<SessionHeader.ChangePart> changes = require(h.changes(), "changes");
+        int last = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            String field = "changes[" + i + "]";
+            SessionHeader.ChangePart c = require(changes.get(i), field);
+            range(field + ".update", c.update(), last, h.training().updates(),
+                    "(in order, up to the updates made)");
+            String key = require(c.key(), field + ".key");
+            if (!Settings.keys().contains(key)) {
+                throw refuse(field + ".key", "one of " + String.join(", ", Settings.keys()), "'" + Npy.printable(key) + "'");
+            }
+            setting(Settings.defaults(), field + ".value", key, require(c.value(), field + ".value"));
+            last = c.update();
+        }
+    }
+
+    private void history() {
+        SessionHeader.HistoryPart p = require(h.history(), "history");
+        int n = require(p.update(), "history.update").length;
+        int[] lengths = {require(p.epoch(), "history.epoch").length, require(p.loss(), "history.loss").length,
+            require(p.trainAccuracy(), "history.trainAccuracy").length,
+            require(p.testAccuracy(), "history.testAccuracy").length};
+        if (Arrays.stream(lengths).anyMatch(k -> k != n)) {
+            throw refuse("history", "columns of one length", "lengths " + n + " " + Arrays.toString(lengths));
+        }
+        for (int i = 0; i < n; i++) {
+            range("history.update[" + i + "]", p.update()[i], i == 0 ? 1 : p.update()[i - 1] + 1L,
+                    h.training().updates(), "(rising, up to the updates made)");
+            range("history.epoch[" + i + "]", p.epoch()[i], i == 0 ? 0 : p.epoch()[i - 1], h.training().epoch(),
+                    "(never falling, up to the epochs made)");
+            if (!(p.loss()[i] >= 0)) {
+                throw refuse("history.loss[" + i + "]", "a loss of 0 or more", p.loss()[i] + "");
+            }
+            share("history.trainAccuracy[" + i + "]", p.trainAccuracy()[i]);
+            if (p.testAccuracy()[i] != null) {
+                share("history.testAccuracy[" + i + "]", p.testAccuracy()[i]);
+            }
+        }
+    }
+
+    private void data() {
+        SessionHeader.DataPart d = require(h.data(), "data");
+        require(d.source(), "data.source");
+        range("data.images", d.images(), 1, Integer.MAX_VALUE);
+        range("data.rows", d.rows(), 1, SessionLoader.MAX_LAYER);
+        range("data.cols", d.cols(), 1, SessionLoader.MAX_LAYER);
+        if ((long) d.rows() * d.cols() != h.network().sizes()[0]) {
+            throw refuse("data.rows, data.cols", "rows x cols = " + h.network().sizes()[0]
+                    + ", the network's inputs", d.rows() + " x " + d.cols());
+        }
+        if (!require(d.sha256(), "data.sha256").matches("[0-9a-f]{64}")) {
+            throw refuse("data.sha256", "64 hexadecimal digits", "'" + Npy.printable(d.sha256()) + "'");
+        }
+        SessionHeader.SplitPart s = require(d.split(), "data.split");
+        range("data.split.test", s.test(), 0, d.images() - 1L, "(fewer than the images)");
+        range("data.split.train", s.train(), d.images() - (long) s.test(), d.images() - (long) s.test(),
+                "(the images less the test images)");
+        int[] test = require(s.testIndices(), "data.split.testIndices");
+        range("data.split.testIndices' length", test.length, s.test(), s.test(), "(data.split.test)");
+        int[] sorted = test.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] < 0 || sorted[i] >= d.images() || i > 0 && sorted[i] == sorted[i - 1]) {
+                throw refuse("data.split.testIndices", "distinct indices from 0 to " + (d.images() - 1L)
+                        + " (data.images less one)", sorted[i] < 0 || sorted[i] >= d.images()
+                        ? sorted[i] + "" : sorted[i] + " twice");
+            }
+        }
+    }
+
+    private void summary() {
+        SessionHeader.SummaryPart s = require(h.summary(), "summary");
+        require(s.architecture(), "summary.architecture");
+        range("summary.updates", s.updates(), h.training().updates(), h.training().updates(), "(training.updates)");
+        share("summary.trainAccuracy", s.trainAccuracy());
+        share("summary.testAccuracy", s.testAccuracy());
+    }
+
+    private void lists() {
+        List<String> commands = require(h.commands(), "commands");
+        for (int i = 0; i < commands.size(); i++) {
+            require(commands.get(i), "commands[" + i + "]");
+        }
+        List<String> expected = SessionLoader.expectedArrays(h.network().sizes(), h.training().optimizer());
+        if (!expected.equals(require(h.arrays(), "arrays"))) {
+            throw refuse("arrays", String.join(", ", expected) + " for this architecture and optimizer",
+                    Npy.printable(String.join(", ", h.arrays().stream().map(String::valueOf).toList())));
+        }
+    }
+
+    private void share(String field, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw refuse(field, "a share from 0 to 1", value + "");
+        }
+    }
+
+    private <T> T require(T value, String field) {
+        if (value == null) {
+            throw refuse(field, "a value", "null or nothing");
+        }
+        return value;
+    }
+
+    private void range(String field, long value, long min, long max) {
+        range(field, value, min, max, "");
+    }
+
+    private void range(String field, long value, long min, long max, String why) {
+        if (value < min || value > max) {
+            throw refuse(field, (min == max ? "" + min : min + " to " + max) + (why.isEmpty() ? "" : " " + why),
+                    value + "");
+        }
+    }
+
+    private ShellError refuse(String field, String expected, String found) {
+        return new ShellError(where + ": " + field + ": expected " + expected + ", found " + found);
+    }
+}
