@@ -3,8 +3,8 @@ package mnistshell.store;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import mnistshell.files.FileRefusal;
+import mnistshell.files.ReadableFile;
 import mnistshell.shell.ShellError;
 
 /**
@@ -32,9 +34,9 @@ public final class NpzReader implements Closeable {
     public NpzReader(Path file) {
         this.file = file;
         try {
-            this.zip = new ZipFile(file.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new ShellError(file + ": no such file");
+            this.zip = open(file);
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
         } catch (ZipException e) {
             throw new ShellError(file + ": not a whole .npz (zip) archive (" + e.getMessage()
                     + "): is it truncated, or not a saved session?");
@@ -42,6 +44,22 @@ public final class NpzReader implements Closeable {
             throw new ShellError(file + ": cannot read: " + e.getMessage());
         }
         listEntries();
+    }
+
+    /**
+     * The one place the archive's bytes come from: a regular file only ({@link ReadableFile}), so a
+     * FIFO or device is refused before ZipFile, which opens by name, could wait on it.
+     */
+    private static ZipFile open(Path file) throws IOException {
+        BasicFileAttributes examined = ReadableFile.check(file, "saved session");
+        ZipFile zip = new ZipFile(file.toFile());
+        try {
+            ReadableFile.unchanged(file, examined);
+        } catch (FileRefusal e) {
+            zip.close();
+            throw e;
+        }
+        return zip;
     }
 
     private void listEntries() {

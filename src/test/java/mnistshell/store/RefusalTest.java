@@ -161,7 +161,7 @@ class RefusalTest {
     @Test
     void aSaveThatDiesHalfWayLeavesTheOldFileWholeAndLoadable() throws IOException {
         byte[] old = Files.readAllBytes(good);
-        SessionFile.Sink failing = file -> new FilterOutputStream(Files.newOutputStream(file)) {
+        SessionFile.Sink failing = out -> new FilterOutputStream(out) {
             long written;
 
             @Override
