@@ -36,12 +36,12 @@ import java.util.Set;
  */
 public final class AtomicFile {
 
-    /** Writes the content; the stream it gets is buffered and must not be closed. */
+    /** Writes the content to a buffered stream; closing it (a wrapping writer may) only flushes. */
     public interface Body {
         void write(OutputStream out) throws IOException;
     }
 
-    /** Writes text; the writer is buffered and flushed after, and must not be closed. */
+    /** Writes text to a buffered writer, flushed after. */
     public interface Text {
         void write(Writer out) throws IOException;
     }

@@ -46,7 +46,7 @@ public final class ReadableFile {
         if (a.isDirectory()) {
             return Type.DIRECTORY;
         }
-        refuseUnlessRegular(path, a, kind);
+        refuseUnlessRegular(path, a);
         return Type.REGULAR;
     }
 
@@ -57,7 +57,7 @@ public final class ReadableFile {
     public static BasicFileAttributes check(Path path, String kind) throws FileRefusal {
         BasicFileAttributes a = attributes(path, kind);
         refuseDirectory(path, a, kind);
-        refuseUnlessRegular(path, a, kind);
+        refuseUnlessRegular(path, a);
         if (!Files.isReadable(path)) {
             throw new FileRefusal(path + ": permission denied");
         }
@@ -85,14 +85,14 @@ public final class ReadableFile {
     public static InputStream open(Path path, String kind, BooleanSupplier cancelled) throws FileRefusal {
         BasicFileAttributes before = attributes(path, kind);
         refuseDirectory(path, before, kind);
-        refuseUnlessRegular(path, before, kind);
+        refuseUnlessRegular(path, before);
         FileChannel channel = openWatched(path, cancelled);
         try {
+            unchanged(path, before);
+            channel.position(); // a FIFO or socket cannot seek: proof that the open reached a regular file
             if (cancelled.getAsBoolean()) {
                 throw new ReadStopped(path + ": opening stopped by Ctrl-C");
             }
-            unchanged(path, before);
-            channel.position(); // a FIFO or socket cannot seek: proof that the open reached a regular file
         } catch (FileRefusal | RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -194,10 +194,9 @@ public final class ReadableFile {
         }
     }
 
-    private static void refuseUnlessRegular(Path path, BasicFileAttributes a, String kind) throws FileRefusal {
+    private static void refuseUnlessRegular(Path path, BasicFileAttributes a) throws FileRefusal {
         if (!a.isRegularFile()) {
-            throw new FileRefusal(path + ": is " + FileTypes.describe(path) + ", not a " + kind
-                    + ": only regular files are read");
+            throw new FileRefusal(path + ": is " + FileTypes.describe(path) + ": only regular files are read");
         }
     }
 

@@ -66,7 +66,7 @@ public final class SessionFile {
         try {
             AtomicFile.write(target, out -> NpzWriter.write(entries, sink.wrap(out)));
         } catch (FileRefusal e) {
-            throw new ShellError("save: " + e.getMessage());
+            throw new ShellError(e.getMessage());
         }
     }
 
