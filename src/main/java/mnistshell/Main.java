@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import mnistshell.session.Session;
 import mnistshell.shell.ErrorReporter;
 import mnistshell.shell.Repl;
 import mnistshell.shell.ScriptRunner;
+import mnistshell.shell.ShellError;
 import mnistshell.shell.Shell;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -90,8 +90,10 @@ public final class Main {
             return USAGE;
         }
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) { // a typo in the command line, before anything runs
-                System.err.println("mnist-shell: " + file + ": no such command file");
+            try { // a typo in the command line, before anything runs
+                ScriptRunner.checkCommandFile(file);
+            } catch (ShellError e) {
+                System.err.println("mnist-shell: " + e.getMessage());
                 return USAGE;
             }
         }

@@ -97,7 +97,8 @@ public final class DataCommand implements Command {
             throw args.error("load what? data load PATH [LABELS]");
         }
         long start = System.nanoTime();
-        Loaded loaded = DatasetLoader.load(Path.of(path), labels == null ? null : Path.of(labels));
+        Loaded loaded = DatasetLoader.load(Path.of(path), labels == null ? null : Path.of(labels),
+                ctx::cancelled);
         double seconds = (System.nanoTime() - start) / 1e9;
         Session session = ctx.session();
         if (!loaded.isLabelled()) {

@@ -1,14 +1,13 @@
 package mnistshell.commands;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mnistshell.files.AtomicFile;
+import mnistshell.files.FileRefusal;
 import mnistshell.render.BlockChart;
 import mnistshell.render.CurvesImage;
 import mnistshell.render.Numbers;
@@ -124,10 +123,15 @@ public final class HistoryCommand implements Command {
                     + (Double.isNaN(p.testAccuracy()) ? "" : p.testAccuracy()) + ","
                     + "\"" + changes.getOrDefault(i, "") + "\"");
         }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8))) {
-            lines.forEach(w::println);
-        } catch (IOException e) {
-            throw new ShellError(file + ": cannot write: " + e.getMessage());
+        try {
+            AtomicFile.writeText(Path.of(file), StandardCharsets.UTF_8, w -> {
+                for (String line : lines) {
+                    w.write(line);
+                    w.write('\n');
+                }
+            });
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
         }
     }
 }

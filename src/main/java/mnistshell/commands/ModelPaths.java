@@ -21,7 +21,7 @@ final class ModelPaths {
     /** As for save, except that a bare name that exists where it is typed is taken from there. */
     static Path forLoad(String given, Path models) {
         Path asTyped = Path.of(given);
-        if (Files.isRegularFile(asTyped)) {
+        if (Files.exists(asTyped) && !Files.isDirectory(asTyped)) { // a FIFO here is refused, not passed over
             return asTyped;
         }
         return forSave(given, models);

@@ -1,12 +1,11 @@
 package mnistshell.commands;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import mnistshell.data.UnlabelledSet;
+import mnistshell.files.AtomicFile;
+import mnistshell.files.FileRefusal;
 import mnistshell.nn.Evaluation;
 import mnistshell.render.Bars;
 import mnistshell.session.ImageRef;
@@ -110,24 +109,16 @@ public final class PredictCommand implements Command {
 
     /** Kaggle's format: the header, then {@code ImageId,Label} with ImageId from 1. */
     static void write(Path file, int[] predictions) {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-            w.write(HEADER);
-            w.write('\n');
-            for (int i = 0; i < predictions.length; i++) {
-                w.write((i + 1) + "," + predictions[i] + "\n");
-            }
-        } catch (IOException e) {
-            throw new ShellError(file + ": cannot write: " + reason(e));
+        try {
+            AtomicFile.writeText(file, StandardCharsets.US_ASCII, w -> {
+                w.write(HEADER);
+                w.write('\n');
+                for (int i = 0; i < predictions.length; i++) {
+                    w.write((i + 1) + "," + predictions[i] + "\n");
+                }
+            });
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "its directory does not exist";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 }

@@ -1,10 +1,14 @@
 package mnistshell.commands;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.ShellError;
 import mnistshell.store.SessionFile;
 import org.jline.builtins.Completers;
 import org.jline.reader.Completer;
@@ -31,7 +35,8 @@ public final class SaveCommand implements Command {
     public String details() {
         return """
                 PATH     a bare name goes into models/ (default: named after the session, e.g.
-                         784-10-10-gd-u3000.npz); a path with a directory is taken as given.
+                         784-10-10-gd-u3000.npz), created if missing; a path with a
+                         directory is taken as given, and its directory must exist.
                 The file is written beside the old one and renamed into place, so a crash leaves
                 the old file whole. numpy opens it: np.load(PATH)['W1'] is (10, 784).
                 'load PATH' resumes it exactly: the next update is the one this session would make.""";
@@ -48,9 +53,24 @@ public final class SaveCommand implements Command {
         args.done();
         Path target = ModelPaths.forSave(given == null ? ctx.session().defaultName() : given,
                 ctx.shell().modelsDirectory());
+        createModelsDirectory(target, ctx);
         SessionFile.save(ctx.session(), ctx.shell().commandLog(), target);
         ctx.out().printf("saved %s: network %s, update %d, epoch %d, optimizer %s%n", target,
                 ctx.session().network().architecture(), ctx.session().iteration(), ctx.session().training().epoch(),
                 ctx.session().training().settings().optimizer());
+    }
+
+    /** models/ is the one directory made for the user, and the shell says so; any other must exist. */
+    private static void createModelsDirectory(Path target, Context ctx) {
+        Path models = ctx.shell().modelsDirectory();
+        if (!models.equals(target.getParent()) || Files.exists(models, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.createDirectories(models);
+        } catch (IOException e) {
+            throw new ShellError("save: cannot create " + models + ": " + e.getMessage());
+        }
+        ctx.out().println("created " + models + "/ for saved sessions");
     }
 }

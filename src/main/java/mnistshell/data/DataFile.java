@@ -1,40 +1,98 @@
 package mnistshell.data;
 
+import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
+import mnistshell.files.FileRefusal;
+import mnistshell.files.ReadableFile;
 import mnistshell.shell.ShellError;
 
 /**
- * A file given to {@code data load}, told apart by its content and never by its name: gzip by its
- * magic bytes, then (inside) IDX by its magic number, CSV by starting with text.
+ * A file given to {@code data load}, opened once and told apart by its content, never by its name:
+ * gzip by its magic bytes, then (inside) IDX by its magic number, CSV by starting with text.
  */
-final class DataFile {
+final class DataFile implements Closeable {
 
     enum Kind { IDX_IMAGES, IDX_LABELS, CSV }
 
     private static final int GZIP_BUFFER = 1 << 16;
     /** How many bytes (after gunzipping) are looked at to tell a format. */
     private static final int SNIFF = 64;
+    static final String KIND = "data file";
 
-    private DataFile() {
+    private final Path path;
+    private final Kind kind;
+    private final boolean gzipped;
+    private final InputStream content;
+
+    private DataFile(Path path, Kind kind, boolean gzipped, InputStream content) {
+        this.path = path;
+        this.kind = kind;
+        this.gzipped = gzipped;
+        this.content = content;
     }
 
-    /** What {@code path} holds; refuses an empty file, an unknown IDX magic number and anything else unknown. */
-    static Kind kind(Path path) {
-        byte[] head;
-        try (InputStream in = open(path)) {
-            head = in.readNBytes(SNIFF);
-        } catch (IOException e) {
-            throw unreadable(path, e);
+    /**
+     * Opens {@code path} once, through {@link ReadableFile} (regular files only), and tells its
+     * format from the first bytes, looked at through the same stream and given back to it: the
+     * content then reads from byte 0 (gunzipped). Refuses an empty file, an unknown IDX magic number
+     * and anything else unknown.
+     */
+    static DataFile open(Path path, BooleanSupplier cancelled) {
+        InputStream raw;
+        try {
+            raw = ReadableFile.open(path, KIND, cancelled);
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
         }
+        try {
+            boolean gzipped = startsWithGzipMagic(raw);
+            InputStream content = gzipped
+                    ? new BufferedInputStream(new GZIPInputStream(raw, GZIP_BUFFER), GZIP_BUFFER) : raw;
+            content.mark(SNIFF);
+            byte[] head = content.readNBytes(SNIFF);
+            content.reset();
+            return new DataFile(path, kind(path, head, gzipped), gzipped, content);
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw unreadable(path, e);
+        } catch (RuntimeException e) {
+            closeQuietly(raw);
+            throw e;
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    boolean gzipped() {
+        return gzipped;
+    }
+
+    /** The file's bytes from the start, gunzipped when it is gzip. */
+    InputStream content() {
+        return content;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(content);
+    }
+
+    private static Kind kind(Path path, byte[] head, boolean gzipped) {
         if (head.length == 0) {
-            throw new ShellError(path + ": file is empty" + (gzipped(path) ? " inside its gzip" : "")
+            throw new ShellError(path + ": file is empty" + (gzipped ? " inside its gzip" : "")
                     + ": expected an IDX file or a CSV of pixels");
         }
         if (head.length >= 4 && head[0] == 0 && head[1] == 0) {
@@ -49,41 +107,29 @@ final class DataFile {
                 Math.min(head.length, notText + 4))));
     }
 
-    /** The file's bytes, gunzipped when it starts with gzip's magic. The caller closes it. */
-    static InputStream open(Path path) throws IOException {
-        InputStream raw = Files.newInputStream(path);
-        if (!gzipped(path)) {
-            return raw;
-        }
+    private static boolean startsWithGzipMagic(InputStream in) throws IOException {
+        in.mark(2);
+        byte[] magic = in.readNBytes(2);
+        in.reset();
+        return magic.length == 2 && (magic[0] & 0xFF) == 0x1f && (magic[1] & 0xFF) == 0x8b;
+    }
+
+    private static void closeQuietly(InputStream in) {
         try {
-            return new GZIPInputStream(raw, GZIP_BUFFER);
+            in.close();
         } catch (IOException e) {
-            raw.close();
-            throw e;
+            // only read from: closing loses nothing
         }
     }
 
-    static boolean gzipped(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] magic = in.readNBytes(2);
-            return magic.length == 2 && (magic[0] & 0xFF) == 0x1f && (magic[1] & 0xFF) == 0x8b;
-        } catch (IOException e) {
-            throw unreadable(path, e);
-        }
-    }
-
-    /** The one-line refusal for a file that cannot be opened or whose gzip is broken. */
+    /** The one-line refusal for a file that cannot be read or whose gzip is broken. */
     static ShellError unreadable(Path path, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new ShellError(path + ": no such file");
-        }
         if (e instanceof EOFException || e instanceof java.util.zip.ZipException) {
             return new ShellError(path + ": byte 0: expected a complete gzip stream, found a damaged or truncated one: "
                     + e.getMessage());
         }
         return new ShellError(path + ": cannot read: " + e.getMessage());
     }
-
     private static Kind idxKind(Path path, byte[] head) {
         int magic = ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
         if (magic == IdxReader.IMAGES_MAGIC) {

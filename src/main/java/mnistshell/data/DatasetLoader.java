@@ -1,9 +1,10 @@
 package mnistshell.data;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import mnistshell.files.FileRefusal;
+import mnistshell.files.ReadStopped;
+import mnistshell.files.ReadableFile;
 import mnistshell.shell.ShellError;
 
 /**
@@ -25,7 +26,20 @@ public final class DatasetLoader {
 
     /** Loads {@code path}, with {@code labels} (or null) for an IDX image file. */
     public static Loaded load(Path path, Path labels) {
-        Loaded loaded = read(path, labels);
+        return load(path, labels, () -> false);
+    }
+
+    /**
+     * As {@link #load(Path, Path)}; Ctrl-C ({@code cancelled}) stops the reading with a one-line
+     * error, and since nothing was handed over yet, nothing changes.
+     */
+    public static Loaded load(Path path, Path labels, BooleanSupplier cancelled) {
+        Loaded loaded;
+        try {
+            loaded = read(path, labels, cancelled);
+        } catch (ReadStopped e) {
+            throw new ShellError(e.getMessage() + "; nothing was loaded");
+        }
         String format = " (" + loaded.format() + ")";
         if (loaded.isLabelled()) {
             Dataset d = loaded.data();
@@ -36,66 +50,73 @@ public final class DatasetLoader {
         return Loaded.unlabelled(new UnlabelledSet(u.source() + format, u.rows(), u.cols(), u.pixels()), loaded.format());
     }
 
-    private static Loaded read(Path path, Path labels) {
-        if (!Files.exists(path)) {
-            throw new ShellError(path + ": no such file or directory");
-        }
-        if (Files.isDirectory(path)) {
+    private static Loaded read(Path path, Path labels, BooleanSupplier cancelled) {
+        if (examine(path) == ReadableFile.Type.DIRECTORY) {
             refuseSecond(labels, path + ": is a directory of MNIST files, which holds its labels; give no LABELS");
-            return MnistDirectory.load(path);
+            return MnistDirectory.load(path, cancelled);
         }
-        DataFile.Kind kind = DataFile.kind(path);
-        return switch (kind) {
-            case CSV -> {
-                refuseSecond(labels, path + ": a CSV holds its own labels (or has none); give no LABELS file");
-                yield csv(path);
-            }
-            case IDX_IMAGES -> idxPair(path, labels);
-            case IDX_LABELS -> idxPairGivenLabelsFirst(path, labels);
-        };
+        try (DataFile first = DataFile.open(path, cancelled)) {
+            return switch (first.kind()) {
+                case CSV -> {
+                    refuseSecond(labels, path + ": a CSV holds its own labels (or has none); give no LABELS file");
+                    yield csv(first);
+                }
+                case IDX_IMAGES -> idxPair(first, labels, cancelled);
+                case IDX_LABELS -> idxPairGivenLabelsFirst(first, labels, cancelled);
+            };
+        }
     }
 
-    private static Loaded csv(Path path) {
-        CsvReader.Table t;
-        try (InputStream in = DataFile.open(path)) {
-            t = CsvReader.read(path.toString(), in, ROWS * COLS);
-        } catch (IOException e) {
-            throw DataFile.unreadable(path, e);
+    private static ReadableFile.Type examine(Path path) {
+        try {
+            return ReadableFile.examine(path, "file or directory");
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
         }
+    }
+
+    private static Loaded csv(DataFile file) {
+        String name = file.path().toString();
+        CsvReader.Table t = CsvReader.read(name, file.content(), ROWS * COLS);
         String format = "CSV" + (t.header() ? " with header" : " without header")
-                + (t.labelled() ? "" : ", no labels") + (DataFile.gzipped(path) ? ", gzipped" : "");
+                + (t.labelled() ? "" : ", no labels") + (file.gzipped() ? ", gzipped" : "");
         if (!t.labelled()) {
-            return Loaded.unlabelled(new UnlabelledSet(path.toString(), ROWS, COLS, t.pixels()), format);
+            return Loaded.unlabelled(new UnlabelledSet(name, ROWS, COLS, t.pixels()), format);
         }
-        return Loaded.labelled(new Dataset(path.toString(), ROWS, COLS, t.pixels(), t.labels()), 0, format);
+        return Loaded.labelled(new Dataset(name, ROWS, COLS, t.pixels(), t.labels()), 0, format);
     }
 
-    private static Loaded idxPair(Path images, Path labels) {
+    private static Loaded idxPair(DataFile images, Path labels, BooleanSupplier cancelled) {
         if (labels == null) {
-            throw new ShellError(images + ": is an IDX image file; give its label file too: data load IMAGES LABELS");
+            throw new ShellError(images.path() + ": is an IDX image file; give its label file too: data load IMAGES LABELS");
         }
-        if (!Files.isRegularFile(labels)) {
-            throw new ShellError(labels + (Files.exists(labels) ? ": is not a file" : ": no such file"));
+        try (DataFile labelFile = DataFile.open(labels, cancelled)) {
+            return idxPair(images, labelFile);
         }
-        DataFile.Kind kind = DataFile.kind(labels);
-        if (kind != DataFile.Kind.IDX_LABELS) {
-            throw new ShellError(labels + ": expected an IDX label file (magic 2049) to go with " + images
-                    + ", found " + describe(kind));
+    }
+
+    private static Loaded idxPair(DataFile images, DataFile labels) {
+        if (labels.kind() != DataFile.Kind.IDX_LABELS) {
+            throw new ShellError(labels.path() + ": expected an IDX label file (magic 2049) to go with "
+                    + images.path() + ", found " + describe(labels.kind()));
         }
-        Dataset d = IdxReader.read(images, labels, ROWS, COLS);
-        String format = "IDX images and labels" + (DataFile.gzipped(images) ? ", gzipped" : "");
+        Dataset d = IdxReader.read(images.path().toString(), images.content(), labels.path().toString(),
+                labels.content(), ROWS, COLS);
+        String format = "IDX images and labels" + (images.gzipped() ? ", gzipped" : "");
         return Loaded.labelled(d, 0, format);
     }
 
     /** Labels given first: fine when the second file is their images. */
-    private static Loaded idxPairGivenLabelsFirst(Path labels, Path images) {
+    private static Loaded idxPairGivenLabelsFirst(DataFile labels, Path images, BooleanSupplier cancelled) {
         if (images == null) {
-            throw new ShellError(labels + ": is an IDX label file; give its image file too: data load IMAGES LABELS");
+            throw new ShellError(labels.path() + ": is an IDX label file; give its image file too: data load IMAGES LABELS");
         }
-        if (Files.isRegularFile(images) && DataFile.kind(images) == DataFile.Kind.IDX_IMAGES) {
-            return idxPair(images, labels);
+        try (DataFile imageFile = DataFile.open(images, cancelled)) {
+            if (imageFile.kind() == DataFile.Kind.IDX_IMAGES) {
+                return idxPair(imageFile, labels);
+            }
         }
-        throw new ShellError(labels + ": is an IDX label file; expected " + images + " to be its IDX image file"
+        throw new ShellError(labels.path() + ": is an IDX label file; expected " + images + " to be its IDX image file"
                 + " (magic 2051)");
     }
 

@@ -4,11 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import mnistshell.files.FileRefusal;
+import mnistshell.files.ReadableFile;
 import mnistshell.shell.ShellError;
 
 /**
@@ -38,10 +38,10 @@ public final class IdxReader {
     public static Dataset read(Path images, Path labels, int rows, int cols) {
         try (InputStream img = open(images); InputStream lab = open(labels)) {
             return read(images.toString(), img, labels.toString(), lab, rows, cols);
-        } catch (NoSuchFileException e) {
-            throw new ShellError(e.getFile() + ": no such file");
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
         } catch (IOException e) {
-            throw new ShellError(images + ": cannot read: " + e.getMessage());
+            throw new ShellError(images + ": cannot read: " + e.getMessage()); // from close: nothing lost
         }
     }
 
@@ -94,11 +94,8 @@ public final class IdxReader {
         return new Dataset(imagesName, rows, cols, pixels, labelBytes);
     }
 
-    private static InputStream open(Path path) throws IOException {
-        if (Files.isDirectory(path)) {
-            throw new ShellError(path + ": is a directory, expected an IDX file");
-        }
-        return new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    private static InputStream open(Path path) throws FileRefusal {
+        return ReadableFile.open(path, DataFile.KIND, () -> false);
     }
 
     /** The stream itself, or its gunzipped content when it starts with gzip's magic bytes. */

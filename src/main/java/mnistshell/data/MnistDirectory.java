@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import mnistshell.shell.ShellError;
 
@@ -23,38 +24,62 @@ final class MnistDirectory {
     private MnistDirectory() {
     }
 
-    static Loaded load(Path dir) {
-        List<Path> trainImages = new ArrayList<>();
-        List<Path> trainLabels = new ArrayList<>();
-        List<Path> testImages = new ArrayList<>();
-        List<Path> testLabels = new ArrayList<>();
-        for (Path file : idxFiles(dir)) {
-            boolean images = DataFile.kind(file) == DataFile.Kind.IDX_IMAGES;
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.contains("t10k") || name.contains("test")) {
-                (images ? testImages : testLabels).add(file);
-            } else if (name.contains("train")) {
-                (images ? trainImages : trainLabels).add(file);
+    static Loaded load(Path dir, BooleanSupplier cancelled) {
+        List<DataFile> opened = new ArrayList<>();
+        try {
+            List<DataFile> trainImages = new ArrayList<>();
+            List<DataFile> trainLabels = new ArrayList<>();
+            List<DataFile> testImages = new ArrayList<>();
+            List<DataFile> testLabels = new ArrayList<>();
+            for (DataFile file : idxFiles(dir, opened, cancelled)) {
+                boolean images = file.kind() == DataFile.Kind.IDX_IMAGES;
+                String name = file.path().getFileName().toString().toLowerCase(Locale.ROOT);
+                if (name.contains("t10k") || name.contains("test")) {
+                    (images ? testImages : testLabels).add(file);
+                } else if (name.contains("train")) {
+                    (images ? trainImages : trainLabels).add(file);
+                }
             }
+            if (trainImages.size() != 1 || trainLabels.size() != 1 || testImages.size() != 1
+                    || testLabels.size() != 1) {
+                throw new ShellError(dir + ": expected " + EXPECTED + ", found " + found(trainImages, trainLabels,
+                        testImages, testLabels));
+            }
+            Dataset train = read(trainImages.get(0), trainLabels.get(0));
+            Dataset test = read(testImages.get(0), testLabels.get(0));
+            Dataset both = new Dataset(dir.toString(), train.rows(), train.cols(),
+                    concat(train.pixels(), test.pixels()), concat(train.labels(), test.labels()));
+            return Loaded.labelled(both, test.size(), "MNIST directory: train and the t10k test set");
+        } finally {
+            opened.forEach(DataFile::close);
         }
-        if (trainImages.size() != 1 || trainLabels.size() != 1 || testImages.size() != 1 || testLabels.size() != 1) {
-            throw new ShellError(dir + ": expected " + EXPECTED + ", found " + found(trainImages, trainLabels,
-                    testImages, testLabels));
-        }
-        Dataset train = IdxReader.read(trainImages.get(0), trainLabels.get(0), DatasetLoader.ROWS, DatasetLoader.COLS);
-        Dataset test = IdxReader.read(testImages.get(0), testLabels.get(0), DatasetLoader.ROWS, DatasetLoader.COLS);
-        Dataset both = new Dataset(dir.toString(), train.rows(), train.cols(),
-                concat(train.pixels(), test.pixels()), concat(train.labels(), test.labels()));
-        return Loaded.labelled(both, test.size(), "MNIST directory: train and the t10k test set");
     }
 
-    /** The directory's regular files that are IDX files by content; anything else (a README) is passed over. */
-    private static List<Path> idxFiles(Path dir) {
-        List<Path> idx = new ArrayList<>();
+    private static Dataset read(DataFile images, DataFile labels) {
+        return IdxReader.read(images.path().toString(), images.content(), labels.path().toString(),
+                labels.content(), DatasetLoader.ROWS, DatasetLoader.COLS);
+    }
+
+    /**
+     * The directory's regular files that are IDX files by content, each opened once and kept open
+     * (in {@code opened}) to be read; anything else (a README, a FIFO) is passed over.
+     */
+    private static List<DataFile> idxFiles(Path dir, List<DataFile> opened, BooleanSupplier cancelled) {
+        List<DataFile> idx = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
-                if (Files.isRegularFile(file) && isIdx(file)) {
-                    idx.add(file);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                DataFile data = openIfData(file, cancelled);
+                if (data == null) {
+                    continue;
+                }
+                if (data.kind() == DataFile.Kind.CSV) {
+                    data.close();
+                } else {
+                    opened.add(data);
+                    idx.add(data);
                 }
             }
         } catch (IOException e) {
@@ -63,16 +88,16 @@ final class MnistDirectory {
         return idx;
     }
 
-    private static boolean isIdx(Path file) {
+    private static DataFile openIfData(Path file, BooleanSupplier cancelled) {
         try {
-            return DataFile.kind(file) != DataFile.Kind.CSV;
+            return DataFile.open(file, cancelled);
         } catch (ShellError notData) {
-            return false;
+            return null;
         }
     }
 
-    private static String found(List<Path> trainImages, List<Path> trainLabels, List<Path> testImages,
-            List<Path> testLabels) {
+    private static String found(List<DataFile> trainImages, List<DataFile> trainLabels, List<DataFile> testImages,
+            List<DataFile> testLabels) {
         return trainImages.size() + " training image file(s), " + trainLabels.size() + " training label file(s), "
                 + testImages.size() + " test image file(s) and " + testLabels.size() + " test label file(s)";
     }

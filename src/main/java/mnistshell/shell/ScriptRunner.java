@@ -3,13 +3,18 @@ package mnistshell.shell;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import mnistshell.files.FileRefusal;
+import mnistshell.files.ReadStopped;
+import mnistshell.files.ReadableFile;
 
 /**
  * Runs commands one line at a time from a command file, standard input or {@code -c}, through the
@@ -24,6 +29,9 @@ public final class ScriptRunner {
     /** Deeper than this, a file is almost surely running itself. */
     public static final int MAX_DEPTH = 16;
     public static final String STARTUP_FILE = ".mnist_shellrc";
+    static final String KIND = "command file";
+    /** Far more than any file of commands typed by a person or a script. */
+    static final long MAX_FILE_BYTES = 16L << 20;
 
     private final Shell shell;
     private final BooleanSupplier cancelled;
@@ -33,18 +41,24 @@ public final class ScriptRunner {
         this.cancelled = cancelled;
     }
 
-    /** Runs the command file at {@code path}; errors are located as {@code PATH:LINE}. */
+    /**
+     * Runs the command file at {@code path}; errors are located as {@code PATH:LINE}. The file is
+     * read whole before its first line runs: Ctrl-C while reading runs none of it, and a line
+     * that runs {@code step} keeps Ctrl-C for the step.
+     */
     public void runFile(Path path) {
-        if (Files.isDirectory(path)) {
-            throw new ShellError(path + ": is a directory, expected a command file");
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(
+                    ReadableFile.readAll(path, KIND, MAX_FILE_BYTES, cancelled))).toString();
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
+        } catch (ReadStopped e) {
+            throw new ShellError(e.getMessage() + "; none of it ran");
+        } catch (CharacterCodingException e) {
+            throw new ShellError(path + ": not UTF-8 text: expected a " + KIND);
         }
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            run(in, path + ":");
-        } catch (NoSuchFileException e) {
-            throw new ShellError(path + ": no such command file");
-        } catch (IOException e) {
-            throw new ShellError(path + ": cannot read: " + e.getMessage());
-        }
+        run(new StringReader(text), path + ":");
     }
 
     /**
@@ -67,6 +81,15 @@ public final class ScriptRunner {
         }
     }
 
+    /** Refuses, before anything runs, a command file that {@link #runFile} could not read. */
+    public static void checkCommandFile(Path path) {
+        try {
+            ReadableFile.check(path, KIND);
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
+        }
+    }
+
     /** Runs {@code commands} given with {@code -c}; errors are located as {@code -c}. */
     public void runInline(String commands) {
         runLine(commands, "-c");
@@ -75,7 +98,7 @@ public final class ScriptRunner {
     /** Runs {@code ~/.mnist_shellrc} if there is one; its errors are reported, and the prompt opens all the same. */
     public void runStartupFile(Path home) {
         Path rc = home.resolve(STARTUP_FILE);
-        if (Files.isRegularFile(rc)) {
+        if (Files.exists(rc)) { // a FIFO or directory there is reported, not passed over in silence
             try {
                 runFile(rc);
             } catch (ShellError e) {

@@ -2,19 +2,14 @@ package mnistshell.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mnistshell.data.Dataset;
+import mnistshell.files.AtomicFile;
+import mnistshell.files.FileRefusal;
 import mnistshell.data.Split;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Network;
@@ -37,9 +32,9 @@ public final class SessionFile {
     public static final int VERSION = 1;
     public static final String HEADER = "session.json";
 
-    /** Opens the stream a save writes to; a seam so a test can fail the write half-way. */
+    /** What a save's bytes pass through on their way to the file; a seam so a test can fail the write half-way. */
     public interface Sink {
-        OutputStream open(Path file) throws IOException;
+        OutputStream wrap(OutputStream file) throws IOException;
     }
 
     private SessionFile() {
@@ -63,58 +58,15 @@ public final class SessionFile {
 
     /** Saves {@code session} to {@code target}, atomically: the old file stays whole until the new one is. */
     public static void save(Session session, List<String> commands, Path target) {
-        save(session, commands, target, Files::newOutputStream);
+        save(session, commands, target, out -> out);
     }
 
     public static void save(Session session, List<String> commands, Path target, Sink sink) {
         Map<String, byte[]> entries = entries(session, commands);
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            shareable(temp);
-            try (OutputStream out = sink.open(temp)) {
-                NpzWriter.write(entries, out);
-            }
-            force(temp);
-            move(temp, target);
-        } catch (IOException e) {
-            throw new ShellError("save: could not write " + target + ": " + e.getMessage()
-                    + (Files.exists(target) ? "; the file there before is untouched" : ""));
-        } finally {
-            deleteQuietly(temp);
-        }
-    }
-
-    /** Temporary files are private to their owner; a saved session is for sharing, as np.save's are. */
-    private static void shareable(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    private static void force(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true); // on disk before the rename makes it the session
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            // a stray temporary file is harmless; the save itself succeeded or was reported
+            AtomicFile.write(target, out -> NpzWriter.write(entries, sink.wrap(out)));
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
         }
     }
 

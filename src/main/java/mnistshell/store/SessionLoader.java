@@ -15,6 +15,8 @@ import mnistshell.nn.Init;
 import mnistshell.nn.Network;
 import mnistshell.nn.Tensor;
 import mnistshell.session.Session;
+import mnistshell.files.FileRefusal;
+import mnistshell.files.ReadableFile;
 import mnistshell.shell.ShellError;
 import mnistshell.train.BatchOrder;
 import mnistshell.train.History;
@@ -59,11 +61,9 @@ public final class SessionLoader {
     /** The one place a saved session's file is opened; every byte of it is then read through the channel. */
     static SeekableByteChannel open(Path file) {
         try {
-            return Files.newByteChannel(file);
-        } catch (NoSuchFileException e) {
-            throw new ShellError(file + ": no such file");
-        } catch (IOException e) {
-            throw new ShellError(file + ": cannot read: " + e.getMessage());
+            return ReadableFile.channel(file, "saved session", () -> false);
+        } catch (FileRefusal e) {
+            throw new ShellError(e.getMessage());
         }
     }
 

@@ -99,7 +99,7 @@ class IdxReaderTest {
     void missingFileIsNamed() {
         Path missing = dir.resolve("nope");
         ShellError e = assertThrows(ShellError.class, () -> IdxReader.read(missing, missing));
-        assertTrue(e.getMessage().contains("nope: no such file"), e.getMessage());
+        assertTrue(e.getMessage().contains("nope: no such data file"), e.getMessage());
     }
 
     private static ShellError refuse(byte[] images, byte[] labels) {

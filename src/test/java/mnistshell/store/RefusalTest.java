@@ -106,7 +106,7 @@ class RefusalTest extends RefusalFixture {
     @Test
     void aSaveThatDiesHalfWayLeavesTheOldFileWholeAndLoadable() throws IOException {
         byte[] old = Files.readAllBytes(good);
-        SessionFile.Sink failing = file -> new FilterOutputStream(Files.newOutputStream(file)) {
+        SessionFile.Sink failing = out -> new FilterOutputStream(out) {
             long written;
 
             @Override
