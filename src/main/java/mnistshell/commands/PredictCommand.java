@@ -9,6 +9,7 @@ import java.util.List;
 import mnistshell.data.UnlabelledSet;
 import mnistshell.nn.Evaluation;
 import mnistshell.render.Bars;
+import mnistshell.render.SafeText;
 import mnistshell.session.ImageRef;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
@@ -104,7 +105,8 @@ public final class PredictCommand implements Command {
                     + session.network().inputs());
         }
         write(file, session.predictUnlabelled());
-        ctx.out().printf("wrote %d predictions for %s to %s (%s)%n", set.size(), set.source(), file, HEADER);
+        ctx.out().printf("wrote %d predictions for %s to %s (%s)%n", set.size(), SafeText.escape(set.source()),
+                SafeText.escape(file.toString()), HEADER);
     }
 
 

@@ -2,6 +2,7 @@ package mnistshell.commands;
 
 import java.nio.file.Path;
 import java.util.List;
+import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -49,7 +50,7 @@ public final class SaveCommand implements Command {
         Path target = ModelPaths.forSave(given == null ? ctx.session().defaultName() : given,
                 ctx.shell().modelsDirectory());
         SessionFile.save(ctx.session(), ctx.shell().commandLog(), target);
-        ctx.out().printf("saved %s: network %s, update %d, epoch %d, optimizer %s%n", target,
+        ctx.out().printf("saved %s: network %s, update %d, epoch %d, optimizer %s%n", SafeText.escape(target.toString()),
                 ctx.session().network().architecture(), ctx.session().iteration(), ctx.session().training().epoch(),
                 ctx.session().training().settings().optimizer());
     }
