@@ -63,7 +63,7 @@ public final class InitCommand implements Command {
         Session session = ctx.session();
         int[] sizes = spec == null ? defaultSizes(session) : sizes(args, spec);
         if (slopeGiven && act != null && !act.equals("leaky-relu")) {
-            throw args.error("--slope is Leaky ReLU's; it means nothing for " + act);
+            throw args.valueError("--slope is Leaky ReLU's; it means nothing for " + act);
         }
         Activation hidden = Activation.named(act == null ? "leaky-relu" : act, slope);
         Init init = initName == null ? Init.HE : Init.named(initName);

@@ -32,7 +32,9 @@ public final class Values {
                 // beyond a long: refused below with the range
             }
         }
-        throw new ShellError(what + " must be an integer from " + min + " to " + max + ", found " + shown(text));
+        String range = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "a 64-bit integer (-2^63 to 2^63-1)"
+                : "an integer from " + min + " to " + max;
+        throw new ShellError(what + " must be " + range + ", found " + shown(text));
     }
 
     /** {@code text} as an int in [min, max]. */
