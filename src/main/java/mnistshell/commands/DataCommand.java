@@ -52,8 +52,8 @@ public final class DataCommand implements Command {
                   The network is kept when its input size matches the new images.
                 data info                source, image count, class counts, split, scaling, memory
                 data split --test N [--seed S]  hold out N test images by a seeded shuffle
-                                         (default seed %d), 0 to all but one; a test set that came
-                                         with the data is kept
+                                         (default seed %d), from 0 to all but one; a test
+                                         set that came with the data is kept
                 data normalize on|off    off feeds raw 0-255 pixels, as the seed notebook first did
                 """.formatted(Session.DEFAULT_TEST_IMAGES, Session.DEFAULT_SEED, Session.DEFAULT_SEED);
     }

@@ -50,10 +50,11 @@ public final class GradcheckCommand implements Command {
     @Override
     public String details() {
         return """
-                On the first N training images (default 5, or all when fewer; at most 100), each gradient of the current network's
-                backward pass, in the bias-grad mode set, is compared with (L(w+h) - L(w-h)) / 2h.
-                Small tensors are checked whole, large ones on 40 entries. The network is not changed.
-                In bias-grad seed mode the bias gradients FAIL: they are not the loss's gradient.""";
+                On the first N training images (N at most 100; default 5, or all when fewer),
+                each gradient of the current network's backward pass, in the bias-grad mode
+                set, is compared with (L(w+h) - L(w-h)) / 2h. Small tensors are checked whole,
+                large ones on 40 entries. The network is not changed. In bias-grad seed mode
+                the bias gradients FAIL: they are not the loss's gradient.""";
     }
 
     @Override

@@ -162,10 +162,11 @@ public final class Session {
 
     /** The training images, at least {@code needed} of them, refused in one line when there are fewer. */
     public int[] trainImages(String use, int needed) {
-        if (split.train().length < needed) {
-            throw new ShellError(use + ": needs " + needed + " training image" + (needed == 1 ? "" : "s")
-                    + ", there are " + split.train().length + (testGiven || split.test().length == 0 ? ""
-                    : " (data split --test N holds fewer out)"));
+        int have = split.train().length;
+        if (have < needed) {
+            String count = have == 0 ? "there are no training images"
+                    : have == 1 ? "there is only 1 training image" : "there are only " + have + " training images";
+            throw new ShellError(use + ": " + count + (testGiven || split.test().length == 0 ? "" : " (data split --test N)"));
         }
         return split.train();
     }

@@ -32,7 +32,7 @@ public final class Values {
                 // beyond a long: refused below with the range
             }
         }
-        String range = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "a 64-bit integer (-2^63 to 2^63-1)"
+        String range = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "a 64-bit integer"
                 : "an integer from " + min + " to " + max;
         throw new ShellError(what + " must be " + range + ", found " + shown(text));
     }
