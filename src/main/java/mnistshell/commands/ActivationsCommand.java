@@ -50,7 +50,7 @@ public final class ActivationsCommand implements Command {
         if (session.network().layers() < 2) {
             throw new ShellError("this network has no hidden layer");
         }
-        int[] train = session.split().train();
+        int[] train = session.trainImages("activations", 1);
         Activation act = session.network().hidden();
         for (LayerActivity layer : LayerActivity.of(session.network(), session.data(), train)) {
             print(ctx.out(), layer, act);

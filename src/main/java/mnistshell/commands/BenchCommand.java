@@ -45,7 +45,7 @@ public final class BenchCommand implements Command {
     public void run(Args args, Context ctx) {
         int runs = args.intOption("--runs", 5, 1, 1000);
         Session session = ctx.session();
-        int train = session.split().train().length;
+        int train = session.trainImages("bench", 1).length;
         int batch = session.training().settings().batch();
         int perEpoch = batch == 0 ? 1 : (train + batch - 1) / batch;
         int updates = args.intOption("--updates", batch == 0 ? 20 : perEpoch, 1, 10_000_000);

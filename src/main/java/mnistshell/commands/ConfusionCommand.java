@@ -43,7 +43,7 @@ public final class ConfusionCommand implements Command {
         boolean train = args.flag("--train");
         args.done();
         Session s = ctx.session();
-        int[] images = train ? s.split().train() : s.split().test();
+        int[] images = train ? s.trainImages("confusion --train", 1) : s.testImages("confusion");
         Evaluation e = train ? s.evaluateTrain() : s.evaluateTest();
         int[] labels = new int[images.length];
         for (int i = 0; i < images.length; i++) {

@@ -6,6 +6,7 @@ import mnistshell.data.Dataset;
 import mnistshell.data.DatasetLoader;
 import mnistshell.data.Loaded;
 import mnistshell.data.UnlabelledSet;
+import mnistshell.render.SafeText;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
@@ -51,7 +52,8 @@ public final class DataCommand implements Command {
                   The network is kept when its input size matches the new images.
                 data info                source, image count, class counts, split, scaling, memory
                 data split --test N [--seed S]  hold out N test images by a seeded shuffle
-                                         (default seed %d); a test set that came with the data is kept
+                                         (default seed %d), from 0 to all but one; a test
+                                         set that came with the data is kept
                 data normalize on|off    off feeds raw 0-255 pixels, as the seed notebook first did
                 """.formatted(Session.DEFAULT_TEST_IMAGES, Session.DEFAULT_SEED, Session.DEFAULT_SEED);
     }
@@ -108,7 +110,7 @@ public final class DataCommand implements Command {
         Dataset data = loaded.data();
         boolean kept = session.replaceData(data, loaded.givenSplit());
         ctx.out().printf("loaded %d labelled images of %dx%d from %s in %.2f s%n",
-                data.size(), data.rows(), data.cols(), data.source(), seconds);
+                data.size(), data.rows(), data.cols(), SafeText.escape(data.source()), seconds);
         ctx.out().println(DataInfo.splitLine(session));
         if (kept) {
             ctx.out().printf("network %s kept: the input size %d matches (update %d)%n",
@@ -122,9 +124,9 @@ public final class DataCommand implements Command {
     private static void holdUnlabelled(Context ctx, Session session, UnlabelledSet set, double seconds) {
         session.setUnlabelled(set);
         ctx.out().printf("loaded %d unlabelled images of %dx%d from %s in %.2f s%n",
-                set.size(), set.rows(), set.cols(), set.source(), seconds);
+                set.size(), set.rows(), set.cols(), SafeText.escape(set.source()), seconds);
         ctx.out().printf("held for show unlabelled:N and predict --out; training data and network unchanged: %s%n",
-                session.data().source());
+                SafeText.escape(session.data().source()));
     }
 
     private static void info(Args args, Context ctx) {
@@ -135,8 +137,8 @@ public final class DataCommand implements Command {
     private static void split(Args args, Context ctx) {
         Session session = ctx.session();
         int size = session.data().size();
-        int test = args.intOption("--test", -1, 1, Math.max(1, size - 1));
-        long seed = args.longOption("--seed", Session.DEFAULT_SEED);
+        int test = args.intOption("--test", -1, 0, Math.max(0, size - 1));
+        long seed = args.longOption("--seed", Session.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         args.done();
         if (session.testGiven()) {
             throw args.error("the " + session.split().test().length + " test images came with the data"
@@ -146,7 +148,7 @@ public final class DataCommand implements Command {
             throw args.error("one image cannot be split");
         }
         if (test < 0) {
-            throw args.error("give the number of test images: data split --test N [--seed S], N from 1 to "
+            throw args.error("give the number of test images: data split --test N [--seed S], N from 0 to "
                     + (size - 1));
         }
         session.resplit(test, seed);

@@ -2,6 +2,7 @@ package mnistshell.commands;
 
 import mnistshell.data.Dataset;
 import mnistshell.data.UnlabelledSet;
+import mnistshell.render.SafeText;
 import mnistshell.session.Session;
 
 /** The text of {@code data info} and the lines {@code data} prints after changing something. */
@@ -13,7 +14,7 @@ final class DataInfo {
     static String describe(Session session) {
         Dataset data = session.data();
         StringBuilder s = new StringBuilder();
-        s.append("source: ").append(data.source()).append('\n');
+        s.append("source: ").append(SafeText.escape(data.source())).append('\n');
         s.append(String.format("images: %d labelled, %dx%d%n", data.size(), data.rows(), data.cols()));
         s.append("classes:");
         int[] counts = data.classCounts();
@@ -26,7 +27,7 @@ final class DataInfo {
         UnlabelledSet u = session.unlabelled();
         s.append(u == null ? "unlabelled: none (load a CSV without labels for show unlabelled:N and predict --out)\n"
                 : String.format("unlabelled: %d images from %s, for show unlabelled:N and predict --out%n", u.size(),
-                        u.source()));
+                        SafeText.escape(u.source())));
         s.append(memoryLine(data, u)).append('\n');
         return s.toString();
     }

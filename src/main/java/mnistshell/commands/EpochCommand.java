@@ -36,7 +36,9 @@ public final class EpochCommand implements Command {
         int epochs = args.nextInt("N", 1, 1, 1_000_000);
         args.done();
         Session session = ctx.session();
-        TrainingRun.run(ctx, session.updatesForEpochs(epochs),
+        long planned = session.updatesForEpochs(epochs);
+        session.checkRoomFor(planned);
+        TrainingRun.run(ctx, (int) planned,
                 progress -> session.epochs(epochs, ctx::cancelled, progress, ctx.out()::println));
     }
 }

@@ -47,7 +47,7 @@ public final class ErrorsCommand implements Command {
         boolean train = args.flag("--train");
         args.done();
         Session s = ctx.session();
-        int[] images = train ? s.split().train() : s.split().test();
+        int[] images = train ? s.trainImages("errors --train", 1) : s.testImages("errors");
         List<Mistake> wrong = Mistake.find(s.network(), s.data(), images).stream()
                 .filter(m -> (label < 0 || m.label() == label) && (pred < 0 || m.predicted() == pred)).toList();
         ctx.out().printf("%d of %d %s images wrong%s%s%n", wrong.size(), images.length, train ? "training" : "test",

@@ -29,7 +29,11 @@ public final class EvalCommand implements Command {
     public void run(Args args, Context ctx) {
         args.done();
         print(ctx.out(), "train", ctx.session().evaluateTrain());
-        print(ctx.out(), "test", ctx.session().evaluateTest());
+        if (ctx.session().split().test().length == 0) {
+            ctx.out().println("test accuracy: no test images (data split --test N holds some out)");
+        } else {
+            print(ctx.out(), "test", ctx.session().evaluateTest());
+        }
     }
 
     private static void print(PrintStream out, String side, Evaluation e) {

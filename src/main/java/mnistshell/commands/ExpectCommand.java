@@ -7,6 +7,7 @@ import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.shell.ShellError;
+import mnistshell.shell.Values;
 import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 
@@ -58,7 +59,7 @@ public final class ExpectCommand implements Command {
         if (!OPS.contains(op)) {
             throw args.error("unknown comparison '" + op + "': expected one of " + String.join(" ", OPS));
         }
-        double expected = parse(args, word);
+        double expected = value(args, word);
         double actual = measure(ctx.session(), metric);
         String shown = format(metric, actual);
         if (!holds(actual, op, expected)) {
@@ -70,7 +71,7 @@ public final class ExpectCommand implements Command {
     static double measure(Session s, String metric) {
         return switch (metric) {
             case "train-accuracy" -> s.evaluateTrain().accuracy();
-            case "test-accuracy" -> s.evaluateTest().accuracy();
+            case "test-accuracy" -> s.training().evaluate(s.data(), s.testImages("expect test-accuracy")).accuracy();
             case "loss" -> s.evaluateTrain().loss();
             case "step" -> s.iteration();
             default -> throw new IllegalArgumentException(metric);
@@ -93,11 +94,11 @@ public final class ExpectCommand implements Command {
         return metric.equals("step") ? Long.toString((long) v) : Numbers.compact(v);
     }
 
-    private static double parse(Args args, String word) {
+    private static double value(Args args, String word) {
         try {
-            return Double.parseDouble(word);
-        } catch (NumberFormatException e) {
-            throw args.error("VALUE must be a number, found '" + word + "'");
+            return Values.number("VALUE", word, Values.Range.any());
+        } catch (ShellError e) {
+            throw args.valueError(e.getMessage());
         }
     }
 }

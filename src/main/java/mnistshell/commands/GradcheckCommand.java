@@ -17,6 +17,8 @@ import mnistshell.shell.Context;
 public final class GradcheckCommand implements Command {
 
     static final int DEFAULT_SAMPLES = 5;
+    /** Each sample costs two forward passes per checked entry: more would take minutes. */
+    static final int MAX_SAMPLES = 100;
 
     /** Applied to the backward pass's gradients before they are checked: the identity, except in tests. */
     private final UnaryOperator<Gradients> tamper;
@@ -48,19 +50,24 @@ public final class GradcheckCommand implements Command {
     @Override
     public String details() {
         return """
-                On the first N training images (default 5), each gradient of the current network's
-                backward pass, in the bias-grad mode set, is compared with (L(w+h) - L(w-h)) / 2h.
-                Small tensors are checked whole, large ones on 40 entries. The network is not changed.
-                In bias-grad seed mode the bias gradients FAIL: they are not the loss's gradient.""";
+                On the first N training images (N at most 100; default 5, or all when fewer),
+                each gradient of the current network's backward pass, in the bias-grad mode
+                set, is compared with (L(w+h) - L(w-h)) / 2h. Small tensors are checked whole,
+                large ones on 40 entries. The network is not changed. In bias-grad seed mode
+                the bias gradients FAIL: they are not the loss's gradient.""";
     }
 
     @Override
     public void run(Args args, Context ctx) {
         Session s = ctx.session();
-        int samples = args.intOption("--samples", DEFAULT_SAMPLES, 1, Math.min(100, s.split().train().length));
+        boolean given = args.has("--samples");
+        int samples = args.intOption("--samples", DEFAULT_SAMPLES, 1, MAX_SAMPLES);
         args.done();
+        // the default shrinks to a smaller training set; a number asked for is held to
+        int[] train = s.trainImages("gradcheck" + (given ? " --samples " + samples : ""), given ? samples : 1);
+        samples = Math.min(samples, train.length);
         BiasGrad mode = s.training().settings().biasGrad();
-        Batch batch = Batch.of(s.data(), s.split().train(), 0, samples);
+        Batch batch = Batch.of(s.data(), train, 0, samples);
         List<GradCheck.Result> results = GradCheck.run(s.network(), batch.x(), batch.labels(),
                 (net, pass, labels) -> tamper.apply(net.backward(pass, labels, mode)));
         ctx.out().printf("backward pass (bias-grad %s) against centred differences, h = 1e-4,"

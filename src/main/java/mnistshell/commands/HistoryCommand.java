@@ -11,6 +11,7 @@ import mnistshell.files.FileRefusal;
 import mnistshell.render.BlockChart;
 import mnistshell.render.CurvesImage;
 import mnistshell.render.Numbers;
+import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -68,11 +69,11 @@ public final class HistoryCommand implements Command {
         int[] marks = changes.keySet().stream().mapToInt(Integer::intValue).toArray();
         if (csv != null) {
             writeCsv(points, changes, csv);
-            ctx.out().printf("wrote %s: %d updates%n", csv, points.size());
+            ctx.out().printf("wrote %s: %d updates%n", SafeText.escape(csv), points.size());
         }
         if (png != null) {
             PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), series(points, 2), marks), png);
-            ctx.out().printf("wrote %s: loss and accuracy over %d updates%n", png, points.size());
+            ctx.out().printf("wrote %s: loss and accuracy over %d updates%n", SafeText.escape(png), points.size());
         }
         if (csv == null && png == null) {
             chart(ctx, points, marks, changes);
@@ -91,7 +92,7 @@ public final class HistoryCommand implements Command {
                     s == 0 ? Numbers::brief : Numbers::percent));
         }
         for (Map.Entry<Integer, String> c : changes.entrySet()) {
-            ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, c.getValue());
+            ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, SafeText.escape(c.getValue()));
         }
     }
 

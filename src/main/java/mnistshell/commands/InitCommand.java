@@ -8,11 +8,16 @@ import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.ShellError;
+import mnistshell.shell.Values;
 import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code init [SPEC] [--act A] [--slope S] [--init I] [--seed N]}: a fresh network. */
 public final class InitCommand implements Command {
+
+    /** The widest layer SPEC may ask for. */
+    static final int MAX_UNITS = 100_000;
 
     @Override
     public String name() {
@@ -49,16 +54,16 @@ public final class InitCommand implements Command {
     @Override
     public void run(Args args, Context ctx) {
         String act = args.option("--act");
-        String slopeText = args.option("--slope");
+        boolean slopeGiven = args.has("--slope");
+        double slope = args.numberOption("--slope", 0.01, Values.Range.fromUpTo(0, 1));
         String initName = args.option("--init");
-        long seed = args.longOption("--seed", Session.DEFAULT_SEED);
+        long seed = args.longOption("--seed", Session.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         String spec = args.next();
         args.done();
         Session session = ctx.session();
         int[] sizes = spec == null ? defaultSizes(session) : sizes(args, spec);
-        double slope = slopeText == null ? 0.01 : slope(args, slopeText);
-        if (slopeText != null && act != null && !act.equals("leaky-relu")) {
-            throw args.error("--slope is Leaky ReLU's; it means nothing for " + act);
+        if (slopeGiven && act != null && !act.equals("leaky-relu")) {
+            throw args.valueError("--slope is Leaky ReLU's; it means nothing for " + act);
         }
         Activation hidden = Activation.named(act == null ? "leaky-relu" : act, slope);
         Init init = initName == null ? Init.HE : Init.named(initName);
@@ -72,28 +77,22 @@ public final class InitCommand implements Command {
         return sizes;
     }
 
+    /** Layer sizes joined by '-', each from 1 to {@value #MAX_UNITS}. */
     private static int[] sizes(Args args, String spec) {
-        try {
-            int[] sizes = Arrays.stream(spec.split("-", -1)).mapToInt(Integer::parseInt).toArray();
-            if (sizes.length >= 2 && Arrays.stream(sizes).allMatch(n -> n >= 1 && n <= 100_000)) {
-                return sizes;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
+        String[] parts = spec.split("-", -1);
+        if (parts.length < 2) {
+            throw args.valueError("SPEC must be layer sizes joined by '-', e.g. 784-64-32-10, found "
+                    + Values.shown(spec));
         }
-        throw args.error("SPEC must be layer sizes joined by '-', e.g. 784-64-32-10, found '" + spec + "'");
-    }
-
-    private static double slope(Args args, String text) {
-        try {
-            double s = Double.parseDouble(text);
-            if (s >= 0 && s < 1) {
-                return s;
+        int[] sizes = new int[parts.length];
+        for (int l = 0; l < parts.length; l++) {
+            try {
+                sizes[l] = Values.intIn("layer " + (l + 1) + " of SPEC", parts[l], 1, MAX_UNITS);
+            } catch (ShellError e) {
+                throw args.valueError(e.getMessage());
             }
-        } catch (NumberFormatException e) {
-            // refused below
         }
-        throw args.error("--slope must be a number in [0, 1), found '" + text + "'");
+        return sizes;
     }
 
     static long parameters(int[] sizes) {

@@ -3,6 +3,7 @@ package mnistshell.commands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -56,11 +57,12 @@ public final class LoadCommand implements Command {
         ctx.session().restore(loaded.network(), loaded.init(), loaded.seed(), loaded.training());
         List<String> log = new ArrayList<>(loaded.commands());
         ctx.shell().replaceCommandLog(log);
-        ctx.out().printf("loaded %s: %s, update %d, epoch %d, optimizer %s%n", file, ctx.session().describeNetwork(),
-                ctx.session().iteration(), ctx.session().training().epoch(),
-                ctx.session().training().settings().optimizer());
+        // the file's name and what it says of itself are outside text: escaped
+        ctx.out().println(SafeText.escape(String.format("loaded %s: %s, update %d, epoch %d, optimizer %s", file,
+                ctx.session().describeNetwork(), ctx.session().iteration(), ctx.session().training().epoch(),
+                ctx.session().training().settings().optimizer())));
         for (String note : loaded.notes()) {
-            ctx.out().println("note: " + note);
+            ctx.out().println(SafeText.escape("note: " + note));
         }
     }
 }

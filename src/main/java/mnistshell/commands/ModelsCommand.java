@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -35,12 +36,12 @@ public final class ModelsCommand implements Command {
         Path dir = ctx.shell().modelsDirectory();
         List<Path> files = list(dir);
         if (files.isEmpty()) {
-            ctx.out().println("no saved sessions in " + dir + "/ (save NAME puts one there)");
+            ctx.out().println(SafeText.escape("no saved sessions in " + dir + "/ (save NAME puts one there)"));
             return;
         }
         ctx.out().printf("%-28s %-14s %8s %8s%n", "file", "network", "updates", "test");
         for (Path f : files) {
-            ctx.out().println(row(f));
+            ctx.out().println(SafeText.escape(row(f))); // file names and architectures come from outside
         }
     }
 

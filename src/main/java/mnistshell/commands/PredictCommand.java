@@ -8,6 +8,7 @@ import mnistshell.files.AtomicFile;
 import mnistshell.files.FileRefusal;
 import mnistshell.nn.Evaluation;
 import mnistshell.render.Bars;
+import mnistshell.render.SafeText;
 import mnistshell.session.ImageRef;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
@@ -103,7 +104,8 @@ public final class PredictCommand implements Command {
                     + session.network().inputs());
         }
         write(file, session.predictUnlabelled());
-        ctx.out().printf("wrote %d predictions for %s to %s (%s)%n", set.size(), set.source(), file, HEADER);
+        ctx.out().printf("wrote %d predictions for %s to %s (%s)%n", set.size(), SafeText.escape(set.source()),
+                SafeText.escape(file.toString()), HEADER);
     }
 
 

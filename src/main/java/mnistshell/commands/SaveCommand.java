@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -55,7 +56,7 @@ public final class SaveCommand implements Command {
                 ctx.shell().modelsDirectory());
         createModelsDirectory(target, ctx);
         SessionFile.save(ctx.session(), ctx.shell().commandLog(), target);
-        ctx.out().printf("saved %s: network %s, update %d, epoch %d, optimizer %s%n", target,
+        ctx.out().printf("saved %s: network %s, update %d, epoch %d, optimizer %s%n", SafeText.escape(target.toString()),
                 ctx.session().network().architecture(), ctx.session().iteration(), ctx.session().training().epoch(),
                 ctx.session().training().settings().optimizer());
     }

@@ -2,6 +2,7 @@ package mnistshell.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -74,7 +75,7 @@ public final class SetCommand implements Command {
 
     private static void list(Context ctx) {
         for (String[] row : ctx.session().training().settings().table()) {
-            ctx.out().printf("  %-13s %-14s %s%n", row[0], row[1], row[2]);
+            ctx.out().printf("  %-13s %-14s %s%n", row[0], SafeText.escape(row[1]), row[2]);
         }
         ctx.out().println("shell:");
         ctx.shell().options().table().forEach((key, row) ->
@@ -83,7 +84,8 @@ public final class SetCommand implements Command {
         if (!changes.isEmpty()) {
             ctx.out().println("changes since init:");
             for (History.Change c : changes) {
-                ctx.out().printf("  before update %d: %s = %s%n", c.update() + 1, c.key(), c.value());
+                ctx.out().printf("  before update %d: %s = %s%n", c.update() + 1, SafeText.escape(c.key()),
+                        SafeText.escape(c.value()));
             }
         }
     }

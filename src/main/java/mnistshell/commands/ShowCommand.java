@@ -14,6 +14,7 @@ import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.shell.ShellError;
+import mnistshell.shell.Values;
 import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 
@@ -90,7 +91,7 @@ public final class ShowCommand implements Command {
     }
 
     private static int firstWrongTestImage(Session session) {
-        int[] test = session.split().test();
+        int[] test = session.testImages("show --wrong");
         int[] predicted = session.evaluateTest().predictions();
         for (int i = 0; i < test.length; i++) {
             if (predicted[i] != session.data().label(test[i])) {
@@ -104,44 +105,33 @@ public final class ShowCommand implements Command {
     static ImageRef parse(Args args, String word, Session session) {
         if (word.startsWith(ImageRef.UNLABELLED_PREFIX)) {
             UnlabelledSet set = session.unlabelled();
-            if (set == null) {
-                throw args.error("no unlabelled set: load one first, e.g. data load test.csv");
+            if (set == null || set.size() == 0) {
+                throw args.valueError("no unlabelled images: load some first, e.g. data load test.csv");
             }
             if (set.features() != session.data().features()) {
-                throw args.error("the unlabelled images have " + set.features() + " pixels but the loaded data's have "
+                throw args.valueError("the unlabelled images have " + set.features() + " pixels but the loaded data's have "
                         + session.data().features());
             }
-            int n = parseIndex(word.substring(ImageRef.UNLABELLED_PREFIX.length()), set.size());
-            if (n < 0) {
-                throw args.error("unlabelled image must be between unlabelled:0 and unlabelled:" + (set.size() - 1)
-                        + ", found '" + word + "'");
-            }
-            return ImageRef.unlabelled(n);
+            return ImageRef.unlabelled(index(args, ImageRef.UNLABELLED_PREFIX + "N", word, ImageRef.UNLABELLED_PREFIX,
+                    set.size()));
         }
         if (word.startsWith(ImageRef.DRAWN_PREFIX)) {
             int kept = session.drawn().size();
-            int n = parseIndex(word.substring(ImageRef.DRAWN_PREFIX.length()), kept);
-            if (n < 0) {
-                throw args.error(kept == 0 ? "no drawn images yet: draw one with 'draw' and keep it with Enter"
-                        : "drawn image must be between drawn:0 and drawn:" + (kept - 1) + ", found '" + word + "'");
+            if (kept == 0) {
+                throw args.valueError("no drawn images yet: draw one with 'draw' and keep it with Enter");
             }
-            return ImageRef.drawn(n);
+            return ImageRef.drawn(index(args, ImageRef.DRAWN_PREFIX + "N", word, ImageRef.DRAWN_PREFIX, kept));
         }
-        int n = parseIndex(word, session.data().size());
-        if (n < 0) {
-            throw args.error("image index must be between 0 and " + (session.data().size() - 1)
-                    + ", found '" + word + "'");
-        }
-        return ImageRef.data(n);
+        return ImageRef.data(index(args, "image index N", word, "", session.data().size()));
     }
 
-    /** {@code word} as an index in [0, size), or -1 when it is not one. */
-    private static int parseIndex(String word, int size) {
+    /** The number after {@code prefix} in {@code word}, from 0 to {@code size - 1}. */
+    private static int index(Args args, String what, String word, String prefix, int size) {
         try {
-            int index = Integer.parseInt(word);
-            return index >= 0 && index < size ? index : -1;
-        } catch (NumberFormatException e) {
-            return -1;
+            return Values.intIn(what, word.substring(prefix.length()), 0, size - 1);
+        } catch (ShellError e) {
+            throw args.valueError(what + " must be an integer from 0 to " + (size - 1) + ", found "
+                    + Values.shown(word));
         }
     }
 }

@@ -44,6 +44,7 @@ public final class StepCommand implements Command {
         int updates = args.nextInt("N", 1, 1, 100_000_000);
         args.done();
         Session session = ctx.session();
+        session.checkRoomFor(updates);
         TrainingRun.run(ctx, updates, progress -> session.step(updates, ctx::cancelled, progress, ctx.out()::println));
     }
 }

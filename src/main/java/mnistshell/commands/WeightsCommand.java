@@ -8,11 +8,14 @@ import mnistshell.nn.Network;
 import mnistshell.nn.Tensor;
 import mnistshell.render.MatrixText;
 import mnistshell.render.Numbers;
+import mnistshell.render.SafeText;
 import mnistshell.render.UnitPicture;
 import mnistshell.render.WeightGridImage;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.Values;
+import mnistshell.shell.ShellError;
 import org.jline.builtins.Completers;
 import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
@@ -127,14 +130,11 @@ public final class WeightsCommand implements Command {
 
     private static int parseUnit(Args args, String word, int units) {
         try {
-            int k = Integer.parseInt(word);
-            if (k >= 0 && k < units) {
-                return k;
-            }
-        } catch (NumberFormatException e) {
-            // refused below with the range
+            return Values.intIn("--neuron", word, 0, units - 1);
+        } catch (ShellError e) {
+            throw args.valueError("--neuron must be a unit of W1, an integer from 0 to " + (units - 1) + ", found "
+                    + Values.shown(word));
         }
-        throw args.error("--neuron must be a unit of W1, 0 to " + (units - 1) + ", found '" + word + "'");
     }
 
     private static void writePng(Args args, Context ctx, String name, String file) {
@@ -144,6 +144,6 @@ public final class WeightsCommand implements Command {
         Dataset data = ctx.session().data();
         double[][] w1 = ctx.session().network().tensors().get(0).values();
         PngFile.write(WeightGridImage.draw(w1, data.rows(), data.cols(), ZOOM, ACROSS), file);
-        ctx.out().printf("wrote %s: %d units of W1, red positive, blue negative%n", file, w1.length);
+        ctx.out().printf("wrote %s: %d units of W1, red positive, blue negative%n", SafeText.escape(file), w1.length);
     }
 }

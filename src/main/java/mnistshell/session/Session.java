@@ -116,6 +116,17 @@ public final class Session {
         training.set(key, words);
     }
 
+    /**
+     * Refuses, before anything is done, a run of {@code planned} more updates that would take the
+     * update count past the largest it can hold.
+     */
+    public void checkRoomFor(long planned) {
+        if (planned > Integer.MAX_VALUE - (long) iteration()) {
+            throw new ShellError(planned + " more updates would take the update count past " + Integer.MAX_VALUE
+                    + " (it is " + iteration() + "); init starts again from 0");
+        }
+    }
+
     /** Makes up to {@code updates} updates, stopping early when {@code cancelled} says so. */
     public StepReport step(int updates, BooleanSupplier cancelled, IntConsumer progress) {
         return step(updates, cancelled, progress, line -> { });
@@ -134,16 +145,40 @@ public final class Session {
     }
 
     /** Updates that {@code epochs} more epochs take, for a progress bar. */
-    public int updatesForEpochs(int epochs) {
+    public long updatesForEpochs(int epochs) {
         return training.updatesForEpochs(epochs, split.train().length);
     }
 
     private StepReport summarise(Training.Outcome outcome, long start) {
         Evaluation train = outcome.train();
-        Evaluation test = evaluateTest();
+        // no test images: no test accuracy (NaN), rather than 0 right of 0 shown as 0.00%
+        double test = split.test().length == 0 ? Double.NaN : evaluateTest().accuracy();
         double seconds = (System.nanoTime() - start) / 1e9;
         return new StepReport(outcome.updates(), training.updates(), training.epoch(), train.loss(), train.accuracy(),
-                test.accuracy(), seconds, outcome.interrupted(), outcome.failure());
+                test, seconds, outcome.interrupted(), outcome.failure());
+    }
+
+    /**
+     * The test images, refused in one line when there are none: {@code use} says what they were
+     * wanted for ("errors", "the test accuracy"), so the user learns what is missing and how to
+     * get it, instead of an accuracy of 0 images.
+     */
+    public int[] testImages(String use) {
+        if (split.test().length == 0) {
+            throw new ShellError(use + ": no test images (data split --test N holds some out)");
+        }
+        return split.test();
+    }
+
+    /** The training images, at least {@code needed} of them, refused in one line when there are fewer. */
+    public int[] trainImages(String use, int needed) {
+        int have = split.train().length;
+        if (have < needed) {
+            String count = have == 0 ? "there are no training images"
+                    : have == 1 ? "there is only 1 training image" : "there are only " + have + " training images";
+            throw new ShellError(use + ": " + count + (testGiven || split.test().length == 0 ? "" : " (data split --test N)"));
+        }
+        return split.train();
     }
 
     public Evaluation evaluateTrain() {

@@ -8,7 +8,7 @@ package mnistshell.session;
  * @param epoch         completed passes over the training set after it
  * @param loss          mean cross-entropy on the training set after the run
  * @param trainAccuracy share of training images right, 0..1
- * @param testAccuracy  share of test images right, 0..1
+ * @param testAccuracy  share of test images right, 0..1; NaN when there are no test images
  * @param seconds       wall-clock time of the run, evaluation included
  * @param interrupted   whether the user stopped it early
  * @param failure       what went NaN or infinite and was rolled back, or null

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The words after a command's name. A command takes what it expects, options first
  * ({@code --seed 7}), then positionals in order, and finally calls {@link #done()}, which refuses
- * anything left over. Every refusal is a {@link ShellError} that names the command and its usage.
+ * anything left over. Numbers are parsed by {@link Values}, against their ranges, before a command
+ * does anything, so a refused argument changes nothing. Every refusal is a {@link ShellError} that
+ * names the command.
  */
 public final class Args {
 
@@ -32,28 +34,32 @@ public final class Args {
         return value;
     }
 
+    /** Whether {@code --name} is among the words still untaken (it stays there). */
+    public boolean has(String name) {
+        return words.contains(name);
+    }
+
     /** Removes the flag {@code --name} and says whether it was there. */
     public boolean flag(String name) {
         return words.remove(name);
     }
 
-    /** {@code --name N} as a long, or {@code absent} when not given. */
-    public long longOption(String name, long absent) {
+    /** {@code --name N} as a long in [min, max], or {@code absent} when not given. */
+    public long longOption(String name, long absent, long min, long max) {
         String value = option(name);
-        if (value == null) {
-            return absent;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw error(name + " expects an integer, found '" + value + "'");
-        }
+        return value == null ? absent : value(() -> Values.longIn(name, value, min, max));
     }
 
     /** {@code --name N} as an int in [min, max], or {@code absent} when not given. */
     public int intOption(String name, int absent, int min, int max) {
         String value = option(name);
-        return value == null ? absent : toInt(name, value, min, max);
+        return value == null ? absent : value(() -> Values.intIn(name, value, min, max));
+    }
+
+    /** {@code --name X} as a number in {@code range}, or {@code absent} when not given. */
+    public double numberOption(String name, double absent, Values.Range range) {
+        String value = option(name);
+        return value == null ? absent : value(() -> Values.number(name, value, range));
     }
 
     /** The next positional word, or null when there is none. */
@@ -69,14 +75,23 @@ public final class Args {
     /** The next positional as an int in [min, max] named {@code what}, or {@code absent} when there is none. */
     public int nextInt(String what, int absent, int min, int max) {
         String value = next();
-        return value == null ? absent : toInt(what, value, min, max);
+        return value == null ? absent : value(() -> Values.intIn(what, value, min, max));
+    }
+
+    /** The next positional as a number in {@code range} named {@code what}; refused when there is none. */
+    public double nextNumber(String what, Values.Range range) {
+        String value = next();
+        if (value == null) {
+            throw error(what + " is missing");
+        }
+        return value(() -> Values.number(what, value, range));
     }
 
     /** Refuses any word no one took. */
     public void done() {
         if (!words.isEmpty()) {
             String word = words.get(0);
-            throw error((word.startsWith("--") ? "unknown option '" : "unexpected argument '") + word + "'");
+            throw error((word.startsWith("--") ? "unknown option " : "unexpected argument ") + Values.shown(word));
         }
     }
 
@@ -85,16 +100,20 @@ public final class Args {
         return new ShellError(command.name() + ": " + message + " (usage: " + command.usage() + ")");
     }
 
-    private int toInt(String what, String value, int min, int max) {
-        long n;
+    /**
+     * An error about one value: it names the command, the argument, its range and what was found,
+     * and leaves out the usage, which the argument's name already points to (and which would push
+     * the line past 80 columns).
+     */
+    public ShellError valueError(String message) {
+        return new ShellError(command.name() + ": " + message);
+    }
+
+    private <T> T value(java.util.function.Supplier<T> parse) {
         try {
-            n = Long.parseLong(value.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw error(what + " must be an integer, found '" + value + "'");
+            return parse.get();
+        } catch (ShellError e) {
+            throw valueError(e.getMessage());
         }
-        if (n < min || n > max) {
-            throw error(what + " must be between " + min + " and " + max + ", found " + value);
-        }
-        return (int) n;
     }
 }

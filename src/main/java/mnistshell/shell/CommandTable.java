@@ -25,7 +25,7 @@ public final class CommandTable {
         Command c = commands.get(name);
         if (c == null) {
             String near = nearest(name);
-            throw new ShellError("unknown command '" + name + "'"
+            throw new ShellError("unknown command " + Values.shown(name)
                     + (near == null ? "" : " (did you mean '" + near + "'?)") + "; type help for the list");
         }
         return c;

@@ -35,10 +35,17 @@ public final class ScriptRunner {
 
     private final Shell shell;
     private final BooleanSupplier cancelled;
+    /** Whether every error is reported and the run goes on, whatever {@code set bail} says (the startup file). */
+    private final boolean goOn;
 
     public ScriptRunner(Shell shell, BooleanSupplier cancelled) {
+        this(shell, cancelled, false);
+    }
+
+    private ScriptRunner(Shell shell, BooleanSupplier cancelled, boolean goOn) {
         this.shell = shell;
         this.cancelled = cancelled;
+        this.goOn = goOn;
     }
 
     /**
@@ -95,13 +102,18 @@ public final class ScriptRunner {
         runLine(commands, "-c");
     }
 
-    /** Runs {@code ~/.mnist_shellrc} if there is one; its errors are reported, and the prompt opens all the same. */
+    /**
+     * Runs {@code ~/.mnist_shellrc} if there is one, as shells run their rc files: each error is
+     * reported with its {@code FILE:LINE} and the next line runs all the same, whatever {@code set
+     * bail} says (a file it runs stops at its own first error, as bail says, and the startup file
+     * goes on after it). The prompt then opens.
+     */
     public void runStartupFile(Path home) {
         Path rc = home.resolve(STARTUP_FILE);
         if (Files.exists(rc)) { // a FIFO or directory there is reported, not passed over in silence
             try {
-                runFile(rc);
-            } catch (ShellError e) {
+                new ScriptRunner(shell, cancelled, true).runFile(rc);
+            } catch (ShellError e) { // the file could not be read at all
                 shell.reportAndGoOn(e);
             }
         }
@@ -138,7 +150,7 @@ public final class ScriptRunner {
     }
 
     private void fail(ShellError located) {
-        if (shell.options().bail()) {
+        if (shell.options().bail() && !goOn) {
             throw located;
         }
         shell.reportAndGoOn(located);

@@ -2,6 +2,7 @@ package mnistshell.train;
 
 import java.util.List;
 import mnistshell.shell.ShellError;
+import mnistshell.shell.Values;
 
 /** How the learning rate moves with the update count t (0 for the first update). */
 public sealed interface Schedule {
@@ -52,43 +53,36 @@ public sealed interface Schedule {
         }
     }
 
-    /** {@code constant}, {@code step EVERY FACTOR} or {@code cosine PERIOD [FLOOR]}. */
+    /**
+     * {@code constant}, {@code step EVERY FACTOR} or {@code cosine PERIOD [FLOOR]}. EVERY and PERIOD
+     * are update counts, so at most the largest update count; FACTOR in (0, 1], FLOOR at least 0.
+     */
     static Schedule parse(List<String> words) {
         String kind = words.isEmpty() ? "" : words.get(0);
-        try {
-            switch (kind) {
-                case "constant":
-                    if (words.size() == 1) {
-                        return new Constant();
-                    }
-                    break;
-                case "step":
-                    if (words.size() == 3) {
-                        long every = Long.parseLong(words.get(1));
-                        double factor = Double.parseDouble(words.get(2));
-                        if (every < 1 || !(factor > 0 && factor <= 1)) {
-                            throw new ShellError("schedule step: EVERY must be at least 1 and FACTOR in (0, 1]");
-                        }
-                        return new StepDecay(every, factor);
-                    }
-                    break;
-                case "cosine":
-                    if (words.size() == 2 || words.size() == 3) {
-                        long period = Long.parseLong(words.get(1));
-                        double floor = words.size() == 3 ? Double.parseDouble(words.get(2)) : 0;
-                        if (period < 1 || !(floor >= 0)) {
-                            throw new ShellError("schedule cosine: PERIOD must be at least 1 and FLOOR at least 0");
-                        }
-                        return new Cosine(period, floor);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        } catch (NumberFormatException e) {
-            throw new ShellError("schedule: not a number in '" + String.join(" ", words) + "'");
+        switch (kind) {
+            case "constant":
+                if (words.size() == 1) {
+                    return new Constant();
+                }
+                break;
+            case "step":
+                if (words.size() == 3) {
+                    return new StepDecay(Values.intIn("schedule step: EVERY", words.get(1), 1, Integer.MAX_VALUE),
+                            Values.number("schedule step: FACTOR", words.get(2), Values.Range.aboveUpTo(0, 1)));
+                }
+                break;
+            case "cosine":
+                if (words.size() == 2 || words.size() == 3) {
+                    int period = Values.intIn("schedule cosine: PERIOD", words.get(1), 1, Integer.MAX_VALUE);
+                    double floor = words.size() == 3
+                            ? Values.number("schedule cosine: FLOOR", words.get(2), Values.Range.atLeast(0)) : 0;
+                    return new Cosine(period, floor);
+                }
+                break;
+            default:
+                break;
         }
-        throw new ShellError("schedule must be 'constant', 'step EVERY FACTOR' or 'cosine PERIOD [FLOOR]', found '"
-                + String.join(" ", words) + "'");
+        throw new ShellError("schedule must be 'constant', 'step EVERY FACTOR' or 'cosine PERIOD [FLOOR]', found "
+                + Values.shown(String.join(" ", words)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import mnistshell.nn.BiasGrad;
 import mnistshell.shell.ShellError;
+import mnistshell.shell.Values;
 
 /**
  * Every training setting, as {@code set} shows and changes them: a map from key to its value as
@@ -18,6 +19,8 @@ public final class Settings {
 
     public static final List<String> OPTIMIZERS = List.of("gd", "momentum", "nesterov", "adam");
     public static final List<String> ENGINES = List.of("fast", "java", "reference");
+    /** More threads than this would only wait on each other (the meaning of threads below says so too). */
+    static final int MAX_THREADS = 256;
 
     /** Each key, its meaning, and its default (the seed notebook's full-batch gradient descent). */
     private static final String[][] KEYS = {
@@ -34,7 +37,8 @@ public final class Settings {
         {"report-every", "without a terminal, a progress line every K updates (0: none)", "0"},
         {"diverge", "stop when the loss exceeds FACTOR x the first (off: NaN only)", "1e6"},
         {"engine", "fast, java (no native sums) or reference (la4j)", "fast"},
-        {"threads", "threads of the fast engine, >= 1", Integer.toString(Runtime.getRuntime().availableProcessors())},
+        {"threads", "threads of the fast engine, 1 to 256",
+            Integer.toString(Math.min(Runtime.getRuntime().availableProcessors(), 256))},
     };
 
     private final Map<String, String> values;
@@ -49,6 +53,8 @@ public final class Settings {
     private final double eps;
     private final double l2;
     private final double diverge;
+    private final int reportEvery;
+    private final int threads;
 
     private Settings(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -63,6 +69,8 @@ public final class Settings {
         this.l2 = Double.parseDouble(values.get("l2"));
         this.diverge = values.get("diverge").equals("off") ? Double.POSITIVE_INFINITY
                 : Double.parseDouble(values.get("diverge"));
+        this.reportEvery = Integer.parseInt(values.get("report-every"));
+        this.threads = Integer.parseInt(values.get("threads"));
     }
 
     public static Settings defaults() {
@@ -86,53 +94,58 @@ public final class Settings {
         if (words.isEmpty() || (!key.equals("schedule") && words.size() != 1)) {
             throw new ShellError("set " + key + ": expected one value (" + meaning(key) + ")");
         }
-        String v = String.join(" ", words);
-        check(key, v, words);
+        String v = check(key, String.join(" ", words), words);
         Map<String, String> next = new LinkedHashMap<>(values);
         next.put(key, v);
         return new Settings(next);
     }
 
-    private static void check(String key, String v, List<String> words) {
+    /**
+     * Refuses a bad value in one line that names the key, the range and what was found; returns the
+     * value as it is kept, integers without the {@code _} or {@code ,} that may group their digits.
+     * Every value is checked here against its whole range, so nothing read from settings later fails.
+     */
+    private static String check(String key, String v, List<String> words) {
+        String what = "set " + key + ":";
         switch (key) {
-            case "lr", "eps" -> require(key, v, number(key, v) > 0, "greater than 0");
-            case "l2" -> require(key, v, number(key, v) >= 0, "0 or more");
-            case "momentum", "beta1", "beta2" -> require(key, v, number(key, v) >= 0 && number(key, v) < 1, "in [0, 1)");
+            case "lr", "eps" -> Values.number(what, v, Values.Range.above(0));
+            case "l2" -> Values.number(what, v, Values.Range.atLeast(0));
+            case "momentum", "beta1", "beta2" -> Values.number(what, v, Values.Range.fromUpTo(0, 1));
             case "optimizer" -> require(key, v, OPTIMIZERS.contains(v), "one of " + String.join(", ", OPTIMIZERS));
             case "engine" -> require(key, v, ENGINES.contains(v), "one of " + String.join(", ", ENGINES));
-            case "batch" -> require(key, v, v.equals("full") || whole(v) >= 1, "'full' or a size of at least 1");
-            case "report-every" -> require(key, v, whole(v) >= 0, "a whole number, 0 or more");
-            case "threads" -> require(key, v, whole(v) >= 1 && whole(v) <= 256, "a whole number from 1 to 256");
-            case "diverge" -> require(key, v, v.equals("off") || number(key, v) > 1, "'off' or a factor above 1");
+            case "batch" -> {
+                return v.equals("full") ? v : batchSize(v);
+            }
+            case "report-every" -> {
+                return Integer.toString(Values.intIn(what, v, 0, Integer.MAX_VALUE));
+            }
+            case "threads" -> {
+                return Integer.toString(Values.intIn(what, v, 1, MAX_THREADS));
+            }
+            case "diverge" -> {
+                if (!v.equals("off")) {
+                    Values.number(what, v, Values.Range.above(1));
+                }
+            }
             case "schedule" -> Schedule.parse(words);
             case "bias-grad" -> BiasGrad.named(v);
             default -> throw new IllegalStateException(key);
+        }
+        return v;
+    }
+
+    private static String batchSize(String v) {
+        try {
+            return Integer.toString(Values.intIn("set batch:", v, 1, Integer.MAX_VALUE));
+        } catch (ShellError e) {
+            throw new ShellError("set batch: must be 'full' or an integer from 1 to " + Integer.MAX_VALUE
+                    + ", found " + Values.shown(v));
         }
     }
 
     private static void require(String key, String v, boolean ok, String expected) {
         if (!ok) {
-            throw new ShellError("set " + key + ": must be " + expected + ", found '" + v + "'");
-        }
-    }
-
-    private static double number(String key, String v) {
-        try {
-            double d = Double.parseDouble(v);
-            if (Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new ShellError("set " + key + ": expected a number, found '" + v + "'");
-    }
-
-    private static long whole(String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE;
+            throw new ShellError("set " + key + ": must be " + expected + ", found " + Values.shown(v));
         }
     }
 
@@ -205,7 +218,7 @@ public final class Settings {
     }
 
     public int reportEvery() {
-        return Integer.parseInt(values.get("report-every"));
+        return reportEvery;
     }
 
     public String engine() {
@@ -213,7 +226,7 @@ public final class Settings {
     }
 
     public int threads() {
-        return Integer.parseInt(values.get("threads"));
+        return threads;
     }
 
     /** The whole map, key to value as typed, in a fixed order (for saving). */

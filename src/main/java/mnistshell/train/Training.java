@@ -117,12 +117,12 @@ public final class Training implements AutoCloseable {
     }
 
     /** How many updates {@code epochs} more epochs take from here, for progress bars. */
-    public int updatesForEpochs(int epochs, int trainSize) {
+    public long updatesForEpochs(int epochs, int trainSize) {
         if (settings.fullBatch()) {
             return epochs;
         }
-        int perEpoch = (trainSize + settings.batch() - 1) / settings.batch();
-        int left = (trainSize - order.position() + settings.batch() - 1) / settings.batch();
+        long perEpoch = ((long) trainSize + settings.batch() - 1) / settings.batch();
+        long left = ((long) trainSize - order.position() + settings.batch() - 1) / settings.batch();
         return left + (epochs - 1) * perEpoch;
     }
 

@@ -41,14 +41,14 @@ class TrainingCommandsTest {
         assertEquals(before, f.session.network());
         assertEquals(2, f.session.iteration());
         assertTrue(refused("init 784-10-7").getMessage().contains("10 units"));
-        assertTrue(refused("init 784-x-10").getMessage().startsWith("init: SPEC must be"));
+        assertTrue(refused("init 784-x-10").getMessage().startsWith("init: layer 2 of SPEC must be an integer from 1 to"));
         assertTrue(refused("init --act swish").getMessage().contains("unknown activation 'swish'"));
         assertTrue(refused("init --act relu --slope 0.1").getMessage().contains("--slope"));
     }
 
     @Test
     void setValidatesAndListsEverySetting() {
-        assertTrue(refused("set lr -1").getMessage().startsWith("set lr: must be greater than 0"));
+        assertTrue(refused("set lr -1").getMessage().startsWith("set lr: must be a number greater than 0"));
         assertTrue(refused("set batch 0").getMessage().startsWith("set batch:"));
         run("set batch 32");
         assertTrue(f.out().contains("batch = 32 (from update 1)"), f.out());
@@ -88,7 +88,7 @@ class TrainingCommandsTest {
         double[] p = f.session.probabilities(stroke);
         int best = mnistshell.nn.Evaluation.argmax(p);
         assertTrue(f.out().startsWith("drawn:" + n + " (drawn, no label): predicted " + best), f.out());
-        assertTrue(refused("predict drawn:" + (n + 1)).getMessage().contains("drawn image must be between"));
+        assertTrue(refused("predict drawn:" + (n + 1)).getMessage().contains("drawn:N must be an integer from 0 to " + n));
     }
 
     @Test
@@ -99,7 +99,7 @@ class TrainingCommandsTest {
         int best = mnistshell.nn.Evaluation.argmax(
                 mnistshell.nn.ReferenceEngine.probabilities(f.session.network(), f.session.data(), 6));
         assertTrue(f.out().startsWith("unlabelled:1 (unlabelled, no label): predicted " + best), f.out());
-        assertTrue(refused("predict unlabelled:2").getMessage().contains("between unlabelled:0 and unlabelled:1"));
+        assertTrue(refused("predict unlabelled:2").getMessage().contains("unlabelled:N must be an integer from 0 to 1, found 'unlabelled:2'"));
     }
 
     @Test

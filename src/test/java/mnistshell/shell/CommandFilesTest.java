@@ -82,12 +82,25 @@ class CommandFilesTest {
     }
 
     @Test
-    void theStartupFileRunsFromTheHomeDirectoryAndItsErrorsDoNotStopThePrompt() throws IOException {
-        file(ScriptRunner.STARTUP_FILE, "set lr 0.05\nfrob\nstep 1\n");
+    void theStartupFileGoesOnPastItsErrorsAsShellsDoWithRcFiles() throws IOException {
+        Path inner = file("inner.msh", "set momentum 0.5\nfrob inner\nset beta1 0.5\n");
+        file(ScriptRunner.STARTUP_FILE, "set lr 0.05\nfrob\nstep 2\nset batch 2147483648\nrun " + inner
+                + "\nset l2 0.001\n");
         runner.runStartupFile(dir);
-        assertEquals("0.05", f.session.training().settings().value("lr"));
-        assertEquals(0, f.session.iteration(), "bail is on: the rc file stops at its error");
-        assertTrue(f.err().startsWith(dir.resolve(ScriptRunner.STARTUP_FILE) + ":2: error: unknown command 'frob'"));
+        assertEquals("0.05", f.session.training().settings().value("lr"), "the line before the error ran");
+        assertEquals(2, f.session.iteration(), "the line after the error ran");
+        assertEquals("0.001", f.session.training().settings().value("l2"), "and so did the last line");
+        assertEquals("0.5", f.session.training().settings().value("momentum"));
+        assertEquals("0.9", f.session.training().settings().value("beta1"), "bail is on: a file it runs stops");
+        assertEquals("full", f.session.training().settings().value("batch"));
+        Path rc = dir.resolve(ScriptRunner.STARTUP_FILE);
+        String[] errors = f.err().split("\n");
+        assertEquals(3, errors.length, f.err());
+        assertTrue(errors[0].startsWith(rc + ":2: error: unknown command 'frob'"), errors[0]);
+        assertTrue(errors[1].startsWith(rc + ":4: error: set batch: must be"), errors[1]);
+        assertTrue(errors[2].startsWith(inner + ":2: error: unknown command 'frob'"), errors[2]);
+        assertTrue(errors[2].endsWith("(run from " + rc + ":5)"), errors[2]);
+        assertTrue(f.shell.options().bail(), "bail itself is as it was");
         new ScriptRunner(f.shell, () -> false).runStartupFile(dir.resolve("nowhere")); // none: nothing happens
     }
 

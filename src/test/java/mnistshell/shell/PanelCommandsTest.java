@@ -90,7 +90,7 @@ class PanelCommandsTest {
     @Test
     void showUnlabelledShowsThatImageOfTheUnlabelledSet() {
         ShellError none = assertThrows(ShellError.class, () -> f.shell.execute("show unlabelled:0", () -> false));
-        assertTrue(none.getMessage().contains("no unlabelled set"), none.getMessage());
+        assertTrue(none.getMessage().contains("no unlabelled images"), none.getMessage());
         byte[] pixels = java.util.Arrays.copyOfRange(f.session.data().pixels(), 0, 3 * 784); // images 0, 1, 2
         f.session.setUnlabelled(new mnistshell.data.UnlabelledSet("test.csv", 28, 28, pixels));
         f.shell.execute("show unlabelled:2", () -> false);
@@ -104,7 +104,7 @@ class PanelCommandsTest {
         assertEquals(same.subList(1, same.size()), lines.subList(1, lines.size()),
                 "the digit and bars of image 2 of the data, whose pixels it has");
         ShellError beyond = assertThrows(ShellError.class, () -> f.shell.execute("show unlabelled:3", () -> false));
-        assertTrue(beyond.getMessage().contains("between unlabelled:0 and unlabelled:2"), beyond.getMessage());
+        assertTrue(beyond.getMessage().contains("unlabelled:N must be an integer from 0 to 2, found 'unlabelled:3'"), beyond.getMessage());
     }
 
     byte[] firstImage() {

@@ -35,7 +35,7 @@ class ScriptRunnerTest {
         Path file = Files.writeString(dir.resolve("bad.msh"), "step 1\n# comment\nstep many\nstep 1\n");
         ShellError e = assertThrows(ShellError.class, () -> runner.runFile(file));
         f.reporter.report(e);
-        assertEquals(file + ":3: error: step: N must be an integer, found 'many' (usage: step [N])\n",
+        assertEquals(file + ":3: error: step: N must be an integer from 1 to 100000000, found 'many'\n",
                 f.err());
         assertEquals(1, f.session.iteration(), "line 4 did not run");
     }
