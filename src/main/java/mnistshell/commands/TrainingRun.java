@@ -27,7 +27,9 @@ final class TrainingRun {
         ProgressLine bar = new ProgressLine(ctx.out(), planned, System::nanoTime);
         StepReport report = runner.run(ctx.interactive() ? bar : done -> { });
         bar.clear();
-        print(ctx.out(), report);
+        if (!Double.isNaN(report.loss())) { // NaN: nothing could be measured, the failure says why
+            print(ctx.out(), report);
+        }
         if (report.interrupted()) {
             ctx.out().println("interrupted: the weights are those after update " + report.iteration());
         }

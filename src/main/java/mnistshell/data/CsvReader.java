@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipException;
+import mnistshell.memory.Heap;
 import mnistshell.shell.ShellError;
 
 /**
@@ -103,14 +104,20 @@ public final class CsvReader {
         int inBlock = BLOCK;
         while (skipBlankLines()) {
             if (inBlock == BLOCK) {
+                if ((long) (count + BLOCK) * features > MAX_BYTES) {
+                    throw new ShellError(name + ": line " + line + ": more images than can be held");
+                }
+                // this block, and the one array the blocks are joined into at the end
+                String shortfall = Heap.shortfall((long) (count + 2 * BLOCK) * features,
+                        "to hold " + (count + BLOCK) + " images");
+                if (shortfall != null) {
+                    throw new ShellError(name + ": line " + line + ": " + shortfall);
+                }
                 pixels = new byte[BLOCK * features];
                 labels = new byte[BLOCK];
                 pixelBlocks.add(pixels);
                 labelBlocks.add(labels);
                 inBlock = 0;
-                if ((long) (count + BLOCK) * features > MAX_BYTES) {
-                    throw new ShellError(name + ": line " + line + ": more images than can be held");
-                }
             }
             parseRow(pixels, inBlock * features, labels, inBlock, labelled, fields);
             inBlock++;

@@ -9,6 +9,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import mnistshell.files.FileRefusal;
 import mnistshell.files.ReadableFile;
+import mnistshell.memory.Heap;
 import mnistshell.shell.ShellError;
 
 /**
@@ -150,6 +151,12 @@ public final class IdxReader {
             if (length > MAX_BYTES) {
                 throw new ShellError(name + ": byte " + offset + ": header promises " + what + ", "
                         + length + " bytes, more than can be held");
+            }
+            // read as it arrives, then joined: twice the bytes at the peak
+            String shortfall = Heap.shortfall(2 * length, "to hold " + what);
+            if (shortfall != null) {
+                throw new ShellError(name + ": byte " + offset + ": header promises " + what + ", which "
+                        + shortfall);
             }
             try {
                 byte[] data = in.readNBytes((int) length);

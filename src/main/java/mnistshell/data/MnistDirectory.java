@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import mnistshell.memory.Heap;
 import mnistshell.shell.ShellError;
 
 /**
@@ -103,6 +104,10 @@ final class MnistDirectory {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
+        String shortfall = Heap.shortfall((long) a.length + b.length, "to join the training and test images");
+        if (shortfall != null) {
+            throw new ShellError("MNIST directory: " + shortfall);
+        }
         byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;

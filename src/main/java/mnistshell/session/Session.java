@@ -150,10 +150,14 @@ public final class Session {
     }
 
     private StepReport summarise(Training.Outcome outcome, long start) {
+        double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation train = outcome.train();
+        if (train == null) { // out of memory: nothing measured, the failure says why
+            return new StepReport(outcome.updates(), training.updates(), training.epoch(), Double.NaN, Double.NaN,
+                    Double.NaN, seconds, outcome.interrupted(), outcome.failure());
+        }
         // no test images: no test accuracy (NaN), rather than 0 right of 0 shown as 0.00%
         double test = split.test().length == 0 ? Double.NaN : evaluateTest().accuracy();
-        double seconds = (System.nanoTime() - start) / 1e9;
         return new StepReport(outcome.updates(), training.updates(), training.epoch(), train.loss(), train.accuracy(),
                 test, seconds, outcome.interrupted(), outcome.failure());
     }
@@ -238,12 +242,26 @@ public final class Session {
      */
     public boolean replaceData(Dataset newData, Split given) {
         boolean keep = network.inputs() == newData.features();
-        data = newData.withNormalized(data.normalized());
-        split = given != null ? given : defaultSplit(data.size(), DEFAULT_SEED);
-        testGiven = given != null;
+        Dataset seen = newData.withNormalized(data.normalized()); // everything made before anything changes
+        Split newSplit = given != null ? given : defaultSplit(seen.size(), DEFAULT_SEED);
         if (!keep) {
-            init(initSeed);
+            int[] sizes = SEED_ARCHITECTURE.clone();
+            sizes[0] = seen.features();
+            Dataset oldData = data;
+            Split oldSplit = split;
+            data = seen;
+            split = newSplit;
+            try {
+                init(sizes, Activation.LeakyRelu.SEED, Init.HE, initSeed);
+            } catch (ShellError | OutOfMemoryError e) {
+                data = oldData;
+                split = oldSplit;
+                throw e;
+            }
         }
+        data = seen;
+        split = newSplit;
+        testGiven = given != null;
         return keep;
     }
 

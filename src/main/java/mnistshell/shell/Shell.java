@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import mnistshell.memory.Heap;
 import mnistshell.panel.Screens;
 import mnistshell.session.Session;
 
@@ -64,6 +65,10 @@ public final class Shell {
             }
         } catch (RuntimeException e) {
             throw ShellError.internal(e);
+        } catch (OutOfMemoryError e) {
+            // what the command was building is garbage now; the session changes only once all is built
+            throw new ShellError(command.name() + ": out of memory: the Java heap ("
+                    + Heap.size(Runtime.getRuntime().maxMemory()) + ") cannot hold what it needs; nothing changed", e);
         } finally {
             out.flush();
         }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import mnistshell.data.Dataset;
@@ -17,6 +18,7 @@ import mnistshell.nn.Tensor;
 import mnistshell.session.Session;
 import mnistshell.files.FileRefusal;
 import mnistshell.files.ReadableFile;
+import mnistshell.memory.Heap;
 import mnistshell.shell.ShellError;
 import mnistshell.train.BatchOrder;
 import mnistshell.train.History;
@@ -81,6 +83,13 @@ public final class SessionLoader {
         checkPosition(t, where, current.split().train().length);
         List<String> expected = expectedArrays(sizes, t.optimizer());
         checkEntries(npz, expected);
+        int trainImages = current.split().train().length;
+        String shortfall = Heap.shortfall(Training.bytesNeeded(sizes, settings, trainImages),
+                "to train " + String.join("-", Arrays.stream(sizes).mapToObj(Integer::toString).toList())
+                        + " on " + trainImages + " images");
+        if (shortfall != null) {
+            throw new ShellError(npz.file() + ": the session " + shortfall + "; nothing changed");
+        }
         double[][][] weights = new double[sizes.length - 1][][];
         double[][][] biases = new double[sizes.length - 1][][];
         readParameters(npz, sizes, weights, biases);

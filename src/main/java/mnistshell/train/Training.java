@@ -14,6 +14,7 @@ import mnistshell.nn.Gradients;
 import mnistshell.nn.Network;
 import mnistshell.nn.ReferenceEngine;
 import mnistshell.nn.Tensor;
+import mnistshell.memory.Heap;
 import mnistshell.render.Numbers;
 
 /**
@@ -67,7 +68,8 @@ public final class Training implements AutoCloseable {
 
     /**
      * What one run did: the updates it made that stand, whether the user stopped it, what stopped
-     * it when training diverged (null otherwise), and the network on the training set after it.
+     * it when training diverged or ran out of memory (null otherwise), and the network on the
+     * training set after it (null when there was no memory left to measure it).
      */
     public record Outcome(int updates, boolean interrupted, String failure, Evaluation train) {
     }
@@ -142,7 +144,12 @@ public final class Training implements AutoCloseable {
                 interrupted = true;
                 break;
             }
-            failure = update(data, split);
+            try {
+                failure = update(data, split);
+            } catch (OutOfMemoryError e) { // the update undid itself; what it needed is garbage now
+                failure = "update " + (updates + 1) + ": out of memory (" + heap() + " heap); stopped, the weights are "
+                        + (updates == 0 ? "the initial ones" : "update " + updates + "'s");
+            }
             if (failure == null) {
                 progress.accept(updates - first);
                 if (settings.reportEvery() > 0 && updates % settings.reportEvery() == 0) {
@@ -150,13 +157,24 @@ public final class Training implements AutoCloseable {
                 }
             }
         }
-        Evaluation train = evaluate(data, split.train());
-        if (failure == null && updates > first && !withinLimit(train.loss())) {
-            failure = diverged(updates, "training " + lossProblem(train.loss()) + " after it", updates - 1);
-            undo(beforeLast);
+        Evaluation train;
+        try {
             train = evaluate(data, split.train());
+            if (failure == null && updates > first && !withinLimit(train.loss())) {
+                failure = diverged(updates, "training " + lossProblem(train.loss()) + " after it", updates - 1);
+                undo(beforeLast);
+                train = evaluate(data, split.train());
+            }
+        } catch (OutOfMemoryError e) {
+            train = null;
+            failure = failure != null ? failure : "out of memory (" + heap() + " heap) measuring the training set; "
+                    + "the weights are " + (updates == 0 ? "the initial ones" : "update " + updates + "'s");
         }
         return new Outcome(updates - first, interrupted, failure, train);
+    }
+
+    private static String heap() {
+        return Heap.size(Runtime.getRuntime().maxMemory());
     }
 
     /**
@@ -165,8 +183,20 @@ public final class Training implements AutoCloseable {
      * weights it started from were already bad).
      */
     private String update(Dataset data, Split split) {
-        int epochBefore = order.epoch();
         BatchOrder.Mark mark = order.mark();
+        try {
+            return update(data, split, mark);
+        } catch (OutOfMemoryError e) {
+            if (beforeLast.updates == updates && beforeLast.mark == mark) { // the weights may have moved
+                undo(beforeLast);
+            }
+            order.reset(mark);
+            throw e;
+        }
+    }
+
+    private String update(Dataset data, Split split, BatchOrder.Mark mark) {
+        int epochBefore = order.epoch();
         int[] batch = order.next(split.train(), settings.batch());
         Gradients g = engine().gradients(net, data, batch, settings.biasGrad());
         int number = updates + 1;
