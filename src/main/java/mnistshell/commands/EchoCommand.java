@@ -2,6 +2,7 @@ package mnistshell.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -31,6 +32,6 @@ public final class EchoCommand implements Command {
             words.add(w);
         }
         args.done();
-        ctx.out().println(String.join(" ", words));
+        ctx.out().println(SafeText.escape(String.join(" ", words))); // a command file's text, shown safely
     }
 }

@@ -80,6 +80,14 @@ class OutsideTextIsEscapedTest {
     }
 
     @Test
+    void echoInACommandFileShowsItsTextEscaped() throws IOException {
+        Path file = Files.writeString(dir.resolve("hello.msh"), "echo 'a \u001b[2J b'\n");
+        String shown = run("run '" + file + "'");
+        assertSafe(shown);
+        assertTrue(shown.contains("a \\e[2J b"), shown);
+    }
+
+    @Test
     void anUnknownCommandIsEchoedEscaped() {
         ShellError e = assertThrows(ShellError.class, () -> run("st\u001b[2Jep 1"));
         f.reporter.report(e);
