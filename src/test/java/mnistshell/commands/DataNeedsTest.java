@@ -40,8 +40,9 @@ class DataNeedsTest {
             String command = line.replaceAll(" --label 3| > 0.5", "");
             assertEquals(command + ": no test images (data split --test N holds some out)", refused(line), line);
         }
-        run("step 2"); // training needs no test images
+        String step = run("step 2"); // training needs no test images
         assertEquals(2, f.session.iteration());
+        assertTrue(step.contains(", test none, ") && !step.contains("NaN"), step);
         assertTrue(run("errors --train").contains("training images wrong"), f.out());
         assertTrue(run("confusion --train").startsWith("training images: 300"), f.out());
         assertTrue(run("predict 5").startsWith("image 5 (train set)"), f.out());
