@@ -12,7 +12,7 @@ import mnistshell.session.Session;
 import mnistshell.shell.ErrorReporter;
 import mnistshell.shell.Repl;
 import mnistshell.shell.ScriptRunner;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.shell.Shell;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -135,7 +135,7 @@ public final class Main {
             new Repl(shell, terminal, history, reporter).run();
             return OK;
         } catch (IOException e) {
-            reporter.report(new mnistshell.shell.ShellError("cannot open the terminal: " + e.getMessage()));
+            reporter.report(new mnistshell.errors.ShellError("cannot open the terminal: " + e.getMessage()));
             return FAILED;
         }
     }

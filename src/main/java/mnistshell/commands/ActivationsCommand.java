@@ -10,7 +10,7 @@ import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /** {@code activations}: how alive each hidden layer is over the training set. */
 public final class ActivationsCommand implements Command {

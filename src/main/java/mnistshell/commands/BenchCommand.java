@@ -83,7 +83,7 @@ public final class BenchCommand implements Command {
         long start = System.nanoTime();
         Training.Outcome o = training.runUpdates(updates, session.data(), session.split(), ctx::cancelled, d -> { }, l -> { });
         if (o.failure() != null) {
-            throw new mnistshell.shell.ShellError("bench: " + o.failure());
+            throw new mnistshell.errors.ShellError("bench: " + o.failure());
         }
         return (System.nanoTime() - start) / 1e9;
     }

@@ -9,7 +9,7 @@ import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /** {@code draw}: a pad to draw a digit on, with the network's prediction updated as you draw. */
 public final class DrawCommand implements Command {

@@ -10,7 +10,7 @@ import mnistshell.render.Numbers;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.train.Training;
 import mnistshell.train.UpdateSizes;
 import org.jline.reader.Completer;

@@ -15,7 +15,7 @@ import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.train.History;
 import org.jline.builtins.Completers;
 import org.jline.reader.Completer;

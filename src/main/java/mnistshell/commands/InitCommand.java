@@ -8,8 +8,8 @@ import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
-import mnistshell.shell.ShellError;
-import mnistshell.shell.Values;
+import mnistshell.errors.ShellError;
+import mnistshell.errors.Values;
 import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 

@@ -9,7 +9,7 @@ import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.store.SessionSummary;
 
 /** {@code models}: the sessions saved in models/, with architecture, update count and test accuracy. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import mnistshell.files.AtomicFile;
 import mnistshell.files.FileRefusal;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /** Writes a picture as a PNG file, with Java's own imaging; what {@code weights --png} and {@code history --png} share. */
 final class PngFile {

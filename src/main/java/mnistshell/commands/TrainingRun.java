@@ -6,7 +6,7 @@ import mnistshell.render.Numbers;
 import mnistshell.session.StepReport;
 import mnistshell.shell.Context;
 import mnistshell.shell.ProgressLine;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * What {@code step} and {@code epoch} share: a progress bar on a terminal, the summary line, and

@@ -1,6 +1,6 @@
 package mnistshell.data;
 
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * Line 1 of a CSV of images: a header ({@code label,pixel0,...} as in Kaggle's train.csv, or

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipException;
 import mnistshell.memory.Heap;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * Reads MNIST as CSV, one image a line: Kaggle's {@code train.csv} (header {@code label,pixel0,...}),

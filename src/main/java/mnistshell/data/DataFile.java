@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import mnistshell.files.FileRefusal;
 import mnistshell.files.ReadableFile;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * A file given to {@code data load}, opened once and told apart by its content, never by its name:

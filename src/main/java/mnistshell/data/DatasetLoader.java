@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import mnistshell.files.FileRefusal;
 import mnistshell.files.ReadStopped;
 import mnistshell.files.ReadableFile;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * {@code data load}: reads a file or directory into new objects, recognising the format from the

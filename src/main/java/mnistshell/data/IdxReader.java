@@ -10,7 +10,7 @@ import java.util.zip.ZipException;
 import mnistshell.files.FileRefusal;
 import mnistshell.files.ReadableFile;
 import mnistshell.memory.Heap;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * Reads MNIST's IDX files: an image file (magic 2051) and a label file (magic 2049), raw or gzipped.

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import mnistshell.memory.Heap;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * A directory holding MNIST's four IDX files: training images and labels, and the official t10k

@@ -1,6 +1,6 @@
 package mnistshell.nn;
 
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /** A hidden layer's element-wise non-linearity, written in terms of its pre-activation {@code z}. */
 public interface Activation {

@@ -23,7 +23,7 @@ public enum BiasGrad {
                 return b;
             }
         }
-        throw new mnistshell.shell.ShellError("bias-grad must be exact or seed, found '" + name + "'");
+        throw new mnistshell.errors.ShellError("bias-grad must be exact or seed, found '" + name + "'");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package mnistshell.nn;
 
 import java.util.Random;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /** How fresh weights are drawn, layer by layer, row by row, from one seeded generator. */
 public enum Init {

@@ -15,7 +15,7 @@ import mnistshell.nn.Evaluation;
 import mnistshell.nn.Init;
 import mnistshell.nn.Network;
 import mnistshell.nn.ReferenceEngine;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.train.Settings;
 import mnistshell.train.Training;
 

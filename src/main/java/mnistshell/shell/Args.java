@@ -1,5 +1,7 @@
 package mnistshell.shell;
 
+import mnistshell.errors.Values;
+import mnistshell.errors.ShellError;
 import java.util.ArrayList;
 import java.util.List;
 

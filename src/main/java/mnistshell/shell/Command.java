@@ -1,5 +1,6 @@
 package mnistshell.shell;
 
+import mnistshell.errors.ShellError;
 import java.util.List;
 import org.jline.reader.Completer;
 

@@ -1,5 +1,6 @@
 package mnistshell.shell;
 
+import mnistshell.errors.ShellError;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package mnistshell.shell;
 
+import mnistshell.errors.Values;
+import mnistshell.errors.ShellError;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

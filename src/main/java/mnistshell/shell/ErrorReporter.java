@@ -1,5 +1,6 @@
 package mnistshell.shell;
 
+import mnistshell.errors.ShellError;
 import java.io.PrintStream;
 import mnistshell.render.SafeText;
 

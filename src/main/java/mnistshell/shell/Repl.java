@@ -1,5 +1,6 @@
 package mnistshell.shell;
 
+import mnistshell.errors.ShellError;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mnistshell.panel.SystemScreens;

@@ -1,5 +1,6 @@
 package mnistshell.shell;
 
+import mnistshell.errors.ShellError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

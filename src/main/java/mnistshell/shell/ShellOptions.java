@@ -1,5 +1,6 @@
 package mnistshell.shell;
 
+import mnistshell.errors.ShellError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

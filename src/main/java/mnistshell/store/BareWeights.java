@@ -6,7 +6,7 @@ import mnistshell.nn.Activation;
 import mnistshell.nn.Init;
 import mnistshell.nn.Network;
 import mnistshell.session.Session;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.train.Training;
 
 /**

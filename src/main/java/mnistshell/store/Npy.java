@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * numpy's {@code .npy} format for float64 arrays, the one dtype a session holds: a magic string

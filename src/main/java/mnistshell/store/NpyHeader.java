@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * The dict of a {@code .npy} header, parsed as the Python literal numpy writes and reads back with

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * Reads a {@code .npz} defensively, from a channel its caller opened: the zip's layout must be

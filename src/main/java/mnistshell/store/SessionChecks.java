@@ -3,7 +3,7 @@ package mnistshell.store;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.train.Settings;
 
 /**

@@ -15,7 +15,7 @@ import mnistshell.nn.Activation;
 import mnistshell.nn.Network;
 import mnistshell.nn.Tensor;
 import mnistshell.session.Session;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.train.History;
 import mnistshell.train.Training;
 

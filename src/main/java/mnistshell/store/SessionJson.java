@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * session.json to and from {@link SessionHeader}, through Jackson; format and version are checked

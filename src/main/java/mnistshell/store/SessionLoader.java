@@ -19,7 +19,7 @@ import mnistshell.session.Session;
 import mnistshell.files.FileRefusal;
 import mnistshell.files.ReadableFile;
 import mnistshell.memory.Heap;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.train.BatchOrder;
 import mnistshell.train.History;
 import mnistshell.train.Optimizer;

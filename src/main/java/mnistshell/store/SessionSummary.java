@@ -3,7 +3,7 @@ package mnistshell.store;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * What {@code models} shows of a saved file, read from session.json alone (no arrays): for bare

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 
 /**
  * The entries of a zip, read from its central directory and held against each local header, as

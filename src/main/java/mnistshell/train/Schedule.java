@@ -1,8 +1,8 @@
 package mnistshell.train;
 
 import java.util.List;
-import mnistshell.shell.ShellError;
-import mnistshell.shell.Values;
+import mnistshell.errors.ShellError;
+import mnistshell.errors.Values;
 
 /** How the learning rate moves with the update count t (0 for the first update). */
 public sealed interface Schedule {

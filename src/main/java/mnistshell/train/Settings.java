@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mnistshell.nn.BiasGrad;
-import mnistshell.shell.ShellError;
-import mnistshell.shell.Values;
+import mnistshell.errors.ShellError;
+import mnistshell.errors.Values;
 
 /**
  * Every training setting, as {@code set} shows and changes them: a map from key to its value as

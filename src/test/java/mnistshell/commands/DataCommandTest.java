@@ -26,7 +26,7 @@ import mnistshell.nn.Evaluation;
 import mnistshell.nn.ReferenceEngine;
 import mnistshell.session.Session;
 import mnistshell.shell.ScriptRunner;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.shell.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

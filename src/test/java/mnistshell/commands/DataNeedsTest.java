@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.shell.ShellFixture;
 import org.junit.jupiter.api.Test;
 

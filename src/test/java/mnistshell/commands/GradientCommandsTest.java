@@ -9,7 +9,7 @@ import java.util.List;
 import mnistshell.nn.Gradients;
 import mnistshell.shell.CommandTable;
 import mnistshell.shell.Shell;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.shell.ShellFixture;
 import mnistshell.train.UpdateSizes;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import mnistshell.shell.ErrorReporter;
 import mnistshell.shell.ScriptRunner;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.shell.ShellFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

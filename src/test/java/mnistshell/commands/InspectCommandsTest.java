@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import mnistshell.nn.Activation;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

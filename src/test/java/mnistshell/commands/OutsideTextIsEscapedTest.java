@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
 import mnistshell.data.CsvFixtures;
 import mnistshell.data.Dataset;
 import mnistshell.nn.TestData;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.shell.ShellFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

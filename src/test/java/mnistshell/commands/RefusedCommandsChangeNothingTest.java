@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import mnistshell.nn.Tensor;
 import mnistshell.session.Session;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.shell.ShellFixture;
 import mnistshell.train.BatchOrder;
 import mnistshell.train.History;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import org.junit.jupiter.api.Test;
 
 /** The CSV parser on 2x2 images (4 pixels), where every expected byte is written out by hand. */

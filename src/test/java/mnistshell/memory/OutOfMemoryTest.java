@@ -29,7 +29,7 @@ import mnistshell.shell.Command;
 import mnistshell.shell.CommandTable;
 import mnistshell.shell.Context;
 import mnistshell.shell.Shell;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import mnistshell.train.Settings;
 import mnistshell.train.Training;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import org.junit.jupiter.api.Test;
 
 /**

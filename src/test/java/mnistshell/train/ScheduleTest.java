@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import org.junit.jupiter.api.Test;
 
 class ScheduleTest {

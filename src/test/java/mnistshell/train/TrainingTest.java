@@ -20,7 +20,7 @@ import mnistshell.nn.Tensor;
 import mnistshell.nn.TestData;
 import mnistshell.session.Session;
 import mnistshell.session.StepReport;
-import mnistshell.shell.ShellError;
+import mnistshell.errors.ShellError;
 import org.junit.jupiter.api.Test;
 
 /** Training through the session, on 400 random images: reproducibility, NaN rollback, Ctrl-C, history. */

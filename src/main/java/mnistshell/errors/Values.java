@@ -1,4 +1,4 @@
-package mnistshell.shell;
+package mnistshell.errors;
 
 import java.util.regex.Pattern;
 
@@ -53,10 +53,10 @@ public final class Values {
         throw new ShellError(what + " must be a number " + range + ", found " + shown(text));
     }
 
-    /** {@code 'text'} quoted for a message, cut short when long, control characters escaped. */
+    /** {@code 'text'} quoted for a message, cut short when long (the error reporter escapes it). */
     public static String shown(String text) {
         String cut = text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "...";
-        return "'" + mnistshell.render.SafeText.escape(cut) + "'";
+        return "'" + cut + "'";
     }
 
     /** An interval of numbers, each end open or closed, that describes itself as a message says it. */

@@ -1,5 +1,7 @@
-package mnistshell.shell;
+package mnistshell.errors;
 
+import mnistshell.errors.Values;
+import mnistshell.errors.ShellError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -42,12 +44,16 @@ class ValuesTest {
     }
 
     @Test
-    void aRefusedWordIsShownShortAndEscaped() {
+    void aRefusedWordIsShownShortAndEscapedWhereTheErrorIsPrinted() {
         String long40 = "1234567890".repeat(4);
         assertEquals("N must be an integer from 1 to 9, found '123456789012345678901234...'",
                 refused(() -> Values.intIn("N", long40, 1, 9)));
-        assertEquals("N must be an integer from 1 to 9, found '\\e[2J\\n'",
-                refused(() -> Values.intIn("N", "\u001b[2J\n", 1, 9)));
+        ShellError e = assertThrows(ShellError.class, () -> Values.intIn("N", "\u001b[2J\n", 1, 9));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        new mnistshell.shell.ErrorReporter(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
+                false).report(e);
+        assertEquals("error: N must be an integer from 1 to 9, found '\\e[2J\\n'\n",
+                bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String refused(org.junit.jupiter.api.function.Executable parse) {

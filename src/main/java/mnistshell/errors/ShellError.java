@@ -1,4 +1,4 @@
-package mnistshell.shell;
+package mnistshell.errors;
 
 import java.util.List;
 
