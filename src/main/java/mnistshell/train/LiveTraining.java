@@ -42,10 +42,10 @@ public final class LiveTraining {
     private final ConcurrentLinkedQueue<Object> requests = new ConcurrentLinkedQueue<>();
     private final AtomicReference<LiveSnapshot> published = new AtomicReference<>();
     private volatile boolean snapshotWanted;
-    private volatile boolean stopWanted;
     private volatile boolean running = true;
     private static final Object TOGGLE = new Object();
     private static final Object ONE = new Object();
+    private static final Object STOP = new Object();
 
     // the training thread's own state
     private final ArrayDeque<UpdateSizes> sizes = new ArrayDeque<>();
@@ -96,9 +96,9 @@ public final class LiveTraining {
         requests.add(new Scale(factor));
     }
 
-    /** Stops after the update in progress. */
+    /** Stops after the update in progress, once the requests made before this one are carried out. */
     public void stop() {
-        stopWanted = true;
+        requests.add(STOP);
     }
 
     /** Asks for a snapshot at the next point between two updates (or at once, when paused). */
@@ -138,8 +138,7 @@ public final class LiveTraining {
 
     private void loop(int goal, BooleanSupplier cancelled) {
         while (true) {
-            applyRequests();
-            if (stopWanted || cancelled.getAsBoolean()) {
+            if (applyRequests() || cancelled.getAsBoolean()) {
                 interrupted = goal > 0 && made < goal; // q ends a run without a goal as it should end
                 ended = "stopped after update " + training.updates();
                 return;
@@ -155,9 +154,10 @@ public final class LiveTraining {
                 idle();
                 continue;
             }
+            // running, any request ends the run at the next update's end, so that it applies in order
+            BooleanSupplier interrupt = paused ? cancelled : () -> !requests.isEmpty() || cancelled.getAsBoolean();
             int count = paused ? 1 : goal > 0 ? goal - made : CHUNK;
-            Training.Outcome o = training.runUpdates(count, data, split,
-                    () -> stopWanted || !requests.isEmpty() || cancelled.getAsBoolean(), done -> afterUpdate(), line -> { });
+            Training.Outcome o = training.runUpdates(count, data, split, interrupt, done -> afterUpdate(), line -> { });
             made += o.updates();
             stepsWanted -= paused ? o.updates() : 0;
             if (o.failure() != null) {
@@ -168,19 +168,30 @@ public final class LiveTraining {
         }
     }
 
-    private void applyRequests() {
-        for (Object r = requests.poll(); r != null; r = requests.poll()) {
-            if (r == TOGGLE) {
+    /**
+     * Applies the requests in the order they came, up to an update asked for with {@code n} (the
+     * ones after it wait for it to be made); true when one of them says stop.
+     */
+    private boolean applyRequests() {
+        while (!(paused && stepsWanted > 0)) {
+            Object r = requests.poll();
+            if (r == null) {
+                return false;
+            }
+            if (r == STOP) {
+                return true;
+            } else if (r == TOGGLE) {
                 paused = !paused;
                 stepsWanted = 0;
             } else if (r == ONE) {
                 stepsWanted += paused ? 1 : 0;
             } else if (r instanceof Change c) {
                 set.accept(c.key(), c.words());
-            } else if (r instanceof Scale s) {
-                set.accept("lr", List.of(plain(training.settings().lr() * s.factor())));
+            } else if (r instanceof Scale sc) {
+                set.accept("lr", List.of(plain(training.settings().lr() * sc.factor())));
             }
         }
+        return false;
     }
 
     /** Between two updates: keep the last update's sizes, and make a snapshot if one is wanted. */
@@ -224,7 +235,7 @@ public final class LiveTraining {
             Thread.sleep(IDLE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopWanted = true;
+            requests.add(STOP);
         }
     }
 }
