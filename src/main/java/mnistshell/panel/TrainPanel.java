@@ -124,22 +124,33 @@ public final class TrainPanel extends Panel {
 
     @Override
     void run() throws IOException {
-        while (!Thread.currentThread().isInterrupted() && failed.get() == null) {
-            KeyStroke key = screen.pollInput();
-            if (key != null) {
-                if (isCtrlC(key) || !handle(key)) {
-                    return;
-                }
-                redraw();
-                continue;
-            }
-            if (!tick() && screen.doResizeIfNecessary() == null) {
-                if (leaveWhenDone && !live.running() && watch.last() != null && watch.last().ended() != null) {
-                    return;
-                }
-                idle();
-            }
+        while (!Thread.currentThread().isInterrupted() && failed.get() == null && turn()) {
+            // each turn handles a key, draws a frame that has come, or follows a resize
         }
+    }
+
+    /** One turn of the loop; false when the user leaves (or, for the bench, when training has ended). */
+    boolean turn() throws IOException {
+        KeyStroke key = screen.pollInput();
+        if (key != null) {
+            if (isCtrlC(key) || !handle(key)) {
+                return false;
+            }
+            redraw();
+            return true;
+        }
+        if (tick()) {
+            return true;
+        }
+        if (screen.doResizeIfNecessary() != null) {
+            redraw();
+            return true;
+        }
+        if (leaveWhenDone && !live.running() && watch.last() != null && watch.last().ended() != null) {
+            return false;
+        }
+        idle();
+        return true;
     }
 
     /** Asks for a snapshot when a frame is due, and draws one when it has come; true if it drew. */

@@ -70,6 +70,7 @@ public final class LiveTraining {
         this.split = split;
         this.set = set;
         this.paused = startPaused;
+        sizes.addAll(training.recentSizes()); // so that the layers show something before the first update here
     }
 
     // ---- asked from the panel's thread ----
