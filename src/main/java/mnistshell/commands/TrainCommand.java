@@ -2,6 +2,7 @@ package mnistshell.commands;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import mnistshell.panel.TrainPanel;
 import mnistshell.session.Session;
 import mnistshell.session.StepReport;
@@ -74,7 +75,8 @@ public final class TrainCommand implements Command {
         } catch (IOException e) {
             throw new ShellError("could not open the train panel: " + e.getMessage(), e);
         }
-        logSteps(ctx, session.training().history().changes(), startChanges, startUpdates, session.iteration());
+        logSteps(ctx.shell()::log, session.training().history().changes(), startChanges, startUpdates,
+                session.iteration());
         double seconds = (System.nanoTime() - start) / 1e9;
         var train = session.evaluateTrain();
         var test = session.evaluateTest();
@@ -98,17 +100,18 @@ public final class TrainCommand implements Command {
     }
 
     /** The log of a saved session gets the steps and sets that the panel made, in order, so that they replay. */
-    static void logSteps(Context ctx, List<History.Change> changes, int from, int startUpdates, int endUpdates) {
+    static void logSteps(Consumer<String> log, List<History.Change> changes, int from, int startUpdates,
+                         int endUpdates) {
         int at = startUpdates;
         for (History.Change c : changes.subList(from, changes.size())) {
             if (c.update() > at) {
-                ctx.shell().log("step " + (c.update() - at));
+                log.accept("step " + (c.update() - at));
                 at = c.update();
             }
-            ctx.shell().log("set " + c.key() + " " + c.value());
+            log.accept("set " + c.key() + " " + c.value());
         }
         if (endUpdates > at) {
-            ctx.shell().log("step " + (endUpdates - at));
+            log.accept("step " + (endUpdates - at));
         }
     }
 }
