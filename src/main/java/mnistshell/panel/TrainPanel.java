@@ -13,7 +13,13 @@ import java.util.function.LongSupplier;
 import mnistshell.inspect.LiveWatch;
 import mnistshell.render.TrainScreen;
 import mnistshell.session.Session;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import mnistshell.data.Dataset;
+import mnistshell.data.Split;
+import mnistshell.nn.Network;
 import mnistshell.train.LiveSnapshot;
+import mnistshell.train.Training;
 import mnistshell.train.LiveTraining;
 
 /**
@@ -66,6 +72,33 @@ public final class TrainPanel extends Panel {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         return beside(live, goal, cancelled, failed, () -> Panels.run(screens, false,
                 screen -> new TrainPanel(screen, live, watch, clock, false, failed)));
+    }
+
+    /**
+     * For {@code bench --live}: {@code updates} updates of {@code training} on its own thread while
+     * the panel draws real snapshots at its real cadence on a virtual terminal of {@code cols x rows};
+     * returns the seconds from the start to the last update.
+     */
+    public static double timed(Training training, Network net, Dataset data, Split split, int updates, int cols,
+                               int rows) throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+        TerminalScreen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        int[] test = split.test();
+        int[] watched = LiveWatch.wrongFirst(data, test, training.evaluate(data, test).predictions(), WATCHED);
+        int[] sample = Arrays.copyOf(split.train(), Math.min(SAMPLE, split.train().length));
+        LiveTraining live = new LiveTraining(training, net, data, split, training::set, false);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        long start = System.nanoTime();
+        TrainPanel panel = new TrainPanel(screen, live, new LiveWatch(data, watched, sample, start), System::nanoTime,
+                true, failed);
+        LiveTraining.Result r = beside(live, updates, () -> false, failed, panel::run);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        screen.stopScreen();
+        if (r.failure() != null) {
+            throw new IllegalStateException(r.failure());
+        }
+        return seconds;
     }
 
     /** The watched test images (wrong ones first) and the sample for active shares, chosen before training starts. */
