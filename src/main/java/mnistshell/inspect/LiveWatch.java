@@ -22,8 +22,11 @@ import mnistshell.train.UpdateSizes;
  */
 public final class LiveWatch {
 
-    /** How often the predictions and active shares are recomputed: forward passes cost the panel's core. */
-    static final long ANALYSE_NANOS = 500_000_000L;
+    /**
+     * How often the predictions and active shares are recomputed: their forward passes (la4j, on
+     * 112 images) take a few milliseconds of a core that training shares.
+     */
+    static final long ANALYSE_NANOS = 1_000_000_000L;
     /** The rate is measured over about this long. */
     static final long RATE_NANOS = 2_000_000_000L;
     static final int KEPT = 64;

@@ -67,10 +67,11 @@ public final class TrainScreen {
         for (int i = 0; i < PANES.size(); i++) {
             order.add(PANES.get((first + i) % PANES.size()));
         }
+        Panes panes = new Panes(f, cols);
         List<String> shown = new ArrayList<>();
         int level = 0;
         for (; level < CHART_HEIGHTS.length; level++) {
-            if (sum(f, order, cols, level) <= body) {
+            if (panes.sum(order, level) <= body) {
                 shown.addAll(order);
                 break;
             }
@@ -79,7 +80,7 @@ public final class TrainScreen {
             level = CHART_HEIGHTS.length - 1;
             int used = 0;
             for (String pane : order) {
-                int h = height(f, pane, cols, level);
+                int h = panes.text(pane, level).size();
                 if (used + h <= body) {
                     shown.add(pane);
                     used += h;
@@ -94,7 +95,7 @@ public final class TrainScreen {
                 hidden.add(pane);
                 continue;
             }
-            List<String> text = pane(f, pane, cols, level);
+            List<String> text = panes.text(pane, level);
             placed.add(new Placed(pane, lines.size(), text.size()));
             lines.addAll(text);
         }
@@ -117,16 +118,28 @@ public final class TrainScreen {
         return message != null ? message : KEYS + more;
     }
 
-    private static int sum(Frame f, List<String> panes, int cols, int level) {
-        int total = 0;
-        for (String pane : panes) {
-            total += height(f, pane, cols, level);
-        }
-        return total;
-    }
+    /** Each pane's text at each size, made once per frame however often the layout asks. */
+    private static final class Panes {
+        private final Frame f;
+        private final int cols;
+        private final java.util.Map<String, List<String>> made = new java.util.HashMap<>();
 
-    static int height(Frame f, String pane, int cols, int level) {
-        return pane(f, pane, cols, level).size();
+        Panes(Frame f, int cols) {
+            this.f = f;
+            this.cols = cols;
+        }
+
+        List<String> text(String pane, int level) {
+            return made.computeIfAbsent(pane + level, k -> pane(f, pane, cols, level));
+        }
+
+        int sum(List<String> panes, int level) {
+            int total = 0;
+            for (String pane : panes) {
+                total += text(pane, level).size();
+            }
+            return total;
+        }
     }
 
     private static List<String> pane(Frame f, String pane, int cols, int level) {
