@@ -37,12 +37,14 @@ public final class BenchCommand implements Command {
     @Override
     public String details() {
         return """
-                Warms up first (1.5 s of updates at least, while the JIT compiles the kernel), then makes R runs (default 5) of N updates
-                each (default 20 in full batch, one epoch's worth with mini-batches) on a copy of the
-                network with the current settings, engine and threads, and prints the median, fastest
-                and slowest seconds per update, updates per second, and seconds per epoch.
-                --live  times the updates as train makes them: on their own thread, while the panel draws
-                        snapshots ten times a second (on a virtual 200x60 terminal, nothing shown).""";
+                Warms up first (1.5 s of updates at least, while the JIT compiles the
+                kernel), then makes R runs (default 5) of N updates each (default 20 in full
+                batch, one epoch's worth with mini-batches) on a copy of the network with the
+                current settings, engine and threads, and prints the median, fastest and
+                slowest seconds per update, updates per second, and seconds per epoch.
+                --live  times the updates as train makes them: on their own thread while
+                        the panel draws snapshots ten times a second (on a virtual 200x60
+                        terminal: nothing is shown).""";
     }
 
     @Override

@@ -37,13 +37,15 @@ public final class TrainCommand implements Command {
     @Override
     public String details() {
         return """
-                At the prompt it opens a full-screen panel and makes N updates (E epochs), or without N
-                until stopped. Keys: space pause/resume, n one update while paused, + and - double and
-                halve lr (real set lr changes, listed by set and marked ^ on the curves), p cycles the
-                panes that have no room, q, Esc or Ctrl-C stop after the update in progress. Afterwards
-                the session is as if step had run with those set commands in between.
-                Elsewhere (files, pipes, -c) train N is step N and train --epochs E is epoch E; train
-                without N is refused there, as it would never end.""";
+                At the prompt: a full-screen panel that makes N updates (E epochs), or without
+                N until stopped, and shows the curves, the layers, the first-layer units and
+                test images as the network learns. Keys: space pause/resume, n one update
+                while paused, + and - double and halve lr (real set lr changes: listed by set,
+                marked ^ on the curves), p cycles the panes without room, q, Esc or Ctrl-C stop
+                after the update in progress. The session is then as if step had run with
+                those set commands in between.
+                Elsewhere (files, pipes, -c) train N is step N, train --epochs E is epoch E;
+                train without N is refused there, as it would never end.""";
     }
 
     /** The log records what was done instead: the steps and the sets between them. */

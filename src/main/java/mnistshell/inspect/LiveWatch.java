@@ -41,7 +41,7 @@ public final class LiveWatch {
     private final ArrayDeque<long[]> times = new ArrayDeque<>();
     private final List<ArrayDeque<Double>> active = new ArrayList<>();
     private LiveSnapshot last;
-    private long analysed = Long.MIN_VALUE;
+    private long analysed;
     private double[][] probabilities;
 
     /**
@@ -83,7 +83,7 @@ public final class LiveWatch {
         }
         boolean changed = last == null || last.update() != s.update();
         last = s;
-        if (changed && nanos - analysed >= ANALYSE_NANOS || probabilities == null) {
+        if (probabilities == null || changed && nanos - analysed >= ANALYSE_NANOS) {
             analyse(s.network());
             analysed = nanos;
         }
