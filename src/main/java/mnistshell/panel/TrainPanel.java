@@ -37,6 +37,8 @@ public final class TrainPanel extends Panel {
     /** Test images shown with their predictions, and training images the active shares are measured on. */
     static final int WATCHED = 12;
     static final int SAMPLE = 100;
+    /** How long what a key said stays in place of the key line. */
+    static final long MESSAGE_NANOS = 3_000_000_000L;
 
     private final LiveTraining live;
     private final LiveWatch watch;
@@ -47,6 +49,7 @@ public final class TrainPanel extends Panel {
     private long lastAsked;
     private int first;
     private String message;
+    private long messageAt;
     private List<String> hidden = List.of();
 
     /** {@code clock} gives nanoseconds (System::nanoTime but in tests); {@code leaveWhenDone} is for the bench. */
@@ -213,6 +216,7 @@ public final class TrainPanel extends Panel {
     @Override
     boolean handle(KeyStroke key) {
         message = null;
+        messageAt = clock.getAsLong();
         if (isQuit(key)) {
             return false;
         }
@@ -254,8 +258,11 @@ public final class TrainPanel extends Panel {
 
     @Override
     void paint(TextGraphics g, TerminalSize size) {
-        TrainScreen.Text text = TrainScreen.render(watch.frame(clock.getAsLong(), message), size.getColumns(),
-                size.getRows(), first);
+        long now = clock.getAsLong();
+        if (now - messageAt > MESSAGE_NANOS) {
+            message = null; // the key line comes back
+        }
+        TrainScreen.Text text = TrainScreen.render(watch.frame(now, message), size.getColumns(), size.getRows(), first);
         List<String> lines = text.lines();
         hidden = text.hidden();
         for (TrainScreen.Placed p : text.panes()) {

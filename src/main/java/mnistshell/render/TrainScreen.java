@@ -68,25 +68,9 @@ public final class TrainScreen {
             order.add(PANES.get((first + i) % PANES.size()));
         }
         Panes panes = new Panes(f, cols);
-        List<String> shown = new ArrayList<>();
-        int level = 0;
-        for (; level < CHART_HEIGHTS.length; level++) {
-            if (panes.sum(order, level) <= body) {
-                shown.addAll(order);
-                break;
-            }
-        }
-        if (shown.isEmpty()) { // even the smallest do not all fit: as many as fit, starting from first
-            level = CHART_HEIGHTS.length - 1;
-            int used = 0;
-            for (String pane : order) {
-                int h = panes.text(pane, level).size();
-                if (used + h <= body) {
-                    shown.add(pane);
-                    used += h;
-                }
-            }
-        }
+        Choice choice = choose(panes, order, body);
+        int level = choice.level();
+        List<String> shown = choice.shown();
         List<String> lines = new ArrayList<>(top);
         List<Placed> placed = new ArrayList<>();
         List<String> hidden = new ArrayList<>();
@@ -111,6 +95,30 @@ public final class TrainScreen {
             fitted.add(cut(line, cols));
         }
         return new Text(fitted, placed, hidden);
+    }
+
+    /** The panes shown, and at which of the sizes tried. */
+    private record Choice(int level, List<String> shown) {
+    }
+
+    /** All panes at the largest size at which they fit; else as many as fit at the smallest, from the first on. */
+    private static Choice choose(Panes panes, List<String> order, int body) {
+        for (int level = 0; level < CHART_HEIGHTS.length; level++) {
+            if (panes.sum(order, level) <= body) {
+                return new Choice(level, order);
+            }
+        }
+        int level = CHART_HEIGHTS.length - 1;
+        List<String> shown = new ArrayList<>();
+        int used = 0;
+        for (String pane : order) {
+            int h = panes.text(pane, level).size();
+            if (used + h <= body) {
+                shown.add(pane);
+                used += h;
+            }
+        }
+        return new Choice(level, shown);
     }
 
     private static String footer(String message, List<String> hidden, int cols) {
