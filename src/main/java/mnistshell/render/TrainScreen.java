@@ -101,7 +101,10 @@ public final class TrainScreen {
     private record Choice(int level, List<String> shown) {
     }
 
-    /** All panes at the largest size at which they fit; else as many as fit at the smallest, from the first on. */
+    /**
+     * All panes at the largest size at which they fit; else as many as fit at the smallest, from
+     * the first on, then grown to the largest size at which those fit.
+     */
     private static Choice choose(Panes panes, List<String> order, int body) {
         for (int level = 0; level < CHART_HEIGHTS.length; level++) {
             if (panes.sum(order, level) <= body) {
@@ -117,6 +120,9 @@ public final class TrainScreen {
                 shown.add(pane);
                 used += h;
             }
+        }
+        while (level > 0 && panes.sum(shown, level - 1) <= body) {
+            level--;
         }
         return new Choice(level, shown);
     }
