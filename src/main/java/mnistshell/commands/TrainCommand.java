@@ -76,9 +76,10 @@ public final class TrainCommand implements Command {
             result = TrainPanel.open(ctx.screens(), session, goal, ctx::cancelled, System::nanoTime);
         } catch (IOException e) {
             throw new ShellError("could not open the train panel: " + e.getMessage(), e);
+        } finally { // whatever ended the panel, the updates it made are logged
+            logSteps(ctx.shell()::log, session.training().history().changes(), startChanges, startUpdates,
+                    session.iteration());
         }
-        logSteps(ctx.shell()::log, session.training().history().changes(), startChanges, startUpdates,
-                session.iteration());
         double seconds = (System.nanoTime() - start) / 1e9;
         var train = session.evaluateTrain();
         var test = session.evaluateTest();
