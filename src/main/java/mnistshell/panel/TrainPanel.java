@@ -24,8 +24,8 @@ import mnistshell.train.LiveTraining;
 
 /**
  * {@code train}: the network trains on a thread of its own while this panel, on the command's
- * thread, asks for a snapshot at most {@value #FRAMES_PER_SECOND} times a second (by its clock)
- * and draws it. Keys become requests the training thread carries out between two updates:
+ * thread, asks for a snapshot at most {@value #FRAMES_PER_SECOND} times a second (by its clock,
+ * and less often when a frame costs more than a 25th of that time) and draws it. Keys become requests the training thread carries out between two updates:
  * space pauses and resumes, {@code n} makes one update while paused, {@code +} and {@code -}
  * double and halve lr (real {@code set lr} changes), {@code p} cycles the panes that have no room,
  * {@code q}, Esc or Ctrl-C stop after the update in progress.
@@ -34,6 +34,8 @@ public final class TrainPanel extends Panel {
 
     static final int FRAMES_PER_SECOND = 10;
     static final long FRAME_NANOS = 1_000_000_000L / FRAMES_PER_SECOND;
+    /** Frames are spaced at least this many times their own cost apart. */
+    static final long COST_SHARE = 25;
     /** Test images shown with their predictions, and training images the active shares are measured on. */
     static final int WATCHED = 12;
     static final int SAMPLE = 100;
@@ -47,6 +49,7 @@ public final class TrainPanel extends Panel {
     private final AtomicReference<Throwable> failed;
     private boolean asked;
     private long lastAsked;
+    private long lastCost;
     private int first;
     private String message;
     private long messageAt;
@@ -192,7 +195,7 @@ public final class TrainPanel extends Panel {
     /** Asks for a snapshot when a frame is due, and draws one when it has come; true if it drew. */
     boolean tick() throws IOException {
         long now = clock.getAsLong();
-        if (!asked && (watch.last() == null || now - lastAsked >= FRAME_NANOS)) {
+        if (!asked && (watch.last() == null || now - lastAsked >= frameInterval(lastCost))) {
             live.requestSnapshot();
             asked = true;
             lastAsked = now;
@@ -204,7 +207,17 @@ public final class TrainPanel extends Panel {
         asked = false;
         watch.add(s, now);
         draw();
+        lastCost = clock.getAsLong() - now;
         return true;
+    }
+
+    /**
+     * The time from one snapshot asked for to the next: a tenth of a second, or longer when a frame
+     * costs more than {@code 1 / COST_SHARE} of it (a big terminal, a slow machine), so that
+     * drawing never takes more than that share of a core from training.
+     */
+    static long frameInterval(long frameCost) {
+        return Math.max(FRAME_NANOS, COST_SHARE * frameCost);
     }
 
     private void redraw() throws IOException {
