@@ -36,6 +36,7 @@ public final class TrainPanel extends Panel {
     static final long FRAME_NANOS = 1_000_000_000L / FRAMES_PER_SECOND;
     /** Frames are spaced at least this many times their own cost apart. */
     static final long COST_SHARE = 25;
+    static final long SLOWEST_FRAME_NANOS = 500_000_000L;
     /** Test images shown with their predictions, and training images the active shares are measured on. */
     static final int WATCHED = 12;
     static final int SAMPLE = 100;
@@ -49,7 +50,8 @@ public final class TrainPanel extends Panel {
     private final AtomicReference<Throwable> failed;
     private boolean asked;
     private long lastAsked;
-    private long lastCost;
+    private final long[] costs = new long[3];
+    private int frames;
     private int first;
     private String message;
     private long messageAt;
@@ -195,7 +197,7 @@ public final class TrainPanel extends Panel {
     /** Asks for a snapshot when a frame is due, and draws one when it has come; true if it drew. */
     boolean tick() throws IOException {
         long now = clock.getAsLong();
-        if (!asked && (watch.last() == null || now - lastAsked >= frameInterval(lastCost))) {
+        if (!asked && (watch.last() == null || now - lastAsked >= frameInterval(cheapest()))) {
             live.requestSnapshot();
             asked = true;
             lastAsked = now;
@@ -207,17 +209,26 @@ public final class TrainPanel extends Panel {
         asked = false;
         watch.add(s, now);
         draw();
-        lastCost = clock.getAsLong() - now;
+        costs[frames++ % costs.length] = clock.getAsLong() - now;
         return true;
+    }
+
+    /** The cheapest of the last few frames: a cold first frame, or one that recomputed the predictions, is no rule. */
+    private long cheapest() {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < Math.min(frames, costs.length); i++) {
+            min = Math.min(min, costs[i]);
+        }
+        return frames == 0 ? 0 : min;
     }
 
     /**
      * The time from one snapshot asked for to the next: a tenth of a second, or longer when a frame
      * costs more than {@code 1 / COST_SHARE} of it (a big terminal, a slow machine), so that
-     * drawing never takes more than that share of a core from training.
+     * drawing takes no more than that share of a core from training; but twice a second at least.
      */
     static long frameInterval(long frameCost) {
-        return Math.max(FRAME_NANOS, COST_SHARE * frameCost);
+        return Math.min(SLOWEST_FRAME_NANOS, Math.max(FRAME_NANOS, COST_SHARE * frameCost));
     }
 
     private void redraw() throws IOException {

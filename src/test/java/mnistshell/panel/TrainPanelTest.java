@@ -271,5 +271,6 @@ class TrainPanelTest {
         assertEquals(FRAME, TrainPanel.frameInterval(0));
         assertEquals(FRAME, TrainPanel.frameInterval(FRAME / TrainPanel.COST_SHARE), "4 ms in 100: still ten a second");
         assertEquals(250_000_000L, TrainPanel.frameInterval(10_000_000L), "a 10 ms frame: four a second");
+        assertEquals(500_000_000L, TrainPanel.frameInterval(400_000_000L), "never less than twice a second");
     }
 }
