@@ -2,6 +2,8 @@ package mnistshell.commands;
 
 import java.util.Arrays;
 import mnistshell.nn.FastKernel;
+import mnistshell.nn.Network;
+import mnistshell.panel.TrainPanel;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
@@ -24,7 +26,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench [--runs R] [--updates N]";
+        return "bench [--runs R] [--updates N] [--live]";
     }
 
     @Override
@@ -35,35 +37,42 @@ public final class BenchCommand implements Command {
     @Override
     public String details() {
         return """
-                Warms up first (1.5 s of updates at least, while the JIT compiles the kernel), then makes R runs (default 5) of N updates
-                each (default 20 in full batch, one epoch's worth with mini-batches) on a copy of the
-                network with the current settings, engine and threads, and prints the median, fastest
-                and slowest seconds per update, updates per second, and seconds per epoch.""";
+                Warms up first (1.5 s of updates at least, while the JIT compiles the
+                kernel), then makes R runs (default 5) of N updates each (default 20 in full
+                batch, one epoch's worth with mini-batches) on a copy of the network with the
+                current settings, engine and threads, and prints the median, fastest and
+                slowest seconds per update, updates per second, and seconds per epoch.
+                --live  times the updates as train makes them: on their own thread while
+                        the panel draws snapshots ten times a second (on a virtual 200x60
+                        terminal: nothing is shown).""";
     }
 
     @Override
     public void run(Args args, Context ctx) {
         int runs = args.intOption("--runs", 5, 1, 1000);
+        boolean live = args.flag("--live");
         Session session = ctx.session();
         int train = session.trainImages("bench", 1).length;
         int batch = session.training().settings().batch();
         int perEpoch = batch == 0 ? 1 : (train + batch - 1) / batch;
         int updates = args.intOption("--updates", batch == 0 ? 20 : perEpoch, 1, 10_000_000);
         args.done();
-        try (Training copy = new Training(session.network().copy(), session.training().settings(), session.initSeed())) {
+        Network net = session.network().copy();
+        try (Training copy = new Training(net, session.training().settings(), session.initSeed())) {
+            Timer timer = live ? n -> live(copy, net, session, n) : n -> time(copy, session, n, ctx);
             double warmed = 0; // warm-up, not counted: until the JIT has compiled what the updates run
             do {
-                warmed += time(copy, session, Math.max(3, updates / 4), ctx);
+                warmed += timer.seconds(Math.max(3, updates / 4));
             } while (warmed < WARM_UP_SECONDS && !ctx.cancelled());
             double[] perUpdate = new double[runs];
             for (int r = 0; r < runs && !ctx.cancelled(); r++) {
-                perUpdate[r] = time(copy, session, updates, ctx) / updates;
+                perUpdate[r] = timer.seconds(updates) / updates;
             }
             Arrays.sort(perUpdate);
             double median = runs % 2 == 1 ? perUpdate[runs / 2] : (perUpdate[runs / 2 - 1] + perUpdate[runs / 2]) / 2;
-            ctx.out().printf("%s, %d training images, batch %s, engine %s on %d thread(s), %d runs of %d updates:%n",
+            ctx.out().printf("%s, %d training images, batch %s, engine %s on %d thread(s), %d runs of %d updates%s:%n",
                     session.network().architecture(), train, batch == 0 ? "full" : Integer.toString(batch),
-                    engine(copy), copy.settings().threads(), runs, updates);
+                    engine(copy), copy.settings().threads(), runs, updates, live ? " in the train panel" : "");
             ctx.out().printf("  median %.3f ms/update (fastest %.3f, slowest %.3f), %.1f updates/s, %.3f s/epoch%n",
                     1e3 * median, 1e3 * perUpdate[0], 1e3 * perUpdate[runs - 1], 1 / median, median * perEpoch);
         }
@@ -76,6 +85,20 @@ public final class BenchCommand implements Command {
         }
         return FastKernel.nativeSumsAvailable() ? "fast (native AVX-512 sums)"
                 : "fast (plain Java sums: no native library or no AVX-512 here)";
+    }
+
+    /** How one timed run is made: straight, as step makes them, or in the panel, as train does. */
+    private interface Timer {
+        double seconds(int updates);
+    }
+
+    /** Seconds for {@code updates} updates made as {@code train} makes them, the panel drawing beside them. */
+    private static double live(Training training, Network net, Session session, int updates) {
+        try {
+            return TrainPanel.timed(training, net, session.data(), session.split(), updates, 200, 60);
+        } catch (java.io.IOException | IllegalStateException e) {
+            throw new mnistshell.errors.ShellError("bench --live: " + e.getMessage());
+        }
     }
 
     /** Seconds for {@code updates} updates of {@code training}; a NaN stop ends the bench with its error. */

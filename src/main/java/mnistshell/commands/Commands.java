@@ -17,6 +17,7 @@ public final class Commands {
                 new SetCommand(),
                 new StepCommand(),
                 new EpochCommand(),
+                new TrainCommand(),
                 new BenchCommand(),
                 new EvalCommand(),
                 new ShowCommand(),

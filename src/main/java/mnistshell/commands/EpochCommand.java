@@ -35,6 +35,11 @@ public final class EpochCommand implements Command {
     public void run(Args args, Context ctx) {
         int epochs = args.nextInt("N", 1, 1, 1_000_000);
         args.done();
+        epochs(ctx, epochs);
+    }
+
+    /** {@code epochs} passes with a progress bar and the summary line; {@code train --epochs E} outside a terminal too. */
+    static void epochs(Context ctx, int epochs) {
         Session session = ctx.session();
         long planned = session.updatesForEpochs(epochs);
         session.checkRoomFor(planned);

@@ -43,6 +43,11 @@ public final class StepCommand implements Command {
     public void run(Args args, Context ctx) {
         int updates = args.nextInt("N", 1, 1, 100_000_000);
         args.done();
+        steps(ctx, updates);
+    }
+
+    /** {@code updates} updates with a progress bar and the summary line; {@code train N} outside a terminal too. */
+    static void steps(Context ctx, int updates) {
         Session session = ctx.session();
         session.checkRoomFor(updates);
         TrainingRun.run(ctx, updates, progress -> session.step(updates, ctx::cancelled, progress, ctx.out()::println));

@@ -23,10 +23,16 @@ final class TrainingRun {
     }
 
     /** Runs {@code runner} with a progress bar over {@code planned} updates when a person is watching. */
-    static void run(Context ctx, int planned, Runner runner) {
-        ProgressLine bar = new ProgressLine(ctx.out(), planned, System::nanoTime);
+    static StepReport run(Context ctx, int planned, Runner runner) {
+        ProgressLine bar = new ProgressLine(ctx.out(), planned, System::nanoTime, ctx::columns);
         StepReport report = runner.run(ctx.interactive() ? bar : done -> { });
         bar.clear();
+        conclude(ctx, report);
+        return report;
+    }
+
+    /** The summary line, a note if the user stopped it early, and a NaN stop as an error. */
+    static void conclude(Context ctx, StepReport report) {
         if (!Double.isNaN(report.loss())) { // NaN: nothing could be measured, the failure says why
             print(ctx.out(), report);
         }

@@ -139,7 +139,7 @@ public final class WeightGallery extends Panel {
     }
 
     /** Lines of weight pictures, each character coloured by the sign it shows. */
-    private static void putWeights(TextGraphics g, int column, int row, List<String> lines) {
+    static void putWeights(TextGraphics g, int column, int row, List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             for (int j = 0; j < line.length(); j++) {

@@ -46,6 +46,11 @@ public final class Context {
         return shell.interactive();
     }
 
+    /** The terminal's width now (80 when there is none). */
+    public int columns() {
+        return shell.columns();
+    }
+
     /** Where full-screen panels open, or null when there is no terminal: then print text instead. */
     public Screens screens() {
         return shell.screens();

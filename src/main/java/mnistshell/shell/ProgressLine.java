@@ -2,6 +2,7 @@ package mnistshell.shell;
 
 import java.io.PrintStream;
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,18 +13,27 @@ import java.util.function.LongSupplier;
 public final class ProgressLine implements IntConsumer {
 
     private static final int WIDTH = 24;
+    /** A bar narrower than this says too little to be worth its columns. */
+    private static final int MIN_CELLS = 5;
     private static final long REDRAW_NANOS = 200_000_000L;
 
     private final PrintStream out;
     private final int total;
     private final LongSupplier clock;
+    private final IntSupplier columns;
     private final long start;
     private long lastDrawn;
     private boolean drawn;
 
-    /** {@code clock} gives nanoseconds, {@code System::nanoTime} outside tests. */
+    /** {@code clock} gives nanoseconds, {@code System::nanoTime} outside tests; 80 columns. */
     public ProgressLine(PrintStream out, int total, LongSupplier clock) {
+        this(out, total, clock, () -> 80);
+    }
+
+    /** {@code columns} is the terminal's width, read at every redraw so that a resize is followed. */
+    public ProgressLine(PrintStream out, int total, LongSupplier clock, IntSupplier columns) {
         this.out = out;
+        this.columns = columns;
         this.total = total;
         this.clock = clock;
         this.start = clock.getAsLong();
@@ -39,17 +49,31 @@ public final class ProgressLine implements IntConsumer {
         }
         lastDrawn = now;
         drawn = true;
-        out.print("\r" + render(done, (now - start) / 1e9) + "\033[K");
+        out.print("\r" + render(done, (now - start) / 1e9, columns.getAsInt()) + "\033[K");
         out.flush();
     }
 
-    /** The bar for {@code done} of {@code total} after {@code seconds}. */
+    /** The bar for {@code done} of {@code total} after {@code seconds}, on an 80-column terminal. */
     String render(int done, double seconds) {
-        int filled = (int) ((long) WIDTH * done / total);
+        return render(done, seconds, 80);
+    }
+
+    /**
+     * The bar within {@code columns - 1} characters: a line as wide as the terminal would wrap on
+     * some, and {@code \r} only goes back to the start of the last of the lines it wrapped into.
+     * The bar shrinks first, then goes; then the figures are cut.
+     */
+    String render(int done, double seconds, int columns) {
+        int room = Math.max(1, (columns > 0 ? columns : 80) - 1);
         double rate = done / Math.max(seconds, 1e-9);
         double left = (total - done) / Math.max(rate, 1e-9);
-        return String.format("[%s%s] %d/%d  %.1f/s  %s left", "#".repeat(filled), ".".repeat(WIDTH - filled),
-                done, total, rate, duration(left));
+        String figures = String.format("%d/%d  %.1f/s  %s left", done, total, rate, duration(left));
+        int cells = Math.min(WIDTH, room - figures.length() - 3);
+        if (cells < MIN_CELLS) {
+            return figures.length() <= room ? figures : figures.substring(0, room);
+        }
+        int filled = (int) ((long) cells * done / total);
+        return "[" + "#".repeat(filled) + ".".repeat(cells - filled) + "] " + figures;
     }
 
     /** Removes the bar, if one was drawn. */

@@ -32,6 +32,7 @@ public final class Repl {
         this.terminal = terminal;
         this.reporter = reporter;
         this.reader = lineReader(terminal, shell.commands(), history);
+        shell.useColumns(terminal::getWidth);
         if (canOpenPanels(terminal)) {
             shell.useScreens(new SystemScreens(terminal::flush));
         }

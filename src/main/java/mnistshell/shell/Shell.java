@@ -25,6 +25,7 @@ public final class Shell {
     private final boolean interactive;
     private boolean exitRequested;
     private Screens screens;
+    private java.util.function.IntSupplier columns = () -> 80;
     private final ShellOptions options = new ShellOptions();
     private final List<String> commandLog = new ArrayList<>();
     private final Deque<String> runningLines = new ArrayDeque<>();
@@ -83,6 +84,14 @@ public final class Shell {
     /** The commands run successfully so far (after a {@code load}, the loaded session's first), in order. */
     public List<String> commandLog() {
         return List.copyOf(commandLog);
+    }
+
+    /**
+     * Logs {@code line} as a command that ran: for a command that does not log itself ({@link
+     * Command#logged()} false) but did what {@code line} does, e.g. {@code train}'s steps and sets.
+     */
+    public void log(String line) {
+        commandLog.add(line);
     }
 
     /** Starts the log again from {@code commands}: those that led to a session just loaded. */
@@ -149,6 +158,17 @@ public final class Shell {
     /** Lets commands open full-screen panels on {@code screens}; the prompt calls it when a real terminal is there. */
     public void useScreens(Screens screens) {
         this.screens = screens;
+    }
+
+    /** Tells commands how wide the terminal is now (the prompt's terminal; 80 elsewhere). */
+    public void useColumns(java.util.function.IntSupplier columns) {
+        this.columns = columns;
+    }
+
+    /** The terminal's width now, for lines redrawn in place; 80 when it cannot say. */
+    public int columns() {
+        int c = columns.getAsInt();
+        return c > 0 ? c : 80;
     }
 
     /** Where panels open, or null when there is no terminal for them (files, pipes, -c, tests). */

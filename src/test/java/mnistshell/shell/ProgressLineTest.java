@@ -1,6 +1,7 @@
 package mnistshell.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -53,5 +54,30 @@ class ProgressLineTest {
         assertEquals("42 s", ProgressLine.duration(42.2));
         assertEquals("2 min 5 s", ProgressLine.duration(125));
         assertEquals("1 h 1 min", ProgressLine.duration(3660));
+    }
+
+    @Test
+    void inAFortyColumnWindowEachRedrawFitsOneLine() {
+        ProgressLine bar = new ProgressLine(out, 1000, now::get, () -> 40);
+        for (int done = 1; done < 1000; done += 7) {
+            now.addAndGet(250_000_000L);
+            bar.accept(done);
+        }
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(drawn.chars().filter(c -> c == '\r').count() > 100, "redrawn in place, again and again");
+        assertFalse(drawn.contains("\n"), "never a new line");
+        for (String redraw : drawn.split("\r")) {
+            String shown = redraw.replace("\033[K", "");
+            assertTrue(shown.length() <= 39, "wider than 39 columns, so it would wrap: '" + shown + "'");
+        }
+        // 500/1000 after 10 s: 50/s, 10 s left; 39 columns less the 27 of the figures and "[] " leave 9 cells, 4 filled
+        assertEquals("[####.....] 500/1000  50.0/s  10 s left", bar.render(500, 10, 40));
+    }
+
+    @Test
+    void theBarGoesBeforeTheFiguresAreCut() {
+        ProgressLine bar = new ProgressLine(out, 1000, now::get, () -> 20);
+        assertEquals("500/1000  50.0/s  1", bar.render(500, 10, 20));
+        assertEquals("500/1000  50.0/s  10 s left", bar.render(500, 10, 30), "no room for five cells: no bar");
     }
 }
