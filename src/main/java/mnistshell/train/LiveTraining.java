@@ -42,6 +42,8 @@ public final class LiveTraining {
     private final ConcurrentLinkedQueue<Object> requests = new ConcurrentLinkedQueue<>();
     private final AtomicReference<LiveSnapshot> published = new AtomicReference<>();
     private volatile boolean snapshotWanted;
+    /** When the last update ended (System.nanoTime), for bench: a run's closing evaluation is not an update. */
+    private volatile long lastUpdateAt;
     private volatile boolean running = true;
     private static final Object TOGGLE = new Object();
     private static final Object ONE = new Object();
@@ -196,7 +198,13 @@ public final class LiveTraining {
     }
 
     /** Between two updates: keep the last update's sizes, and make a snapshot if one is wanted. */
+    /** System.nanoTime when the last update ended; 0 before the first. */
+    public long lastUpdateAt() {
+        return lastUpdateAt;
+    }
+
     private void afterUpdate() {
+        lastUpdateAt = System.nanoTime();
         List<UpdateSizes> recent = training.recentSizes();
         if (!recent.isEmpty()) {
             if (sizes.size() == KEPT_SIZES) {
