@@ -25,6 +25,7 @@ public final class CsvReader {
 
     static final int BLOCK = 1024;
     private static final int BUFFER = 1 << 20;
+    /** Java's limit on one array's length; what the heap can hold is checked block by block first. */
     private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
     private static final int END = -1;
 

@@ -24,7 +24,10 @@ public final class IdxReader {
 
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
-    /** Largest array the JVM will allocate: a header promising more is refused before reading. */
+    /**
+     * Largest array the JVM can make at all, whatever the heap: not a memory cap (the heap left is
+     * checked first, see {@link mnistshell.memory.Heap}), only Java's limit on one array's length.
+     */
     private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private IdxReader() {
