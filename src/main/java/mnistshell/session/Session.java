@@ -96,6 +96,14 @@ public final class Session {
      * Takes the network and training of a loaded session; the data and split stay. Everything is
      * checked before this is called, so it cannot fail half-way.
      */
+    public void restore(Network restoredNetwork, Init init, long seed, Training restoredTraining, Split savedSplit) {
+        if (savedSplit != null) {
+            split = savedSplit;
+        }
+        restore(restoredNetwork, init, seed, restoredTraining);
+    }
+
+    /** As {@link #restore(Network, Init, long, Training, Split)}, keeping the current split. */
     public void restore(Network restoredNetwork, Init init, long seed, Training restoredTraining) {
         if (training != null) {
             training.close();
@@ -156,6 +164,11 @@ public final class Session {
             return new StepReport(outcome.updates(), training.updates(), training.epoch(), Double.NaN, Double.NaN,
                     Double.NaN, seconds, outcome.interrupted(), outcome.failure());
         }
+        if (split.hasValidation()) { // the test accuracy is kept for eval --test, not looked at while tuning
+            return new StepReport(outcome.updates(), training.updates(), training.epoch(), train.loss(),
+                    train.accuracy(), Double.NaN, seconds, outcome.interrupted(), outcome.failure(),
+                    evaluateValidation().accuracy());
+        }
         // no test images: no test accuracy (NaN), rather than 0 right of 0 shown as 0.00%
         double test = split.test().length == 0 ? Double.NaN : evaluateTest().accuracy();
         return new StepReport(outcome.updates(), training.updates(), training.epoch(), train.loss(), train.accuracy(),
@@ -191,6 +204,19 @@ public final class Session {
 
     public Evaluation evaluateTest() {
         return training.evaluate(data, split.test());
+    }
+
+    /** The validation images' accuracy and loss; call only when {@link Split#hasValidation()}. */
+    public Evaluation evaluateValidation() {
+        return training.evaluate(data, split.val());
+    }
+
+    /** The validation images, refused in one line when none are held out. */
+    public int[] validationImages(String use) {
+        if (!split.hasValidation()) {
+            throw new ShellError(use + ": no validation images (data split --test N --val M holds some out)");
+        }
+        return split.val();
     }
 
     /** Class probabilities of image {@code index} of the loaded data. */
@@ -272,10 +298,15 @@ public final class Session {
 
     /** A new seeded shuffle holding out {@code testCount} images; the network is kept. */
     public void resplit(int testCount, long seed) {
+        resplit(testCount, 0, seed);
+    }
+
+    /** As {@link #resplit(int, long)}, holding out {@code valCount} validation images as well. */
+    public void resplit(int testCount, int valCount, long seed) {
         if (testGiven) {
             throw new IllegalStateException("the test set came with the data");
         }
-        split = Split.shuffled(data.size(), testCount, seed);
+        split = Split.shuffled(data.size(), testCount, valCount, seed);
     }
 
     /** Whether the test set came with the data (and so is kept by {@code data split}). */

@@ -125,12 +125,20 @@ public final class SessionFile {
             train[i] = p.trainAccuracy();
             test[i] = Double.isNaN(p.testAccuracy()) ? null : p.testAccuracy(); // JSON has no NaN
         }
-        return new SessionHeader.HistoryPart(update, epoch, loss, train, test);
+        List<History.Validation> vs = h.validations();
+        int[] valUpdate = vs.stream().mapToInt(History.Validation::update).toArray();
+        double[] valLoss = vs.stream().mapToDouble(History.Validation::loss).toArray();
+        double[] valAccuracy = vs.stream().mapToDouble(History.Validation::accuracy).toArray();
+        int[] markUpdate = h.marks().stream().mapToInt(History.Mark::update).toArray();
+        String[] markText = h.marks().stream().map(History.Mark::text).toArray(String[]::new);
+        return new SessionHeader.HistoryPart(update, epoch, loss, train, test, valUpdate, valLoss, valAccuracy,
+                markUpdate, markText);
     }
 
     static SessionHeader.DataPart data(Dataset data, Split split) {
         return new SessionHeader.DataPart(data.source(), data.size(), data.rows(), data.cols(), data.normalized(),
                 DataIdentity.sha256(data),
-                new SessionHeader.SplitPart(split.seed(), split.train().length, split.test().length, split.test()));
+                new SessionHeader.SplitPart(split.seed(), split.train().length, split.test().length, split.test(),
+                        split.val().length, split.val(), split.train()));
     }
 }

@@ -44,8 +44,14 @@ public record SessionHeader(String format, int version, NetworkPart network, Map
                                long optimizerUpdates) {
     }
 
-    /** Columns of the training history; testAccuracy is null where it was not measured. */
-    public record HistoryPart(int[] update, int[] epoch, double[] loss, double[] trainAccuracy, Double[] testAccuracy) {
+    /**
+     * Columns of the training history; testAccuracy is null where it was not measured. The
+     * validation columns (one entry per measurement) and the marks are null in files saved before
+     * validation sets existed.
+     */
+    public record HistoryPart(int[] update, int[] epoch, double[] loss, double[] trainAccuracy, Double[] testAccuracy,
+                              int[] valUpdate, double[] valLoss, double[] valAccuracy, int[] markUpdate,
+                              String[] markText) {
     }
 
     /**
@@ -55,8 +61,12 @@ public record SessionHeader(String format, int version, NetworkPart network, Map
                            SplitPart split) {
     }
 
-    /** The seeded shuffle that held out the test images, and which they were. */
-    public record SplitPart(long seed, int train, int test, int[] testIndices) {
+    /**
+     * The seeded shuffle that held out the test images, and which they were; the validation images
+     * and the training images in their order (null in files saved before validation sets existed).
+     */
+    public record SplitPart(long seed, int train, int test, int[] testIndices, Integer val, int[] valIndices,
+                            int[] trainIndices) {
     }
 
     /** Accuracies measured when the session was saved. */

@@ -235,9 +235,13 @@ public final class Training implements AutoCloseable {
         last = g;
         record(new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights)));
         boolean measureTest = settings.fullBatch() || order.epoch() > epochBefore;
-        double test = measureTest && split.test().length > 0
+        double test = measureTest && split.test().length > 0 && !split.hasValidation()
                 ? engine().accuracy(net, data, split.test()) : Double.NaN;
         history.add(new History.Point(updates, order.epoch(), g.loss(), (double) g.correct() / batch.length, test));
+        if (measureTest && split.hasValidation()) { // tuning looks at these, so the test images stay unseen
+            Evaluation val = evaluate(data, split.val());
+            history.add(new History.Validation(updates, val.loss(), val.accuracy()));
+        }
         return null;
     }
 
@@ -366,7 +370,14 @@ public final class Training implements AutoCloseable {
     String describe(History.Point p) {
         return String.format("update %d (epoch %d): batch loss %s, batch accuracy %.2f%%%s", p.update(), p.epoch(),
                 Numbers.compact(p.loss()), 100 * p.trainAccuracy(),
-                Double.isNaN(p.testAccuracy()) ? "" : String.format(", test %.2f%%", 100 * p.testAccuracy()));
+                Double.isNaN(p.testAccuracy()) ? validation(p.update()) : String.format(", test %.2f%%", 100 * p.testAccuracy()));
+    }
+
+    /** ", val 91.20%" when the validation images were measured after update {@code update}. */
+    private String validation(int update) {
+        List<History.Validation> v = history.validations();
+        return v.isEmpty() || v.get(v.size() - 1).update() != update ? ""
+                : String.format(", val %.2f%%", 100 * v.get(v.size() - 1).accuracy());
     }
 
     /** The engine {@code set engine} chose. */
