@@ -119,6 +119,7 @@ public final class DataCommand implements Command {
         if (kept) {
             ctx.out().printf("network %s kept: the input size %d matches (update %d)%n",
                     session.network().architecture(), data.features(), session.iteration());
+            warnIfSeen(ctx, session);
         } else {
             ctx.out().printf("new input size %d: fresh network %s, seed %d%n",
                     data.features(), session.network().architecture(), session.initSeed());
@@ -162,6 +163,14 @@ public final class DataCommand implements Command {
         }
         session.resplit(test, val, seed);
         ctx.out().println(DataInfo.splitLine(session) + "; network kept");
+        warnIfSeen(ctx, session);
+    }
+
+    /** A kept network may have trained on images now held out: never silently. */
+    private static void warnIfSeen(Context ctx, Session session) {
+        if (session.lastSplitWarning() != null) {
+            ctx.out().println(session.lastSplitWarning());
+        }
     }
 
     private static void normalize(Args args, Context ctx) {

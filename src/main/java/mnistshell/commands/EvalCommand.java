@@ -36,6 +36,9 @@ public final class EvalCommand implements Command {
     public void run(Args args, Context ctx) {
         boolean test = args.flag("--test");
         args.done();
+        if (ctx.session().leakWarning() != null) {
+            ctx.out().println(ctx.session().leakWarning());
+        }
         print(ctx.out(), "train", ctx.session().evaluateTrain());
         if (ctx.session().split().hasValidation()) { // tuning on the test images would make them a validation set
             print(ctx.out(), "val", ctx.session().evaluateValidation());

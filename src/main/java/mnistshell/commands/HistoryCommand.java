@@ -112,6 +112,9 @@ public final class HistoryCommand implements Command {
         for (Map.Entry<Integer, String> c : changes.entrySet()) {
             ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, SafeText.escape(c.getValue()));
         }
+        for (History.Mark m : ctx.session().training().history().marks()) {
+            ctx.out().printf("  ! after update %d: %s%n", m.update(), SafeText.escape(m.text()));
+        }
     }
 
     /** Series {@code s}: 0 loss, 1 batch accuracy, 2 test accuracy (NaN where not measured). */

@@ -41,6 +41,12 @@ public final class Session {
     /** Images without labels (Kaggle's test.csv), held beside the training data for prediction; or null. */
     private UnlabelledSet unlabelled;
     private DrawnImages drawn;
+    /** Images (of the loaded data) in a training set the network was trained on under an earlier split. */
+    private java.util.BitSet trainedOn = new java.util.BitSet();
+    /** The update count when the current split was made: updates after it trained on its training set. */
+    private int updatesAtSplit;
+    /** The warning of a split or load that held out images the network trained on; null until then, and after init. */
+    private String leakWarning;
 
     public Session(Dataset data, Split split, long initSeed) {
         this.data = data;
@@ -90,6 +96,56 @@ public final class Session {
         initialisation = init;
         initSeed = seed;
         training = fresh;
+        forgetTrainedOn();
+    }
+
+    /** A network that has trained on nothing: no held-out image can have been seen. */
+    private void forgetTrainedOn() {
+        trainedOn = new java.util.BitSet();
+        updatesAtSplit = 0;
+        leakWarning = null;
+    }
+
+    /** The images the network has trained on, as far as the splits it trained under say: indices of the data. */
+    public java.util.BitSet trainedOn() {
+        java.util.BitSet all = (java.util.BitSet) trainedOn.clone();
+        if (iteration() > updatesAtSplit) {
+            for (int i : split.train()) {
+                all.set(i);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * After a new split (or new data) under a kept network: counts the held-out images among
+     * {@code seen}, the images it trained on; with any, the warning that eval repeats until init,
+     * and a mark in the history. Returns the warning, or null.
+     */
+    private String heldOutSeen(java.util.BitSet seen, String what) {
+        trainedOn = seen;
+        updatesAtSplit = iteration();
+        int held = split.test().length + split.val().length;
+        int count = 0;
+        for (int[] set : new int[][] {split.test(), split.val()}) {
+            for (int i : set) {
+                count += seen.get(i) ? 1 : 0;
+            }
+        }
+        if (count == 0) {
+            leakWarning = null; // what it trained on is all in the training set again: held-out figures hold
+            return null;
+        }
+        leakWarning = String.format("warning: trained on %d of the %d held-out images; init to start afresh",
+                count, held);
+        training.history().add(new mnistshell.train.History.Mark(iteration(),
+                what + ": held out " + count + " of " + held + " images it trained on"));
+        return leakWarning;
+    }
+
+    /** Why held-out accuracy is not to be trusted: the network trained on some held-out images; or null. */
+    public String leakWarning() {
+        return leakWarning;
     }
 
     /**
@@ -112,6 +168,7 @@ public final class Session {
         initialisation = init;
         initSeed = seed;
         training = restoredTraining;
+        forgetTrainedOn(); // it trained on the training set it was saved with: the split restored, or now's
     }
 
     /** A name for saving this session: "784-10-10-gd-u3000". */
@@ -268,6 +325,9 @@ public final class Session {
      */
     public boolean replaceData(Dataset newData, Split given) {
         boolean keep = network.inputs() == newData.features();
+        java.util.BitSet seenBefore = keep ? trainedOn() : null;
+        lastWarning = null;
+        Dataset dataBefore = data;
         Dataset seen = newData.withNormalized(data.normalized()); // everything made before anything changes
         Split newSplit = given != null ? given : defaultSplit(seen.size(), DEFAULT_SEED);
         if (!keep) {
@@ -288,7 +348,45 @@ public final class Session {
         data = seen;
         split = newSplit;
         testGiven = given != null;
+        if (keep) {
+            lastWarning = heldOutSeen(sameImages(dataBefore, seenBefore, seen), "data load");
+        }
         return keep;
+    }
+
+    /** The warning of the last split or load, if it held out images trained on; null otherwise. */
+    private String lastWarning;
+
+    /** The warning the last {@code data split} or {@code data load} gave, or null: printed by the command. */
+    public String lastSplitWarning() {
+        return lastWarning;
+    }
+
+    /**
+     * The images of {@code now} equal (pixels and label) to one of {@code before} marked in
+     * {@code marked}: the network trained on those whatever their index in the new file.
+     */
+    static java.util.BitSet sameImages(Dataset before, java.util.BitSet marked, Dataset now) {
+        java.util.BitSet same = new java.util.BitSet();
+        if (marked.isEmpty() || before.features() != now.features()) {
+            return same;
+        }
+        // the pixels as views into the datasets' arrays, not copies; each with the labels it was seen with
+        java.util.Map<java.nio.ByteBuffer, Integer> labels = new java.util.HashMap<>();
+        for (int i = marked.nextSetBit(0); i >= 0; i = marked.nextSetBit(i + 1)) {
+            labels.merge(pixels(before, i), 1 << before.label(i), (a, b) -> a | b);
+        }
+        for (int i = 0; i < now.size(); i++) {
+            Integer seenWith = labels.get(pixels(now, i));
+            if (seenWith != null && (seenWith & 1 << now.label(i)) != 0) {
+                same.set(i);
+            }
+        }
+        return same;
+    }
+
+    private static java.nio.ByteBuffer pixels(Dataset d, int i) {
+        return java.nio.ByteBuffer.wrap(d.pixels(), i * d.features(), d.features()).slice();
     }
 
     /** The seed's hold-out: 1,000 test images by a seeded shuffle, or a tenth of a set smaller than 10,000. */
@@ -306,7 +404,9 @@ public final class Session {
         if (testGiven) {
             throw new IllegalStateException("the test set came with the data");
         }
+        java.util.BitSet seen = trainedOn();
         split = Split.shuffled(data.size(), testCount, valCount, seed);
+        lastWarning = heldOutSeen(seen, "data split");
     }
 
     /** Whether the test set came with the data (and so is kept by {@code data split}). */
