@@ -20,6 +20,7 @@ public final class Commands {
                 new TrainCommand(),
                 new BenchCommand(),
                 new EvalCommand(),
+                new BestCommand(),
                 new ShowCommand(),
                 new DataCommand(),
                 new PredictCommand(),

@@ -36,6 +36,9 @@ final class TrainingRun {
         if (!Double.isNaN(report.loss())) { // NaN: nothing could be measured, the failure says why
             print(ctx.out(), report);
         }
+        if (ctx.session().training().earlyStopped() != null) {
+            ctx.out().println(ctx.session().training().earlyStopped());
+        }
         if (report.interrupted()) {
             ctx.out().println("interrupted: the weights are those after update " + report.iteration());
         }

@@ -349,6 +349,7 @@ public final class Session {
         split = newSplit;
         testGiven = given != null;
         if (keep) {
+            training.forgetBest();
             lastWarning = heldOutSeen(sameImages(dataBefore, seenBefore, seen), "data load");
         }
         return keep;
@@ -406,6 +407,7 @@ public final class Session {
         }
         java.util.BitSet seen = trainedOn();
         split = Split.shuffled(data.size(), testCount, valCount, seed);
+        training.forgetBest(); // judged on images that may not be held out now
         lastWarning = heldOutSeen(seen, "data split");
     }
 

@@ -35,6 +35,7 @@ final class SessionChecks {
         c.history();
         c.data();
         c.summary();
+        c.best(settings);
         c.lists();
         return settings;
     }
@@ -258,10 +259,34 @@ final class SessionChecks {
         for (int i = 0; i < commands.size(); i++) {
             require(commands.get(i), "commands[" + i + "]");
         }
-        List<String> expected = SessionLoader.expectedArrays(h.network().sizes(), h.training().optimizer());
+        List<String> expected = SessionLoader.expectedArrays(h);
         if (!expected.equals(require(h.arrays(), "arrays"))) {
             throw refuse("arrays", String.join(", ", expected) + " for this architecture and optimizer",
                     Npy.printable(String.join(", ", h.arrays().stream().map(String::valueOf).toList())));
+        }
+    }
+
+    /** The best weights' part, when there is one: every value within what training can have made. */
+    private void best(Settings settings) {
+        SessionHeader.BestPart b = h.best();
+        if (b == null) {
+            return;
+        }
+        SessionHeader.TrainingPart t = h.training();
+        range("best.update", b.update(), 1, t.updates(), "(up to the updates made)");
+        String optimizer = require(b.optimizer(), "best.optimizer");
+        if (!Settings.OPTIMIZERS.contains(optimizer)) {
+            throw refuse("best.optimizer", "one of " + String.join(", ", Settings.OPTIMIZERS),
+                    "'" + Npy.printable(optimizer) + "'");
+        }
+        range("best.optimizerUpdates", b.optimizerUpdates(), 0, b.update(), "(best.update)");
+        range("best.epoch", b.epoch(), 0, Math.min(b.update(), t.epoch()), "(each epoch takes an update)");
+        range("best.batchPosition", b.batchPosition(), 0, Integer.MAX_VALUE);
+        range("best.sinceBest", b.sinceBest(), 0, t.updates() - (long) b.update(), "(checks after best.update)");
+        if (settings.bestMetric().endsWith("accuracy")) {
+            share("best.metric", b.metric());
+        } else if (!(b.metric() >= 0)) {
+            throw refuse("best.metric", "a loss of 0 or more", b.metric() + "");
         }
     }
 

@@ -56,6 +56,14 @@ public final class SessionFile {
         return names;
     }
 
+    /** Names of the best weights' arrays: best_W1, best_b1, ..., then best_opt_... of their optimizer. */
+    static List<String> bestNames(List<String> params, String optimizer) {
+        List<String> names = new ArrayList<>();
+        params.forEach(p -> names.add("best_" + p));
+        stateNames(optimizer, params).forEach(n -> names.add("best_" + n));
+        return names;
+    }
+
     /** Saves {@code session} to {@code target}, atomically: the old file stays whole until the new one is. */
     public static void save(Session session, List<String> commands, Path target) {
         save(session, commands, target, out -> out);
@@ -84,6 +92,13 @@ public final class SessionFile {
         for (int k = 0; k < state.size(); k++) {
             arrays.put(stateNames.get(k), Npy.write(state.get(k)));
         }
+        Training.SavedBest best = training.savedBest();
+        if (best != null) { // the best weights beside the current ones, then their optimizer state
+            List<String> names = bestNames(params, best.optimizer());
+            for (int k = 0; k < names.size(); k++) {
+                arrays.put(names.get(k), Npy.write(best.arrays().get(k)));
+            }
+        }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(HEADER, SessionJson.write(header(session, commands, List.copyOf(arrays.keySet()))));
         arrays.forEach((name, bytes) -> entries.put(name + ".npy", bytes));
@@ -106,7 +121,13 @@ public final class SessionFile {
                 new SessionHeader.NetworkPart(net.sizes(), act.name(), slope, session.initialisation().label(),
                         session.initSeed()),
                 training.settings().asMap(), changes, counters, history(training.history()),
-                data(session.data(), session.split()), summary, List.copyOf(commands), arrays);
+                data(session.data(), session.split()), summary, List.copyOf(commands), arrays, best(training));
+    }
+
+    private static SessionHeader.BestPart best(Training training) {
+        Training.SavedBest b = training.savedBest();
+        return b == null ? null : new SessionHeader.BestPart(b.update(), b.metric(), b.optimizer(), b.optimizerUpdates(),
+                b.mark().epoch(), b.mark().position(), b.sinceBest());
     }
 
     private static SessionHeader.HistoryPart history(History h) {

@@ -85,7 +85,11 @@ public final class SessionLoader {
         int trainImages = (split != null ? split : current.split()).train().length;
         checkPosition(t, where, trainImages);
         List<String> expected = expectedArrays(sizes, t.optimizer());
-        checkEntries(npz, expected);
+        checkEntries(npz, expectedArrays(h));
+        if (h.best() != null && h.best().batchPosition() >= Math.max(1, trainImages)) {
+            throw new ShellError(where + ": best.batchPosition: expected 0 to " + (Math.max(1, trainImages) - 1)
+                    + " (within the " + trainImages + " training images loaded), found " + h.best().batchPosition());
+        }
         String shortfall = Heap.shortfall(Training.bytesNeeded(sizes, settings, trainImages),
                 "to train " + String.join("-", Arrays.stream(sizes).mapToObj(Integer::toString).toList())
                         + " on " + trainImages + " images");
@@ -100,6 +104,9 @@ public final class SessionLoader {
         optimizer.restore(readState(npz, net, expected), t.optimizerUpdates());
         BatchOrder order = new BatchOrder(t.batchSeed(), t.epoch(), t.batchPosition());
         Training training = new Training(net, settings, optimizer, order, history(h), t.updates());
+        if (h.best() != null) {
+            training.keepSavedBest(best(npz, h.best(), net));
+        }
         List<String> notes = split != null ? List.of() : DataCheck.notes(h.data(), current);
         if (split != null && current.data().normalized() != h.data().normalized()) {
             notes = DataCheck.notes(h.data(), current); // only the scaling can differ: the data is the same
@@ -121,6 +128,19 @@ public final class SessionLoader {
         return new Split(s.trainIndices().clone(), s.testIndices().clone(), s.seed(), s.valIndices().clone());
     }
 
+    /** The best weights' arrays, shaped as the network's. */
+    private static Training.SavedBest best(NpzReader npz, SessionHeader.BestPart b, Network net) {
+        List<Tensor> params = net.tensors();
+        List<String> names = SessionFile.bestNames(params.stream().map(Tensor::name).toList(), b.optimizer());
+        List<double[][]> arrays = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            Tensor like = params.get(k % params.size());
+            arrays.add(matrix(npz, names.get(k), like.rows(), like.columns(), !like.weight()));
+        }
+        return new Training.SavedBest(b.update(), b.metric(), arrays, b.optimizer(), b.optimizerUpdates(),
+                new BatchOrder.Mark(b.epoch(), b.batchPosition()), b.sinceBest());
+    }
+
     /** The network must read the loaded data's pixels and give ten classes. */
     static void checkFits(int[] sizes, String where, Dataset data) {
         if (sizes[0] != data.features()) {
@@ -140,6 +160,15 @@ public final class SessionLoader {
         } catch (ShellError e) {
             throw new ShellError(where + ": " + what + ": " + e.getMessage());
         }
+    }
+
+    /** The arrays {@code h} calls for: the network's, its optimizer's, and the best weights' if it kept them. */
+    static List<String> expectedArrays(SessionHeader h) {
+        List<String> all = expectedArrays(h.network().sizes(), h.training().optimizer());
+        if (h.best() != null) {
+            all.addAll(SessionFile.bestNames(expectedArrays(h.network().sizes(), "gd"), h.best().optimizer()));
+        }
+        return all;
     }
 
     static List<String> expectedArrays(int[] sizes, String optimizer) {

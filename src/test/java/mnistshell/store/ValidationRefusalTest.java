@@ -77,7 +77,19 @@ class ValidationRefusalTest extends RefusalFixture {
             edit("history.valAccuracy", "expected a value, found null or nothing",
                     j -> HeaderRefusalTest.at(j, "history").remove("valAccuracy")),
             edit("history.markText", "expected a value, found null or nothing",
-                    j -> HeaderRefusalTest.at(j, "history").putNull("markText")));
+                    j -> HeaderRefusalTest.at(j, "history").putNull("markText")),
+            edit("best.update", "expected 1 to 2 (up to the updates made), found 3",
+                    j -> HeaderRefusalTest.at(j, "best").put("update", 3)),
+            edit("best.optimizer", "expected one of gd, momentum, nesterov, adam, found 'sgd'",
+                    j -> HeaderRefusalTest.at(j, "best").put("optimizer", "sgd")),
+            edit("best.metric", "expected a share from 0 to 1, found 1.5",
+                    j -> HeaderRefusalTest.at(j, "best").put("metric", 1.5)),
+            edit("best.sinceBest", "(checks after best.update), found 9",
+                    j -> HeaderRefusalTest.at(j, "best").put("sinceBest", 9)),
+            edit("best.optimizerUpdates", "(best.update), found 7",
+                    j -> HeaderRefusalTest.at(j, "best").put("optimizerUpdates", 7)),
+            edit("best.batchPosition", "expected 0 to 2147483647, found -1",
+                    j -> HeaderRefusalTest.at(j, "best").put("batchPosition", -1)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -112,7 +124,15 @@ class ValidationRefusalTest extends RefusalFixture {
             for (String column : new String[] {"valUpdate", "valLoss", "valAccuracy", "markUpdate", "markText"}) {
                 history.remove(column);
             }
+            j.remove("best");
+            ArrayNode arrays = (ArrayNode) j.get("arrays");
+            for (int k = arrays.size() - 1; k >= 0; k--) {
+                if (arrays.get(k).textValue().startsWith("best_")) {
+                    arrays.remove(k);
+                }
+            }
         }).accept(old);
+        old.keySet().removeIf(name -> name.startsWith("best_"));
         Path file = NpzFixtures.write(dir.resolve("old.npz"), old);
         run("data split --test 40 --seed 4");
         Split before = f.session.split();
@@ -121,5 +141,6 @@ class ValidationRefusalTest extends RefusalFixture {
         assertArrayEquals(before.train(), f.session.split().train());
         assertEquals(0, f.session.split().val().length);
         assertTrue(f.session.training().history().validations().isEmpty());
+        assertEquals(0, f.session.training().bestUpdate(), "no best weights in the file: none");
     }
 }
