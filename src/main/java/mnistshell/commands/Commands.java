@@ -39,6 +39,10 @@ public final class Commands {
                 new SaveCommand(),
                 new LoadCommand(),
                 new ModelsCommand(),
+                new ForkCommand(),
+                new RunsCommand(),
+                new SwitchCommand(),
+                new DropCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));
         List<String> names = Stream.concat(Stream.of("help"), commands.stream().map(Command::name)).toList();

@@ -47,6 +47,14 @@ public final class Session {
     private int updatesAtSplit;
     /** The warning of a split or load that held out images the network trained on; null until then, and after init. */
     private String leakWarning;
+    /** The runs other than the current one, by name, each with its own network and training. */
+    private final java.util.Map<String, Run> others = new java.util.TreeMap<>();
+    private String runName = "main";
+
+    /** What one run owns: everything but the data and its split, which all runs share. */
+    private record Run(Network network, Init initialisation, long initSeed, Training training,
+                       java.util.BitSet trainedOn, int updatesAtSplit, String leakWarning) {
+    }
 
     public Session(Dataset data, Split split, long initSeed) {
         this.data = data;
@@ -97,6 +105,101 @@ public final class Session {
         initSeed = seed;
         training = fresh;
         forgetTrainedOn();
+    }
+
+    // ---- named runs (issue 14) ----
+
+    /** The current run's name: "main" until a fork. */
+    public String runName() {
+        return runName;
+    }
+
+    /** Every run's name, the current one included, in order. */
+    public List<String> runNames() {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(others.keySet());
+        all.add(runName);
+        return List.copyOf(all);
+    }
+
+    /**
+     * A new run {@code name}, a copy of the current one (network, optimizer state, settings,
+     * history, best weights), made current. The data and its split are shared, not copied.
+     */
+    public void fork(String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,23}")) {
+            throw new ShellError("fork: a run's name is 1 to 24 letters, digits, '_', '.' or '-', found "
+                    + mnistshell.errors.Values.shown(name));
+        }
+        if (runNames().contains(name)) {
+            throw new ShellError("fork: there is already a run '" + name + "' (runs lists them)");
+        }
+        String shortfall = Heap.shortfall(Training.bytesNeeded(network.sizes(), training.settings(), 0),
+                "to fork " + network.architecture());
+        if (shortfall != null) {
+            throw new ShellError("fork " + name + ": " + shortfall + "; nothing changed");
+        }
+        Network copied = network.copy();
+        Training copiedTraining = training.copy(copied);
+        stash();
+        network = copied;
+        training = copiedTraining;
+        trainedOn = (java.util.BitSet) trainedOn.clone();
+        runName = name;
+    }
+
+    /** Makes run {@code name} current; the current one is kept as it is. */
+    public void switchTo(String name) {
+        Run target = others.get(name);
+        if (target == null) {
+            throw new ShellError(name.equals(runName) ? "switch: already on run '" + name + "'"
+                    : "switch: no run '" + name + "' (runs: " + String.join(", ", runNames()) + ")");
+        }
+        stash();
+        others.remove(name);
+        network = target.network();
+        initialisation = target.initialisation();
+        initSeed = target.initSeed();
+        training = target.training();
+        trainedOn = target.trainedOn();
+        updatesAtSplit = target.updatesAtSplit();
+        leakWarning = target.leakWarning();
+        runName = name;
+    }
+
+    /** Forgets run {@code name}, which must not be the current one. */
+    public void drop(String name) {
+        if (name.equals(runName)) {
+            throw new ShellError("drop: '" + name + "' is the current run: switch to another first");
+        }
+        Run gone = others.remove(name);
+        if (gone == null) {
+            throw new ShellError("drop: no run '" + name + "' (runs: " + String.join(", ", runNames()) + ")");
+        }
+        gone.training().close();
+    }
+
+    /** The current run's state, put aside under its name; its kernel threads are let go until it is current again. */
+    private void stash() {
+        training.close();
+        others.put(runName, new Run(network, initialisation, initSeed, training, trainedOn, updatesAtSplit,
+                leakWarning));
+    }
+
+    /** The network and training of run {@code name} (the current one's too), for compare and tests. */
+    public Training trainingOf(String name) {
+        return name.equals(runName) ? training : runOf(name).training();
+    }
+
+    public Network networkOf(String name) {
+        return name.equals(runName) ? network : runOf(name).network();
+    }
+
+    private Run runOf(String name) {
+        Run r = others.get(name);
+        if (r == null) {
+            throw new ShellError("no run '" + name + "' (runs: " + String.join(", ", runNames()) + ")");
+        }
+        return r;
     }
 
     /** A network that has trained on nothing: no held-out image can have been seen. */
@@ -324,6 +427,7 @@ public final class Session {
      * init seed. Returns whether the network was kept.
      */
     public boolean replaceData(Dataset newData, Split given) {
+        refuseWithOtherRuns("data load");
         boolean keep = network.inputs() == newData.features();
         java.util.BitSet seenBefore = keep ? trainedOn() : null;
         lastWarning = null;
@@ -353,6 +457,17 @@ public final class Session {
             lastWarning = heldOutSeen(sameImages(dataBefore, seenBefore, seen), "data load");
         }
         return keep;
+    }
+
+    /**
+     * All runs share the data and its split, and each must know which images it trained on: a new
+     * split or new data while there are other runs would leave them judged on images they trained on.
+     */
+    private void refuseWithOtherRuns(String what) {
+        if (!others.isEmpty()) {
+            throw new ShellError(what + ": the runs " + String.join(", ", runNames()) + " share the data and its"
+                    + " split: drop the others first");
+        }
     }
 
     /** The warning of the last split or load, if it held out images trained on; null otherwise. */
@@ -405,6 +520,7 @@ public final class Session {
         if (testGiven) {
             throw new IllegalStateException("the test set came with the data");
         }
+        refuseWithOtherRuns("data split");
         java.util.BitSet seen = trainedOn();
         split = Split.shuffled(data.size(), testCount, valCount, seed);
         training.forgetBest(); // judged on images that may not be held out now

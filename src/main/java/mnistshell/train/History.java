@@ -42,6 +42,16 @@ public final class History {
     private final List<Mark> marks = new ArrayList<>();
     private final List<Change> changes = new ArrayList<>();
 
+    /** A copy that changes independently of this one (the records themselves are immutable). */
+    public History copy() {
+        History h = new History();
+        h.points.addAll(points);
+        h.changes.addAll(changes);
+        h.validations.addAll(validations);
+        h.marks.addAll(marks);
+        return h;
+    }
+
     public void add(Point p) {
         points.add(p);
     }

@@ -557,10 +557,36 @@ public final class Training implements AutoCloseable {
         return List.copyOf(recentSizes);
     }
 
+    /**
+     * An independent copy for {@code copiedNet} (a copy of this network): the same settings,
+     * optimizer state, batch order, counters, history and best weights; training one leaves the
+     * other as it was.
+     */
+    public Training copy(Network copiedNet) {
+        Optimizer o = new Optimizer(optimizer.kind(), copiedNet.tensors());
+        List<double[][]> state = new ArrayList<>();
+        for (double[][] a : optimizer.state()) {
+            double[][] c = new double[a.length][a[0].length];
+            Tensor.copy(a, c);
+            state.add(c);
+        }
+        o.restore(state, optimizer.updates());
+        Training t = new Training(copiedNet, settings, o, new BatchOrder(order.seed(), order.epoch(), order.position()),
+                history.copy(), updates);
+        t.last = last;
+        t.recentSizes.addAll(recentSizes);
+        SavedBest b = savedBest();
+        if (b != null) {
+            t.keepSavedBest(b); // keep copies the arrays
+        }
+        return t;
+    }
+
     @Override
     public void close() {
         if (fast != null) {
             fast.close();
+            fast = null; // engine() makes another if this training is used again
         }
     }
 }
