@@ -52,6 +52,10 @@ public final class LoadCommand implements Command {
             throw args.error("which file?");
         }
         args.done();
+        if (java.nio.file.Files.isDirectory(Path.of(given))) {
+            RunFiles.loadAll(ctx, Path.of(given));
+            return;
+        }
         Path file = ModelPaths.forLoad(given, ctx.shell().modelsDirectory());
         LoadedSession loaded = SessionLoader.load(file, ctx.session());
         boolean resplit = loaded.split() != null && !sameSplit(loaded.split(), ctx.session().split());

@@ -52,7 +52,7 @@ public final class Session {
     private String runName = "main";
 
     /** What one run owns: everything but the data and its split, which all runs share. */
-    private record Run(Network network, Init initialisation, long initSeed, Training training,
+    public record Run(Network network, Init initialisation, long initSeed, Training training,
                        java.util.BitSet trainedOn, int updatesAtSplit, String leakWarning) {
     }
 
@@ -176,6 +176,23 @@ public final class Session {
             throw new ShellError("drop: no run '" + name + "' (runs: " + String.join(", ", runNames()) + ")");
         }
         gone.training().close();
+    }
+
+    /**
+     * Runs read back from a {@code save --all} directory: every other run is forgotten, the
+     * current one becomes {@code name}, and {@code extra} are added beside it. All is checked
+     * before this is called.
+     */
+    public void restoreRuns(String name, java.util.Map<String, Run> extra) {
+        others.values().forEach(r -> r.training().close());
+        others.clear();
+        others.putAll(extra);
+        runName = name;
+    }
+
+    /** A run as {@link #restoreRuns} takes it: fresh of any leakage, as a loaded session is. */
+    public static Run runOf(Network network, Init init, long seed, Training training) {
+        return new Run(network, init, seed, training, new java.util.BitSet(), 0, null);
     }
 
     /** The current run's state, put aside under its name; its kernel threads are let go until it is current again. */

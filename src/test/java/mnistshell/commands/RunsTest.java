@@ -80,4 +80,31 @@ class RunsTest {
         assertEquals(1, e.getMessage().lines().count());
         assertSame(split, f.session.split());
     }
+
+    @Test
+    void saveAllThenLoadDirBringsEveryRunBackBitIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        run("set optimizer adam; data split --test 40 --val 30; step 3; fork lr5; set lr 0.5; step 4; fork tiny");
+        run("set optimizer momentum; step 2; switch lr5");
+        java.util.Map<String, List<double[][]>> before = new java.util.TreeMap<>();
+        for (String name : List.of("lr5", "main", "tiny")) {
+            if (!name.equals(f.session.runName())) {
+                run("switch " + name);
+            }
+            before.put(name, EarlyStopTest.weights(f));
+        }
+        java.nio.file.Path runs = dir.resolve("runs");
+        String out = run("save --all " + runs);
+        assertTrue(out.startsWith("saved 3 runs to " + runs + ": lr5, main, tiny"), out);
+        run("switch main; drop lr5; drop tiny; init");
+        out = run("load " + runs);
+        assertTrue(out.startsWith("loaded 3 runs from " + runs + ": lr5, main, tiny; on main"), out);
+        assertEquals(List.of("lr5", "main", "tiny"), f.session.runNames());
+        for (String name : List.of("main", "lr5", "tiny")) {
+            if (!name.equals(f.session.runName())) {
+                run("switch " + name);
+            }
+            EarlyStopTest.assertSame(before.get(name), EarlyStopTest.weights(f));
+        }
+        assertEquals(9, f.session.iteration(), "tiny: 3 + 4 + 2 updates");
+    }
 }
