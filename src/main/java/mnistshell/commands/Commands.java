@@ -43,6 +43,8 @@ public final class Commands {
                 new RunsCommand(),
                 new SwitchCommand(),
                 new DropCommand(),
+                new CompareCommand(),
+                new SweepCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));
         List<String> names = Stream.concat(Stream.of("help"), commands.stream().map(Command::name)).toList();
