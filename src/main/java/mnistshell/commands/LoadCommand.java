@@ -52,7 +52,7 @@ public final class LoadCommand implements Command {
             throw args.error("which file?");
         }
         args.done();
-        if (java.nio.file.Files.isDirectory(Path.of(given))) {
+        if (RunFiles.holdsRuns(Path.of(given))) { // else a directory is refused as not a saved session
             RunFiles.loadAll(ctx, Path.of(given));
             return;
         }

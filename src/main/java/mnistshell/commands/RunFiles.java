@@ -48,6 +48,18 @@ final class RunFiles {
                 String.join(", ", s.runNames()));
     }
 
+    /** Whether {@code dir} is a directory with .npz files in it: the runs save --all wrote. */
+    static boolean holdsRuns(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> listed = Files.list(dir)) {
+            return listed.anyMatch(p -> p.getFileName().toString().endsWith(".npz"));
+        } catch (IOException e) {
+            return false; // then refused by the one-file load, as a directory
+        }
+    }
+
     /** Reads every DIR/NAME.npz and checks it before any run changes; main (else the first) is current. */
     static void loadAll(Context ctx, Path dir) {
         List<Path> files;
