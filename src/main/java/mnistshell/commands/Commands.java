@@ -20,6 +20,7 @@ public final class Commands {
                 new TrainCommand(),
                 new BenchCommand(),
                 new EvalCommand(),
+                new BestCommand(),
                 new ShowCommand(),
                 new DataCommand(),
                 new PredictCommand(),
@@ -38,6 +39,12 @@ public final class Commands {
                 new SaveCommand(),
                 new LoadCommand(),
                 new ModelsCommand(),
+                new ForkCommand(),
+                new RunsCommand(),
+                new SwitchCommand(),
+                new DropCommand(),
+                new CompareCommand(),
+                new SweepCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));
         List<String> names = Stream.concat(Stream.of("help"), commands.stream().map(Command::name)).toList();

@@ -51,8 +51,12 @@ public final class DataCommand implements Command {
                   Labelled data is split %d test / rest train by a seeded shuffle (seed %d).
                   The network is kept when its input size matches the new images.
                 data info                source, image count, class counts, split, scaling, memory
-                data split --test N [--seed S]  hold out N test images by a seeded shuffle
-                                         (default seed %d), from 0 to all but one; a test
+                data split --test N [--val M] [--seed S]  hold out N test images by a
+                                         seeded shuffle (default seed %d), and M validation
+                                         images (default 0) to tune on: step, eval, history
+                                         and expect then show validation, and the test
+                                         images only eval --test, confusion --test and
+                                         errors --test; all but one image at most; a test
                                          set that came with the data is kept
                 data normalize on|off    off feeds raw 0-255 pixels, as the seed notebook first did
                 """.formatted(Session.DEFAULT_TEST_IMAGES, Session.DEFAULT_SEED, Session.DEFAULT_SEED);
@@ -63,7 +67,7 @@ public final class DataCommand implements Command {
         StringsCompleter subcommands = new StringsCompleter(SUBCOMMANDS);
         Completer files = new Completers.FileNameCompleter();
         StringsCompleter onOff = new StringsCompleter("on", "off");
-        StringsCompleter splitOptions = new StringsCompleter("--test", "--seed");
+        StringsCompleter splitOptions = new StringsCompleter("--test", "--val", "--seed");
         Completer rest = (reader, line, candidates) -> {
             switch (line.words().get(1)) {
                 case "load" -> files.complete(reader, line, candidates);
@@ -115,6 +119,7 @@ public final class DataCommand implements Command {
         if (kept) {
             ctx.out().printf("network %s kept: the input size %d matches (update %d)%n",
                     session.network().architecture(), data.features(), session.iteration());
+            warnIfSeen(ctx, session);
         } else {
             ctx.out().printf("new input size %d: fresh network %s, seed %d%n",
                     data.features(), session.network().architecture(), session.initSeed());
@@ -138,6 +143,7 @@ public final class DataCommand implements Command {
         Session session = ctx.session();
         int size = session.data().size();
         int test = args.intOption("--test", -1, 0, Math.max(0, size - 1));
+        int val = args.intOption("--val", 0, 0, Math.max(0, size - 1));
         long seed = args.longOption("--seed", Session.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         args.done();
         if (session.testGiven()) {
@@ -151,8 +157,20 @@ public final class DataCommand implements Command {
             throw args.error("give the number of test images: data split --test N [--seed S], N from 0 to "
                     + (size - 1));
         }
-        session.resplit(test, seed);
+        if ((long) test + val > size - 1) {
+            throw args.error("--test " + test + " and --val " + val + " hold out " + ((long) test + val)
+                    + " images: at most " + (size - 1) + ", so that one is left to train on");
+        }
+        session.resplit(test, val, seed);
         ctx.out().println(DataInfo.splitLine(session) + "; network kept");
+        warnIfSeen(ctx, session);
+    }
+
+    /** A kept network may have trained on images now held out: never silently. */
+    private static void warnIfSeen(Context ctx, Session session) {
+        if (session.lastSplitWarning() != null) {
+            ctx.out().println(session.lastSplitWarning());
+        }
     }
 
     private static void normalize(Args args, Context ctx) {

@@ -35,9 +35,12 @@ final class DataInfo {
     static String splitLine(Session session) {
         int train = session.split().train().length;
         int test = session.split().test().length;
+        int val = session.split().val().length;
+        String sets = val == 0 ? String.format("%d train / %d test", train, test)
+                : String.format("%d train / %d val / %d test", train, val, test);
         return session.testGiven()
-                ? String.format("split: %d train / %d test (the test set came with the data)", train, test)
-                : String.format("split: %d train / %d test (seeded shuffle, seed %d)", train, test, session.split().seed());
+                ? String.format("split: %s (the test set came with the data)", sets)
+                : String.format("split: %s (seeded shuffle, seed %d)", sets, session.split().seed());
     }
 
     static String scalingLine(Dataset data) {

@@ -22,7 +22,7 @@ public final class ErrorsCommand implements Command {
 
     @Override
     public String usage() {
-        return "errors [--limit N] [--label L] [--pred P] [--train]";
+        return "errors [--limit N] [--label L] [--pred P] [--train|--test]";
     }
 
     @Override
@@ -36,7 +36,9 @@ public final class ErrorsCommand implements Command {
                 Each with its index (for show N), label, prediction and the probability given to it.
                 --label 4 --pred 9   only 4s taken for 9s (the seed's example)
                 --limit N            at most N lines (default 10)
-                --train              the training images instead of the test images""";
+                --train              the training images instead of the test images
+                --test               the test images when validation images are held out
+                                     (they are then the default)""";
     }
 
     @Override
@@ -45,12 +47,19 @@ public final class ErrorsCommand implements Command {
         int label = args.intOption("--label", -1, 0, Dataset.CLASSES - 1);
         int pred = args.intOption("--pred", -1, 0, Dataset.CLASSES - 1);
         boolean train = args.flag("--train");
+        boolean test = args.flag("--test");
         args.done();
+        if (train && test) {
+            throw args.error("--train or --test, not both");
+        }
         Session s = ctx.session();
-        int[] images = train ? s.trainImages("errors --train", 1) : s.testImages("errors");
+        boolean val = !train && !test && s.split().hasValidation();
+        int[] images = train ? s.trainImages("errors --train", 1) : val ? s.validationImages("errors")
+                : s.testImages("errors");
         List<Mistake> wrong = Mistake.find(s.network(), s.data(), images).stream()
                 .filter(m -> (label < 0 || m.label() == label) && (pred < 0 || m.predicted() == pred)).toList();
-        ctx.out().printf("%d of %d %s images wrong%s%s%n", wrong.size(), images.length, train ? "training" : "test",
+        ctx.out().printf("%d of %d %s images wrong%s%s%n", wrong.size(), images.length,
+                train ? "training" : val ? "validation" : "test",
                 filter(label, pred), wrong.isEmpty() ? "" : wrong.size() > limit
                         ? "; the " + limit + " most confident:" : ", most confident first:");
         if (!wrong.isEmpty()) {

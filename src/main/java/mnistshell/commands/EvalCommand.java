@@ -17,18 +17,35 @@ public final class EvalCommand implements Command {
 
     @Override
     public String usage() {
-        return "eval";
+        return "eval [--test]";
     }
 
     @Override
     public String summary() {
-        return "train and test accuracy and loss of the network as it is now";
+        return "train and test (or validation) accuracy and loss of the network now";
+    }
+
+    @Override
+    public String details() {
+        return """
+                With validation images held out (data split --val M), eval shows them in place
+                of the test images, which are for the end: eval --test shows those too.""";
     }
 
     @Override
     public void run(Args args, Context ctx) {
+        boolean test = args.flag("--test");
         args.done();
+        if (ctx.session().leakWarning() != null) {
+            ctx.out().println(ctx.session().leakWarning());
+        }
         print(ctx.out(), "train", ctx.session().evaluateTrain());
+        if (ctx.session().split().hasValidation()) { // tuning on the test images would make them a validation set
+            print(ctx.out(), "val", ctx.session().evaluateValidation());
+            if (!test) {
+                return;
+            }
+        }
         if (ctx.session().split().test().length == 0) {
             ctx.out().println("test accuracy: no test images (data split --test N holds some out)");
         } else {

@@ -14,7 +14,8 @@ import org.jline.reader.impl.completer.StringsCompleter;
 /** {@code expect METRIC OP VALUE}: fails, naming the actual value, when the comparison is false; a command file becomes a test. */
 public final class ExpectCommand implements Command {
 
-    static final List<String> METRICS = List.of("train-accuracy", "test-accuracy", "loss", "step");
+    static final List<String> METRICS = List.of("train-accuracy", "test-accuracy", "val-accuracy", "val-loss", "loss",
+            "step");
     static final List<String> OPS = List.of("<", "<=", ">", ">=", "==", "!=");
 
     @Override
@@ -36,7 +37,8 @@ public final class ExpectCommand implements Command {
     public String details() {
         return """
                 METRIC: train-accuracy and test-accuracy (shares, 0 to 1), loss (mean cross-entropy on the
-                training images), step (updates made). OP: < <= > >= == !=. Quote < and > in a Unix shell.""";
+                training images), val-accuracy and val-loss (of the validation images: data split
+                --val M), step (updates made). OP: < <= > >= == !=. Quote < and > in a Unix shell.""";
     }
 
     @Override
@@ -72,6 +74,8 @@ public final class ExpectCommand implements Command {
         return switch (metric) {
             case "train-accuracy" -> s.evaluateTrain().accuracy();
             case "test-accuracy" -> s.training().evaluate(s.data(), s.testImages("expect test-accuracy")).accuracy();
+            case "val-accuracy" -> s.training().evaluate(s.data(), s.validationImages("expect val-accuracy")).accuracy();
+            case "val-loss" -> s.training().evaluate(s.data(), s.validationImages("expect val-loss")).loss();
             case "loss" -> s.evaluateTrain().loss();
             case "step" -> s.iteration();
             default -> throw new IllegalArgumentException(metric);

@@ -45,7 +45,8 @@ public final class HistoryCommand implements Command {
     public String details() {
         return """
                 Loss and train accuracy are those of each update's batch, measured before the update;
-                test accuracy is measured after every full-batch update, or at each epoch's end.
+                test accuracy (validation accuracy, when data split --val M holds some out) is
+                measured after every full-batch update, or at each epoch's end.
                 --csv FILE   writes the numbers: update, epoch, loss, accuracies, settings changed
                 --png FILE   draws the curves as a PNG picture""";
     }
@@ -67,32 +68,52 @@ public final class HistoryCommand implements Command {
         }
         Map<Integer, String> changes = changesByPosition(history.changes());
         int[] marks = changes.keySet().stream().mapToInt(Integer::intValue).toArray();
+        double[] heldOut = heldOutSeries(history);
         if (csv != null) {
-            writeCsv(points, changes, csv);
+            writeCsv(points, changes, history.validations(), csv);
             ctx.out().printf("wrote %s: %d updates%n", SafeText.escape(csv), points.size());
         }
         if (png != null) {
-            PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), series(points, 2), marks), png);
+            PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), heldOut, marks), png);
             ctx.out().printf("wrote %s: loss and accuracy over %d updates%n", SafeText.escape(png), points.size());
         }
         if (csv == null && png == null) {
-            chart(ctx, points, marks, changes);
+            chart(ctx, points, marks, changes, heldOut, !history.validations().isEmpty());
         }
     }
 
-    private static void chart(Context ctx, List<History.Point> points, int[] marks, Map<Integer, String> changes) {
+    /** Test accuracy after each update, or validation accuracy when that was measured (NaN where neither was). */
+    static double[] heldOutSeries(History history) {
+        List<History.Point> points = history.points();
+        if (history.validations().isEmpty()) {
+            return series(points, 2);
+        }
+        Map<Integer, Double> byUpdate = new java.util.HashMap<>();
+        history.validations().forEach(v -> byUpdate.put(v.update(), v.accuracy()));
+        double[] out = new double[points.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = byUpdate.getOrDefault(points.get(i).update(), Double.NaN);
+        }
+        return out;
+    }
+
+    private static void chart(Context ctx, List<History.Point> points, int[] marks, Map<Integer, String> changes,
+                              double[] heldOut, boolean val) {
         ctx.out().printf("%d updates, %d epochs; %s%n", points.size(), points.get(points.size() - 1).epoch(),
                 points.size() > WIDTH ? "each column the mean of about " + (points.size() + WIDTH - 1) / WIDTH
                         + " updates" : "a column per update");
         String[] titles = {"loss of each batch, before its update", "accuracy on each batch, before its update",
-            "test accuracy after the update"};
+            val ? "validation accuracy after the update" : "test accuracy after the update"};
         for (int s = 0; s < 3; s++) {
             ctx.out().println(titles[s]);
-            ctx.out().print(BlockChart.render(series(points, s), marks, WIDTH, HEIGHT,
+            ctx.out().print(BlockChart.render(s == 2 ? heldOut : series(points, s), marks, WIDTH, HEIGHT,
                     s == 0 ? Numbers::brief : Numbers::percent));
         }
         for (Map.Entry<Integer, String> c : changes.entrySet()) {
             ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, SafeText.escape(c.getValue()));
+        }
+        for (History.Mark m : ctx.session().training().history().marks()) {
+            ctx.out().printf("  ! after update %d: %s%n", m.update(), SafeText.escape(m.text()));
         }
     }
 
@@ -115,13 +136,19 @@ public final class HistoryCommand implements Command {
         return out;
     }
 
-    private static void writeCsv(List<History.Point> points, Map<Integer, String> changes, String file) {
+    private static void writeCsv(List<History.Point> points, Map<Integer, String> changes,
+                                 List<History.Validation> validations, String file) {
+        boolean val = !validations.isEmpty(); // the columns appear only when a validation set was held out
+        Map<Integer, History.Validation> byUpdate = new java.util.HashMap<>();
+        validations.forEach(v -> byUpdate.put(v.update(), v));
         List<String> lines = new ArrayList<>();
-        lines.add("update,epoch,loss,train_accuracy,test_accuracy,changes");
+        lines.add("update,epoch,loss,train_accuracy,test_accuracy," + (val ? "val_loss,val_accuracy," : "") + "changes");
         for (int i = 0; i < points.size(); i++) {
             History.Point p = points.get(i);
+            History.Validation v = byUpdate.get(p.update());
             lines.add(p.update() + "," + p.epoch() + "," + p.loss() + "," + p.trainAccuracy() + ","
                     + (Double.isNaN(p.testAccuracy()) ? "" : p.testAccuracy()) + ","
+                    + (!val ? "" : v == null ? ",," : v.loss() + "," + v.accuracy() + ",")
                     + "\"" + changes.getOrDefault(i, "") + "\"");
         }
         try {

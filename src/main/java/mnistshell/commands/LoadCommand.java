@@ -52,17 +52,30 @@ public final class LoadCommand implements Command {
             throw args.error("which file?");
         }
         args.done();
+        if (RunFiles.holdsRuns(Path.of(given))) { // else a directory is refused as not a saved session
+            RunFiles.loadAll(ctx, Path.of(given));
+            return;
+        }
         Path file = ModelPaths.forLoad(given, ctx.shell().modelsDirectory());
         LoadedSession loaded = SessionLoader.load(file, ctx.session());
-        ctx.session().restore(loaded.network(), loaded.init(), loaded.seed(), loaded.training());
+        boolean resplit = loaded.split() != null && !sameSplit(loaded.split(), ctx.session().split());
+        ctx.session().restore(loaded.network(), loaded.init(), loaded.seed(), loaded.training(), loaded.split());
         List<String> log = new ArrayList<>(loaded.commands());
         ctx.shell().replaceCommandLog(log);
         // the file's name and what it says of itself are outside text: escaped
         ctx.out().println(SafeText.escape(String.format("loaded %s: %s, update %d, epoch %d, optimizer %s", file,
                 ctx.session().describeNetwork(), ctx.session().iteration(), ctx.session().training().epoch(),
                 ctx.session().training().settings().optimizer())));
+        if (resplit) {
+            ctx.out().println(DataInfo.splitLine(ctx.session()) + ", as saved");
+        }
         for (String note : loaded.notes()) {
             ctx.out().println(SafeText.escape("note: " + note));
         }
+    }
+
+    private static boolean sameSplit(mnistshell.data.Split a, mnistshell.data.Split b) {
+        return java.util.Arrays.equals(a.train(), b.train()) && java.util.Arrays.equals(a.test(), b.test())
+                && java.util.Arrays.equals(a.val(), b.val());
     }
 }

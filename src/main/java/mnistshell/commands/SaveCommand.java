@@ -24,7 +24,7 @@ public final class SaveCommand implements Command {
 
     @Override
     public String usage() {
-        return "save [PATH]";
+        return "save [PATH] | save --all DIR";
     }
 
     @Override
@@ -40,7 +40,8 @@ public final class SaveCommand implements Command {
                          directory is taken as given, and its directory must exist.
                 The file is written beside the old one and renamed into place, so a crash leaves
                 the old file whole. numpy opens it: np.load(PATH)['W1'] is (10, 784).
-                'load PATH' resumes it exactly: the next update is the one this session would make.""";
+                'load PATH' resumes it exactly: the next update is the one this session would make.
+                --all DIR  every run (fork NAME) as DIR/NAME.npz; load DIR brings them all back.""";
     }
 
     @Override
@@ -50,8 +51,13 @@ public final class SaveCommand implements Command {
 
     @Override
     public void run(Args args, Context ctx) {
+        String all = args.option("--all");
         String given = args.next();
         args.done();
+        if (all != null) {
+            RunFiles.saveAll(ctx, Path.of(all));
+            return;
+        }
         Path target = ModelPaths.forSave(given == null ? ctx.session().defaultName() : given,
                 ctx.shell().modelsDirectory());
         createModelsDirectory(target, ctx);

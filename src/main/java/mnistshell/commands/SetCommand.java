@@ -45,7 +45,7 @@ public final class SetCommand implements Command {
     public List<Completer> argumentCompleters() {
         List<String> values = new ArrayList<>(Settings.OPTIMIZERS);
         values.addAll(Settings.ENGINES);
-        values.addAll(List.of("full", "exact", "seed", "constant", "step", "cosine", "on", "off"));
+        values.addAll(List.of("full", "exact", "seed", "constant", "step", "cosine", "on", "off", "--metric"));
         List<String> keys = new ArrayList<>(Settings.keys());
         keys.addAll(ShellOptions.KEYS);
         return List.of(new StringsCompleter(keys), new StringsCompleter(values));
@@ -54,9 +54,14 @@ public final class SetCommand implements Command {
     @Override
     public void run(Args args, Context ctx) {
         String key = args.next();
+        String metric = args.option("--metric"); // set early-stop PATIENCE --metric M; any other key refuses it
         List<String> words = new ArrayList<>();
         for (String w = args.next(); w != null; w = args.next()) {
             words.add(w);
+        }
+        if (metric != null) {
+            words.add("--metric");
+            words.add(metric);
         }
         args.done();
         if (key == null) {

@@ -36,6 +36,9 @@ final class TrainingRun {
         if (!Double.isNaN(report.loss())) { // NaN: nothing could be measured, the failure says why
             print(ctx.out(), report);
         }
+        if (ctx.session().training().earlyStopped() != null) {
+            ctx.out().println(ctx.session().training().earlyStopped());
+        }
         if (report.interrupted()) {
             ctx.out().println("interrupted: the weights are those after update " + report.iteration());
         }
@@ -46,9 +49,12 @@ final class TrainingRun {
 
     static void print(PrintStream out, StepReport r) {
         // within 80 columns: the update count, the loss, both accuracies, the time, updates per second
-        String test = Double.isNaN(r.testAccuracy()) ? "none" : String.format("%.2f%%", 100 * r.testAccuracy());
-        out.printf("update %d (epoch %d): loss %s, train %.2f%%, test %s, %.1f s, %.0f/s%n",
-                r.iteration(), r.epoch(), Numbers.compact(r.loss()), 100 * r.trainAccuracy(), test,
+        boolean val = !Double.isNaN(r.valAccuracy());
+        double heldOut = val ? r.valAccuracy() : r.testAccuracy();
+        String test = Double.isNaN(heldOut) ? "none" : String.format("%.2f%%", 100 * heldOut);
+        out.printf("update %d (epoch %d): loss %s, train %.2f%%, %s %s, %.1f s, %.0f/s%n",
+                r.iteration(), r.epoch(), Numbers.compact(r.loss()), 100 * r.trainAccuracy(), val ? "val" : "test",
+                test,
                 r.seconds(), r.updatesPerSecond());
     }
 }

@@ -10,13 +10,14 @@ import mnistshell.session.Session;
  */
 final class Browser {
 
-    enum Set { TRAIN, TEST, DRAWN, UNLABELLED }
+    enum Set { TRAIN, TEST, VAL, DRAWN, UNLABELLED }
 
     private final Session session;
     private Set set;
     private int position;
     private int[] trainPredictions;
     private int[] testPredictions;
+    private int[] valPredictions;
 
     Browser(Session session, ImageRef start) {
         this.session = session;
@@ -25,7 +26,7 @@ final class Browser {
             case UNLABELLED -> set = Set.UNLABELLED;
             case DATA -> jump(start.index());
         }
-        if (set != Set.TRAIN && set != Set.TEST) {
+        if (set != Set.TRAIN && set != Set.TEST && set != Set.VAL) {
             position = start.index();
         }
     }
@@ -34,7 +35,7 @@ final class Browser {
         return switch (set) {
             case DRAWN -> ImageRef.drawn(position);
             case UNLABELLED -> ImageRef.unlabelled(position);
-            case TRAIN, TEST -> ImageRef.data(indices()[position]);
+            case TRAIN, TEST, VAL -> ImageRef.data(indices()[position]);
         };
     }
 
@@ -81,7 +82,11 @@ final class Browser {
 
     /** Goes to image {@code index} of the loaded data, in whichever set holds it. */
     void jump(int index) {
-        set = session.split().sideOf(index).equals("test") ? Set.TEST : Set.TRAIN;
+        set = switch (session.split().sideOf(index)) {
+            case "test" -> Set.TEST;
+            case "val" -> Set.VAL;
+            default -> Set.TRAIN;
+        };
         int[] indices = indices();
         for (int p = 0; p < indices.length; p++) {
             if (indices[p] == index) {
@@ -97,12 +102,13 @@ final class Browser {
             case DRAWN -> session.drawn().size();
             case UNLABELLED -> session.unlabelled() == null
                     || session.unlabelled().features() != session.data().features() ? 0 : session.unlabelled().size();
-            case TRAIN, TEST -> indices().length;
+            case TRAIN, TEST, VAL -> indices().length;
         };
     }
 
     private int[] indices() {
-        return set == Set.TEST ? session.split().test() : session.split().train();
+        return set == Set.TEST ? session.split().test() : set == Set.VAL ? session.split().val()
+                : session.split().train();
     }
 
     /** The network's predictions for the current set, in set order; computed once per panel. */
@@ -112,6 +118,12 @@ final class Browser {
                 testPredictions = session.evaluateTest().predictions();
             }
             return testPredictions;
+        }
+        if (set == Set.VAL) {
+            if (valPredictions == null) {
+                valPredictions = session.evaluateValidation().predictions();
+            }
+            return valPredictions;
         }
         if (trainPredictions == null) {
             trainPredictions = session.evaluateTrain().predictions();

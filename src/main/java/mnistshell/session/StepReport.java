@@ -12,9 +12,17 @@ package mnistshell.session;
  * @param seconds       wall-clock time of the run, evaluation included
  * @param interrupted   whether the user stopped it early
  * @param failure       what went NaN or infinite and was rolled back, or null
+ * @param valAccuracy   share of validation images right; NaN when none are held out (the test
+ *                      accuracy is then NaN too: it is not shown while tuning)
  */
 public record StepReport(int updates, int iteration, int epoch, double loss, double trainAccuracy,
-                         double testAccuracy, double seconds, boolean interrupted, String failure) {
+                         double testAccuracy, double seconds, boolean interrupted, String failure,
+                         double valAccuracy) {
+
+    public StepReport(int updates, int iteration, int epoch, double loss, double trainAccuracy,
+                      double testAccuracy, double seconds, boolean interrupted, String failure) {
+        this(updates, iteration, epoch, loss, trainAccuracy, testAccuracy, seconds, interrupted, failure, Double.NaN);
+    }
 
     public double updatesPerSecond() {
         return seconds > 0 ? updates / seconds : 0;

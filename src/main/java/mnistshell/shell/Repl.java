@@ -72,11 +72,11 @@ public final class Repl {
 
     /** Reads and runs lines until end of input or {@code exit}. */
     public void run() {
-        String prompt = terminal.getType().startsWith("dumb") ? "" : PROMPT;
+        boolean dumb = terminal.getType().startsWith("dumb");
         while (!shell.exitRequested()) {
             String line;
             try {
-                line = reader.readLine(prompt);
+                line = reader.readLine(dumb ? "" : prompt(shell.session()));
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C at the prompt: the line is dropped, ask again
             } catch (EndOfFileException e) {
@@ -89,6 +89,11 @@ public final class Repl {
             runLine(line);
         }
         saveHistory();
+    }
+
+    /** "mnist> ", or "mnist[relu]> " with the current run's name when there is more than one run. */
+    static String prompt(mnistshell.session.Session session) {
+        return session.runNames().size() > 1 ? "mnist[" + session.runName() + "]> " : PROMPT;
     }
 
     private void runLine(String line) {

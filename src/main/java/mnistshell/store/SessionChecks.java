@@ -35,6 +35,7 @@ final class SessionChecks {
         c.history();
         c.data();
         c.summary();
+        c.best(settings);
         c.lists();
         return settings;
     }
@@ -139,6 +140,46 @@ final class SessionChecks {
                 share("history.testAccuracy[" + i + "]", p.testAccuracy()[i]);
             }
         }
+        validationHistory(p);
+        marks(p);
+    }
+
+    /** The validation columns: all three or none (a file from before validation sets), each entry in range. */
+    private void validationHistory(SessionHeader.HistoryPart p) {
+        if (p.valUpdate() == null && p.valLoss() == null && p.valAccuracy() == null) {
+            return;
+        }
+        int n = require(p.valUpdate(), "history.valUpdate").length;
+        int[] lengths = {require(p.valLoss(), "history.valLoss").length,
+            require(p.valAccuracy(), "history.valAccuracy").length};
+        if (Arrays.stream(lengths).anyMatch(k -> k != n)) {
+            throw refuse("history.valUpdate, valLoss, valAccuracy", "columns of one length",
+                    "lengths " + n + " " + Arrays.toString(lengths));
+        }
+        for (int i = 0; i < n; i++) {
+            range("history.valUpdate[" + i + "]", p.valUpdate()[i], i == 0 ? 1 : p.valUpdate()[i - 1] + 1L,
+                    h.training().updates(), "(rising, up to the updates made)");
+            if (!(p.valLoss()[i] >= 0)) {
+                throw refuse("history.valLoss[" + i + "]", "a loss of 0 or more", p.valLoss()[i] + "");
+            }
+            share("history.valAccuracy[" + i + "]", p.valAccuracy()[i]);
+        }
+    }
+
+    /** Marks (re-splits that held out images trained on): both columns or none, in order, with text. */
+    private void marks(SessionHeader.HistoryPart p) {
+        if (p.markUpdate() == null && p.markText() == null) {
+            return;
+        }
+        int n = require(p.markUpdate(), "history.markUpdate").length;
+        range("history.markText's length", require(p.markText(), "history.markText").length, n, n,
+                "(history.markUpdate's)");
+        for (int i = 0; i < n; i++) {
+            range("history.markUpdate[" + i + "]", p.markUpdate()[i], i == 0 ? 0 : p.markUpdate()[i - 1],
+                    h.training().updates(), "(in order, up to the updates made)");
+            String text = require(p.markText()[i], "history.markText[" + i + "]");
+            range("history.markText[" + i + "]'s length", text.length(), 1, 200);
+        }
     }
 
     private void data() {
@@ -156,18 +197,52 @@ final class SessionChecks {
         }
         SessionHeader.SplitPart s = require(d.split(), "data.split");
         range("data.split.test", s.test(), 0, d.images() - 1L, "(fewer than the images)");
-        range("data.split.train", s.train(), d.images() - (long) s.test(), d.images() - (long) s.test(),
-                "(the images less the test images)");
+        boolean three = s.val() != null || s.valIndices() != null || s.trainIndices() != null;
+        int val = three ? require(s.val(), "data.split.val") : 0;
+        range("data.split.val", val, 0, d.images() - 1L - s.test(), "(fewer than the images less the test images)");
+        long train = d.images() - (long) s.test() - val;
+        range("data.split.train", s.train(), train, train,
+                val == 0 ? "(the images less the test images)" : "(the images less the test and validation images)");
         int[] test = require(s.testIndices(), "data.split.testIndices");
         range("data.split.testIndices' length", test.length, s.test(), s.test(), "(data.split.test)");
-        int[] sorted = test.clone();
+        distinct("data.split.testIndices", test, d.images());
+        if (three) { // the three sets together: each index once, so they are disjoint and cover the images
+            int[] valIndices = require(s.valIndices(), "data.split.valIndices");
+            range("data.split.valIndices' length", valIndices.length, val, val, "(data.split.val)");
+            int[] trainIndices = require(s.trainIndices(), "data.split.trainIndices");
+            range("data.split.trainIndices' length", trainIndices.length, train, train, "(data.split.train)");
+            distinct("data.split.valIndices", valIndices, d.images());
+            distinct("data.split.trainIndices", trainIndices, d.images());
+            boolean[] seen = new boolean[d.images()];
+            for (int t : test) {
+                seen[t] = true;
+            }
+            disjoint("data.split.valIndices", valIndices, seen, "testIndices");
+            disjoint("data.split.trainIndices", trainIndices, seen, "test or validation indices");
+        }
+    }
+
+    private void distinct(String field, int[] indices, int images) {
+        int[] sorted = indices.clone();
         Arrays.sort(sorted);
         for (int i = 0; i < sorted.length; i++) {
-            if (sorted[i] < 0 || sorted[i] >= d.images() || i > 0 && sorted[i] == sorted[i - 1]) {
-                throw refuse("data.split.testIndices", "distinct indices from 0 to " + (d.images() - 1L)
-                        + " (data.images less one)", sorted[i] < 0 || sorted[i] >= d.images()
+            if (sorted[i] < 0 || sorted[i] >= images || i > 0 && sorted[i] == sorted[i - 1]) {
+                throw refuse(field, "distinct indices from 0 to " + (images - 1L)
+                        + " (data.images less one)", sorted[i] < 0 || sorted[i] >= images
                         ? sorted[i] + "" : sorted[i] + " twice");
             }
+        }
+    }
+
+    /** Refuses an index of {@code indices} already {@code seen} in another set; marks the rest as seen. */
+    private void disjoint(String field, int[] indices, boolean[] seen, String other) {
+        for (int i = 0; i < indices.length; i++) {
+            if (seen[indices[i]]) {
+                throw refuse(field + "[" + i + "]", "an index in none of the " + other, indices[i] + "");
+            }
+        }
+        for (int index : indices) {
+            seen[index] = true;
         }
     }
 
@@ -184,10 +259,34 @@ final class SessionChecks {
         for (int i = 0; i < commands.size(); i++) {
             require(commands.get(i), "commands[" + i + "]");
         }
-        List<String> expected = SessionLoader.expectedArrays(h.network().sizes(), h.training().optimizer());
+        List<String> expected = SessionLoader.expectedArrays(h);
         if (!expected.equals(require(h.arrays(), "arrays"))) {
             throw refuse("arrays", String.join(", ", expected) + " for this architecture and optimizer",
                     Npy.printable(String.join(", ", h.arrays().stream().map(String::valueOf).toList())));
+        }
+    }
+
+    /** The best weights' part, when there is one: every value within what training can have made. */
+    private void best(Settings settings) {
+        SessionHeader.BestPart b = h.best();
+        if (b == null) {
+            return;
+        }
+        SessionHeader.TrainingPart t = h.training();
+        range("best.update", b.update(), 1, t.updates(), "(up to the updates made)");
+        String optimizer = require(b.optimizer(), "best.optimizer");
+        if (!Settings.OPTIMIZERS.contains(optimizer)) {
+            throw refuse("best.optimizer", "one of " + String.join(", ", Settings.OPTIMIZERS),
+                    "'" + Npy.printable(optimizer) + "'");
+        }
+        range("best.optimizerUpdates", b.optimizerUpdates(), 0, b.update(), "(best.update)");
+        range("best.epoch", b.epoch(), 0, Math.min(b.update(), t.epoch()), "(each epoch takes an update)");
+        range("best.batchPosition", b.batchPosition(), 0, Integer.MAX_VALUE);
+        range("best.sinceBest", b.sinceBest(), 0, t.updates() - (long) b.update(), "(checks after best.update)");
+        if (settings.bestMetric().endsWith("accuracy")) {
+            share("best.metric", b.metric());
+        } else if (!(b.metric() >= 0)) {
+            throw refuse("best.metric", "a loss of 0 or more", b.metric() + "");
         }
     }
 

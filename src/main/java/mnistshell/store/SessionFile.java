@@ -56,6 +56,14 @@ public final class SessionFile {
         return names;
     }
 
+    /** Names of the best weights' arrays: best_W1, best_b1, ..., then best_opt_... of their optimizer. */
+    static List<String> bestNames(List<String> params, String optimizer) {
+        List<String> names = new ArrayList<>();
+        params.forEach(p -> names.add("best_" + p));
+        stateNames(optimizer, params).forEach(n -> names.add("best_" + n));
+        return names;
+    }
+
     /** Saves {@code session} to {@code target}, atomically: the old file stays whole until the new one is. */
     public static void save(Session session, List<String> commands, Path target) {
         save(session, commands, target, out -> out);
@@ -84,6 +92,13 @@ public final class SessionFile {
         for (int k = 0; k < state.size(); k++) {
             arrays.put(stateNames.get(k), Npy.write(state.get(k)));
         }
+        Training.SavedBest best = training.savedBest();
+        if (best != null) { // the best weights beside the current ones, then their optimizer state
+            List<String> names = bestNames(params, best.optimizer());
+            for (int k = 0; k < names.size(); k++) {
+                arrays.put(names.get(k), Npy.write(best.arrays().get(k)));
+            }
+        }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(HEADER, SessionJson.write(header(session, commands, List.copyOf(arrays.keySet()))));
         arrays.forEach((name, bytes) -> entries.put(name + ".npy", bytes));
@@ -106,7 +121,13 @@ public final class SessionFile {
                 new SessionHeader.NetworkPart(net.sizes(), act.name(), slope, session.initialisation().label(),
                         session.initSeed()),
                 training.settings().asMap(), changes, counters, history(training.history()),
-                data(session.data(), session.split()), summary, List.copyOf(commands), arrays);
+                data(session.data(), session.split()), summary, List.copyOf(commands), arrays, best(training));
+    }
+
+    private static SessionHeader.BestPart best(Training training) {
+        Training.SavedBest b = training.savedBest();
+        return b == null ? null : new SessionHeader.BestPart(b.update(), b.metric(), b.optimizer(), b.optimizerUpdates(),
+                b.mark().epoch(), b.mark().position(), b.sinceBest());
     }
 
     private static SessionHeader.HistoryPart history(History h) {
@@ -125,12 +146,20 @@ public final class SessionFile {
             train[i] = p.trainAccuracy();
             test[i] = Double.isNaN(p.testAccuracy()) ? null : p.testAccuracy(); // JSON has no NaN
         }
-        return new SessionHeader.HistoryPart(update, epoch, loss, train, test);
+        List<History.Validation> vs = h.validations();
+        int[] valUpdate = vs.stream().mapToInt(History.Validation::update).toArray();
+        double[] valLoss = vs.stream().mapToDouble(History.Validation::loss).toArray();
+        double[] valAccuracy = vs.stream().mapToDouble(History.Validation::accuracy).toArray();
+        int[] markUpdate = h.marks().stream().mapToInt(History.Mark::update).toArray();
+        String[] markText = h.marks().stream().map(History.Mark::text).toArray(String[]::new);
+        return new SessionHeader.HistoryPart(update, epoch, loss, train, test, valUpdate, valLoss, valAccuracy,
+                markUpdate, markText);
     }
 
     static SessionHeader.DataPart data(Dataset data, Split split) {
         return new SessionHeader.DataPart(data.source(), data.size(), data.rows(), data.cols(), data.normalized(),
                 DataIdentity.sha256(data),
-                new SessionHeader.SplitPart(split.seed(), split.train().length, split.test().length, split.test()));
+                new SessionHeader.SplitPart(split.seed(), split.train().length, split.test().length, split.test(),
+                        split.val().length, split.val(), split.train()));
     }
 }

@@ -19,10 +19,17 @@ import java.util.Map;
  * @param summary  for {@code models}: architecture and accuracies when saved
  * @param commands the command lines that led here, in order
  * @param arrays   the array entries of the archive, in order, without {@code .npy}
+ * @param best     the best weights kept, or null
  */
 public record SessionHeader(String format, int version, NetworkPart network, Map<String, String> settings,
                             List<ChangePart> changes, TrainingPart training, HistoryPart history, DataPart data,
-                            SummaryPart summary, List<String> commands, List<String> arrays) {
+                            SummaryPart summary, List<String> commands, List<String> arrays, BestPart best) {
+
+    public SessionHeader(String format, int version, NetworkPart network, Map<String, String> settings,
+                         List<ChangePart> changes, TrainingPart training, HistoryPart history, DataPart data,
+                         SummaryPart summary, List<String> commands, List<String> arrays) {
+        this(format, version, network, settings, changes, training, history, data, summary, commands, arrays, null);
+    }
 
     /** Layer sizes n_0..n_L; hidden activation (Leaky ReLU's slope, else null); how the weights were drawn and the seed. */
     public record NetworkPart(int[] sizes, String activation, Double slope, String init, long seed) {
@@ -44,8 +51,14 @@ public record SessionHeader(String format, int version, NetworkPart network, Map
                                long optimizerUpdates) {
     }
 
-    /** Columns of the training history; testAccuracy is null where it was not measured. */
-    public record HistoryPart(int[] update, int[] epoch, double[] loss, double[] trainAccuracy, Double[] testAccuracy) {
+    /**
+     * Columns of the training history; testAccuracy is null where it was not measured. The
+     * validation columns (one entry per measurement) and the marks are null in files saved before
+     * validation sets existed.
+     */
+    public record HistoryPart(int[] update, int[] epoch, double[] loss, double[] trainAccuracy, Double[] testAccuracy,
+                              int[] valUpdate, double[] valLoss, double[] valAccuracy, int[] markUpdate,
+                              String[] markText) {
     }
 
     /**
@@ -55,8 +68,21 @@ public record SessionHeader(String format, int version, NetworkPart network, Map
                            SplitPart split) {
     }
 
-    /** The seeded shuffle that held out the test images, and which they were. */
-    public record SplitPart(long seed, int train, int test, int[] testIndices) {
+    /**
+     * The seeded shuffle that held out the test images, and which they were; the validation images
+     * and the training images in their order (null in files saved before validation sets existed).
+     */
+    public record SplitPart(long seed, int train, int test, int[] testIndices, Integer val, int[] valIndices,
+                            int[] trainIndices) {
+    }
+
+    /**
+     * The best weights by the held-out metric (arrays {@code best_W1...}, {@code best_opt_...}):
+     * their update, metric, optimizer and its step count, the batch order's place after them, and
+     * early stopping's checks since; null when there were none, or in files from before.
+     */
+    public record BestPart(int update, double metric, String optimizer, long optimizerUpdates, int epoch,
+                           int batchPosition, int sinceBest) {
     }
 
     /** Accuracies measured when the session was saved. */

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import mnistshell.data.Dataset;
+import mnistshell.data.Split;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Init;
 import mnistshell.nn.Network;
@@ -80,10 +81,15 @@ public final class SessionLoader {
         Init init = parse(where, "network.init", () -> Init.named(h.network().init()));
         Settings settings = saved.with("threads", List.of(current.training().settings().value("threads")));
         SessionHeader.TrainingPart t = h.training();
-        checkPosition(t, where, current.split().train().length);
+        Split split = savedSplit(h.data(), current);
+        int trainImages = (split != null ? split : current.split()).train().length;
+        checkPosition(t, where, trainImages);
         List<String> expected = expectedArrays(sizes, t.optimizer());
-        checkEntries(npz, expected);
-        int trainImages = current.split().train().length;
+        checkEntries(npz, expectedArrays(h));
+        if (h.best() != null && h.best().batchPosition() >= Math.max(1, trainImages)) {
+            throw new ShellError(where + ": best.batchPosition: expected 0 to " + (Math.max(1, trainImages) - 1)
+                    + " (within the " + trainImages + " training images loaded), found " + h.best().batchPosition());
+        }
         String shortfall = Heap.shortfall(Training.bytesNeeded(sizes, settings, trainImages),
                 "to train " + String.join("-", Arrays.stream(sizes).mapToObj(Integer::toString).toList())
                         + " on " + trainImages + " images");
@@ -98,8 +104,41 @@ public final class SessionLoader {
         optimizer.restore(readState(npz, net, expected), t.optimizerUpdates());
         BatchOrder order = new BatchOrder(t.batchSeed(), t.epoch(), t.batchPosition());
         Training training = new Training(net, settings, optimizer, order, history(h), t.updates());
-        List<String> notes = DataCheck.notes(h.data(), current);
-        return new LoadedSession(net, init, h.network().seed(), training, h.commands(), notes);
+        if (h.best() != null) {
+            training.keepSavedBest(best(npz, h.best(), net));
+        }
+        List<String> notes = split != null ? List.of() : DataCheck.notes(h.data(), current);
+        if (split != null && current.data().normalized() != h.data().normalized()) {
+            notes = DataCheck.notes(h.data(), current); // only the scaling can differ: the data is the same
+        }
+        return new LoadedSession(net, init, h.network().seed(), training, h.commands(), notes, split);
+    }
+
+    /**
+     * The three index sets as saved, when the file holds them and the data loaded now is the data
+     * they index (checked by its digest); else null, and the current split stays.
+     */
+    private static Split savedSplit(SessionHeader.DataPart d, Session current) {
+        SessionHeader.SplitPart s = d.split();
+        if (s.trainIndices() == null || d.images() != current.data().size()
+                || !DataIdentity.sha256(current.data()).equals(d.sha256())
+                || current.testGiven() && !Arrays.equals(s.testIndices(), current.split().test())) {
+            return null; // a test set that came with the data is kept, as data split keeps it
+        }
+        return new Split(s.trainIndices().clone(), s.testIndices().clone(), s.seed(), s.valIndices().clone());
+    }
+
+    /** The best weights' arrays, shaped as the network's. */
+    private static Training.SavedBest best(NpzReader npz, SessionHeader.BestPart b, Network net) {
+        List<Tensor> params = net.tensors();
+        List<String> names = SessionFile.bestNames(params.stream().map(Tensor::name).toList(), b.optimizer());
+        List<double[][]> arrays = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            Tensor like = params.get(k % params.size());
+            arrays.add(matrix(npz, names.get(k), like.rows(), like.columns(), !like.weight()));
+        }
+        return new Training.SavedBest(b.update(), b.metric(), arrays, b.optimizer(), b.optimizerUpdates(),
+                new BatchOrder.Mark(b.epoch(), b.batchPosition()), b.sinceBest());
     }
 
     /** The network must read the loaded data's pixels and give ten classes. */
@@ -121,6 +160,15 @@ public final class SessionLoader {
         } catch (ShellError e) {
             throw new ShellError(where + ": " + what + ": " + e.getMessage());
         }
+    }
+
+    /** The arrays {@code h} calls for: the network's, its optimizer's, and the best weights' if it kept them. */
+    static List<String> expectedArrays(SessionHeader h) {
+        List<String> all = expectedArrays(h.network().sizes(), h.training().optimizer());
+        if (h.best() != null) {
+            all.addAll(SessionFile.bestNames(expectedArrays(h.network().sizes(), "gd"), h.best().optimizer()));
+        }
+        return all;
     }
 
     static List<String> expectedArrays(int[] sizes, String optimizer) {
@@ -200,6 +248,12 @@ public final class SessionLoader {
             Double test = p.testAccuracy()[i];
             history.add(new History.Point(p.update()[i], p.epoch()[i], p.loss()[i], p.trainAccuracy()[i],
                     test == null ? Double.NaN : test));
+        }
+        for (int i = 0; p.valUpdate() != null && i < p.valUpdate().length; i++) {
+            history.add(new History.Validation(p.valUpdate()[i], p.valLoss()[i], p.valAccuracy()[i]));
+        }
+        for (int i = 0; p.markUpdate() != null && i < p.markUpdate().length; i++) {
+            history.add(new History.Mark(p.markUpdate()[i], p.markText()[i]));
         }
         return history;
     }

@@ -26,8 +26,31 @@ public final class History {
     public record Change(int update, String key, String value) {
     }
 
+    /**
+     * The validation images after update {@code update}, measured where the test accuracy would be
+     * when a validation set is held out (the test accuracy is then not measured while training).
+     */
+    public record Validation(int update, double loss, double accuracy) {
+    }
+
+    /** A note at update {@code update}, such as a re-split that holds out images trained on. */
+    public record Mark(int update, String text) {
+    }
+
     private final List<Point> points = new ArrayList<>();
+    private final List<Validation> validations = new ArrayList<>();
+    private final List<Mark> marks = new ArrayList<>();
     private final List<Change> changes = new ArrayList<>();
+
+    /** A copy that changes independently of this one (the records themselves are immutable). */
+    public History copy() {
+        History h = new History();
+        h.points.addAll(points);
+        h.changes.addAll(changes);
+        h.validations.addAll(validations);
+        h.marks.addAll(marks);
+        return h;
+    }
 
     public void add(Point p) {
         points.add(p);
@@ -37,12 +60,22 @@ public final class History {
         changes.add(c);
     }
 
+    public void add(Validation v) {
+        validations.add(v);
+    }
+
+    public void add(Mark m) {
+        marks.add(m);
+    }
+
     /**
      * Forgets every update after {@code updates}, which were undone; a change made after one of
      * them now counts from {@code updates}, where it takes effect.
      */
     public void truncate(int updates) {
         points.removeIf(p -> p.update() > updates);
+        validations.removeIf(v -> v.update() > updates);
+        marks.replaceAll(m -> m.update() > updates ? new Mark(updates, m.text()) : m);
         changes.replaceAll(c -> c.update() > updates ? new Change(updates, c.key(), c.value()) : c);
     }
 
@@ -52,5 +85,23 @@ public final class History {
 
     public List<Change> changes() {
         return Collections.unmodifiableList(changes);
+    }
+
+    public List<Validation> validations() {
+        return Collections.unmodifiableList(validations);
+    }
+
+    public List<Mark> marks() {
+        return Collections.unmodifiableList(marks);
+    }
+
+    /** The validation accuracy after update {@code update}, or NaN where it was not measured. */
+    public double validationAccuracy(int update) {
+        for (Validation v : validations) {
+            if (v.update() == update) {
+                return v.accuracy();
+            }
+        }
+        return Double.NaN;
     }
 }

@@ -37,6 +37,7 @@ public final class Settings {
         {"report-every", "without a terminal, a progress line every K updates (0: none)", "0"},
         {"diverge", "stop when the loss exceeds FACTOR x the first (off: NaN only)", "1e6"},
         {"engine", "fast, java (no native sums) or reference (la4j)", "fast"},
+        {"early-stop", "off, or stop after PATIENCE held-out checks not better", "off"},
         {"threads", "threads of the fast engine, 1 to 256",
             Integer.toString(Math.min(Runtime.getRuntime().availableProcessors(), 256))},
     };
@@ -91,7 +92,7 @@ public final class Settings {
         if (!values.containsKey(key)) {
             throw new ShellError("unknown setting '" + key + "': expected one of " + String.join(", ", keys()));
         }
-        if (words.isEmpty() || (!key.equals("schedule") && words.size() != 1)) {
+        if (words.isEmpty() || (!key.equals("schedule") && !key.equals("early-stop") && words.size() != 1)) {
             throw new ShellError("set " + key + ": expected one value (" + meaning(key) + ")");
         }
         String v = check(key, String.join(" ", words), words);
@@ -129,9 +130,46 @@ public final class Settings {
             }
             case "schedule" -> Schedule.parse(words);
             case "bias-grad" -> BiasGrad.named(v);
+            case "early-stop" -> {
+                return earlyStop(words);
+            }
             default -> throw new IllegalStateException(key);
         }
         return v;
+    }
+
+    public static final List<String> EARLY_STOP_METRICS = List.of("val-loss", "val-accuracy");
+
+    /** "off", or "PATIENCE METRIC" from {@code PATIENCE [--metric] [METRIC]} (val-loss unless said). */
+    private static String earlyStop(List<String> words) {
+        if (words.size() == 1 && words.get(0).equals("off")) {
+            return "off";
+        }
+        int patience = Values.intIn("set early-stop: PATIENCE", words.get(0), 1, Integer.MAX_VALUE);
+        List<String> rest = words.subList(1, words.size());
+        if (!rest.isEmpty() && rest.get(0).equals("--metric")) {
+            rest = rest.subList(1, rest.size());
+        }
+        if (rest.size() > 1 || rest.size() == 1 && !EARLY_STOP_METRICS.contains(rest.get(0))) {
+            throw new ShellError("set early-stop: expected off, or PATIENCE [--metric val-loss|val-accuracy], found "
+                    + Values.shown(String.join(" ", words)));
+        }
+        return patience + " " + (rest.isEmpty() ? "val-loss" : rest.get(0));
+    }
+
+    /** Evaluations without improvement after which training stops; 0 when early stopping is off. */
+    public int earlyStopPatience() {
+        String v = values.get("early-stop");
+        return v.equals("off") ? 0 : Integer.parseInt(v.split(" ")[0]);
+    }
+
+    /**
+     * The held-out metric the best weights are judged by: early stopping's, else val-accuracy
+     * (measured on the test images when there are no validation images).
+     */
+    public String bestMetric() {
+        String v = values.get("early-stop");
+        return v.equals("off") ? "val-accuracy" : v.split(" ")[1];
     }
 
     private static String batchSize(String v) {

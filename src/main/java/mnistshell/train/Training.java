@@ -42,6 +42,10 @@ public final class Training implements AutoCloseable {
     /** The sizes of the last few updates, oldest first, for {@code grads}' warnings. */
     private final java.util.ArrayDeque<UpdateSizes> recentSizes = new java.util.ArrayDeque<>();
     static final int RECENT_SIZES = 5;
+    /** The best weights by the held-out metric, and early stopping's count. */
+    private final BestWeights best = new BestWeights();
+    /** Why the last run stopped early (set early-stop), or null. */
+    private String earlyStopped;
 
     /** Training of {@code net} from its first update, with {@code settings}; mini-batches shuffled from {@code seed}. */
     public Training(Network net, Settings settings, long seed) {
@@ -77,7 +81,7 @@ public final class Training implements AutoCloseable {
     /**
      * About how many bytes training a network of layer sizes {@code sizes} with {@code settings} on
      * {@code trainSize} images takes: its weights, the optimizer's state, the two copies kept to undo
-     * updates, and the fast kernel's buffers (evaluation runs it on the whole training set).
+     * updates, the best weights, and the fast kernel's buffers (evaluation runs it on the whole training set).
      */
     public static long bytesNeeded(int[] sizes, Settings settings, int trainSize) {
         long parameters = 0;
@@ -85,7 +89,8 @@ public final class Training implements AutoCloseable {
             parameters += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
         }
         int state = Optimizer.stateArrays(settings.optimizer());
-        return 8 * parameters * (1 + state + 2 * (1 + state)) + FastKernel.bytesFor(sizes, trainSize);
+        // weights and state, two copies to undo updates, and up to three of the best weights
+        return 8 * parameters * (1 + state + (2 + BestWeights.KEPT) * (1 + state)) + FastKernel.bytesFor(sizes, trainSize);
     }
 
     /** Changes a setting from the next update on, recording when; a bad value changes nothing. */
@@ -95,6 +100,9 @@ public final class Training implements AutoCloseable {
             optimizer = new Optimizer(next.optimizer(), net.tensors());
             beforeLast.forget(); // their optimizer state is of the old kind: no update before this one can be undone
             beforeThat.forget();
+        }
+        if (!next.bestMetric().equals(settings.bestMetric())) {
+            best.clear(); // bests by another metric are not comparable
         }
         if (fast != null && next.threads() != settings.threads()) {
             fast.close();
@@ -137,9 +145,10 @@ public final class Training implements AutoCloseable {
                         IntConsumer progress, Consumer<String> report) {
         int first = updates;
         runStart = updates;
+        earlyStopped = null;
         String failure = null;
         boolean interrupted = false;
-        while (failure == null && !done.getAsBoolean()) {
+        while (failure == null && earlyStopped == null && !done.getAsBoolean()) {
             if (cancelled.getAsBoolean()) {
                 interrupted = true;
                 break;
@@ -220,6 +229,7 @@ public final class Training implements AutoCloseable {
         beforeThat = beforeLast;
         beforeLast = spare;
         beforeLast.save(this, mark);
+        beforeLast.sinceBest = best.sinceBest;
         optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings);
         double[] weights = new double[count];
         double[] step = new double[count];
@@ -235,10 +245,44 @@ public final class Training implements AutoCloseable {
         last = g;
         record(new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights)));
         boolean measureTest = settings.fullBatch() || order.epoch() > epochBefore;
-        double test = measureTest && split.test().length > 0
+        double test = measureTest && split.test().length > 0 && !split.hasValidation()
                 ? engine().accuracy(net, data, split.test()) : Double.NaN;
         history.add(new History.Point(updates, order.epoch(), g.loss(), (double) g.correct() / batch.length, test));
+        if (measureTest && split.hasValidation()) { // tuning looks at these, so the test images stay unseen
+            Evaluation val = evaluate(data, split.val());
+            history.add(new History.Validation(updates, val.loss(), val.accuracy()));
+        }
+        if (measureTest) {
+            judge(data, split, test);
+        }
         return null;
+    }
+
+    /**
+     * A held-out check: keeps the weights when the metric is the best so far, and stops the run
+     * when early stopping's patience has run out. Without validation images the test images are judged.
+     */
+    private void judge(Dataset data, Split split, double testAccuracy) {
+        boolean loss = settings.bestMetric().equals("val-loss");
+        double metric;
+        if (split.hasValidation()) {
+            History.Validation v = history.validations().get(history.validations().size() - 1);
+            metric = loss ? v.loss() : v.accuracy();
+        } else if (split.test().length > 0) {
+            metric = loss ? evaluate(data, split.test()).loss() : testAccuracy;
+        } else {
+            return; // nothing held out: nothing to judge by
+        }
+        if (best.improves(metric, loss)) {
+            best.keep(updates, metric, liveArrays(), optimizer.kind(), optimizer.updates(), order.mark(), last);
+            return;
+        }
+        best.sinceBest++;
+        int patience = settings.earlyStopPatience();
+        if (patience > 0 && best.sinceBest >= patience) {
+            earlyStopped = "early stop after update " + updates + ": " + settings.bestMetric() + " not better for "
+                    + patience + (patience == 1 ? " check" : " checks") + " since update " + best.best().update();
+        }
     }
 
     /** Whether a loss is finite and within {@code set diverge}'s limit. */
@@ -283,6 +327,8 @@ public final class Training implements AutoCloseable {
         last = before.last;
         history.truncate(updates);
         recentSizes.removeIf(s -> s.update() > updates);
+        best.undoTo(updates, before.sinceBest); // the undone updates were never best, nor counted
+        earlyStopped = null;
         beforeLast.forget(); // the run ends here; the next undoes none of this run's updates
         beforeThat.forget();
     }
@@ -298,6 +344,8 @@ public final class Training implements AutoCloseable {
         BatchOrder.Mark mark;
         int updates = -1;
         Gradients last;
+        /** Early stopping's count of checks since the best, before the update. */
+        int sinceBest;
 
         void save(Training t, BatchOrder.Mark orderMark) {
             List<double[][]> live = t.liveArrays();
@@ -366,7 +414,14 @@ public final class Training implements AutoCloseable {
     String describe(History.Point p) {
         return String.format("update %d (epoch %d): batch loss %s, batch accuracy %.2f%%%s", p.update(), p.epoch(),
                 Numbers.compact(p.loss()), 100 * p.trainAccuracy(),
-                Double.isNaN(p.testAccuracy()) ? "" : String.format(", test %.2f%%", 100 * p.testAccuracy()));
+                Double.isNaN(p.testAccuracy()) ? validation(p.update()) : String.format(", test %.2f%%", 100 * p.testAccuracy()));
+    }
+
+    /** ", val 91.20%" when the validation images were measured after update {@code update}. */
+    private String validation(int update) {
+        List<History.Validation> v = history.validations();
+        return v.isEmpty() || v.get(v.size() - 1).update() != update ? ""
+                : String.format(", val %.2f%%", 100 * v.get(v.size() - 1).accuracy());
     }
 
     /** The engine {@code set engine} chose. */
@@ -413,6 +468,85 @@ public final class Training implements AutoCloseable {
         return order;
     }
 
+    /** Why the last run stopped early ({@code set early-stop}), or null when it did not. */
+    public String earlyStopped() {
+        return earlyStopped;
+    }
+
+    /** The update of the best weights so far, or 0 when there has been no held-out check. */
+    public int bestUpdate() {
+        return best.best() == null ? 0 : best.best().update();
+    }
+
+    /** The best held-out metric so far ({@link Settings#bestMetric()}), or NaN when there is none. */
+    public double bestMetric() {
+        return best.best() == null ? Double.NaN : best.best().metric();
+    }
+
+    /** Held-out checks since the best one. */
+    public int checksSinceBest() {
+        return best.sinceBest;
+    }
+
+    /**
+     * Back to the best weights, with the optimizer state, step count, batch order, update count
+     * and history of their update: training on from here makes the updates it made then. Returns
+     * the update; refused in one line when there is none or the optimizer has changed since.
+     */
+    public int restoreBest() {
+        BestWeights.Snapshot b = best.best();
+        if (b == null) {
+            throw new mnistshell.errors.ShellError("best restore: no best weights yet: they are kept at each"
+                    + " held-out check (every full-batch update, or each epoch's end)");
+        }
+        if (!b.optimizer().equals(optimizer.kind())) {
+            throw new mnistshell.errors.ShellError("best restore: the best weights were made with optimizer "
+                    + b.optimizer() + ", now " + optimizer.kind() + ": set optimizer " + b.optimizer() + " first");
+        }
+        List<double[][]> live = liveArrays();
+        for (int k = 0; k < live.size(); k++) {
+            Tensor.copy(b.arrays().get(k), live.get(k));
+        }
+        optimizer.setUpdates(b.optimizerUpdates());
+        order.reset(b.mark());
+        updates = b.update();
+        last = b.last();
+        history.truncate(updates);
+        recentSizes.removeIf(s -> s.update() > updates);
+        best.sinceBest = 0;
+        earlyStopped = null;
+        beforeLast.forget(); // nothing before the restore can be undone
+        beforeThat.forget();
+        return updates;
+    }
+
+    /**
+     * The best weights as saved: parameters then optimizer state (copies kept by training: not to
+     * be changed), with their optimizer and batch order; null when there are none.
+     */
+    public SavedBest savedBest() {
+        BestWeights.Snapshot b = best.best();
+        return b == null ? null : new SavedBest(b.update(), b.metric(), b.arrays(), b.optimizer(), b.optimizerUpdates(),
+                b.mark(), best.sinceBest);
+    }
+
+    /** The best weights of a saved session, and early stopping's count, for {@link #keepSavedBest}. */
+    public record SavedBest(int update, double metric, List<double[][]> arrays, String optimizer,
+                            long optimizerUpdates, BatchOrder.Mark mark, int sinceBest) {
+    }
+
+    /** Takes the best weights a saved session kept (checked by the loader). */
+    public void keepSavedBest(SavedBest saved) {
+        best.keep(saved.update(), saved.metric(), saved.arrays(), saved.optimizer(), saved.optimizerUpdates(),
+                saved.mark(), null);
+        best.sinceBest = saved.sinceBest();
+    }
+
+    /** Forgets the best weights: the held-out images they were judged on are no longer held out. */
+    public void forgetBest() {
+        best.clear();
+    }
+
     /** The gradients of the last update, or null before the first. */
     public Gradients lastGradients() {
         return last;
@@ -423,10 +557,36 @@ public final class Training implements AutoCloseable {
         return List.copyOf(recentSizes);
     }
 
+    /**
+     * An independent copy for {@code copiedNet} (a copy of this network): the same settings,
+     * optimizer state, batch order, counters, history and best weights; training one leaves the
+     * other as it was.
+     */
+    public Training copy(Network copiedNet) {
+        Optimizer o = new Optimizer(optimizer.kind(), copiedNet.tensors());
+        List<double[][]> state = new ArrayList<>();
+        for (double[][] a : optimizer.state()) {
+            double[][] c = new double[a.length][a[0].length];
+            Tensor.copy(a, c);
+            state.add(c);
+        }
+        o.restore(state, optimizer.updates());
+        Training t = new Training(copiedNet, settings, o, new BatchOrder(order.seed(), order.epoch(), order.position()),
+                history.copy(), updates);
+        t.last = last;
+        t.recentSizes.addAll(recentSizes);
+        SavedBest b = savedBest();
+        if (b != null) {
+            t.keepSavedBest(b); // keep copies the arrays
+        }
+        return t;
+    }
+
     @Override
     public void close() {
         if (fast != null) {
             fast.close();
+            fast = null; // engine() makes another if this training is used again
         }
     }
 }

@@ -18,7 +18,7 @@ class DataCompletionTest {
     void subcommandsThenWhatEachTakes() {
         assertEquals(List.of("info", "load", "normalize", "split"), complete("data", ""));
         assertEquals(List.of("off", "on"), complete("data", "normalize", ""));
-        assertEquals(List.of("--seed", "--test"), complete("data", "split", ""));
+        assertEquals(List.of("--seed", "--test", "--val"), complete("data", "split", ""));
         assertEquals(List.of("--out"), complete("predict", ""));
     }
 

@@ -36,4 +36,27 @@ class SplitTest {
         assertEquals("test", s.sideOf(s.test()[0]));
         assertEquals("train", s.sideOf(s.train()[0]));
     }
+
+    @Test
+    void validationImagesAreTheNextOfTheSameShuffleAndTheSetsAreDisjoint() {
+        Split three = Split.shuffled(100, 10, 15, 42);
+        Split heldOut = Split.shuffled(100, 25, 42); // the same shuffle, its first 25 held out
+        assertArrayEquals(Arrays.copyOfRange(heldOut.test(), 0, 10), three.test());
+        assertArrayEquals(Arrays.copyOfRange(heldOut.test(), 10, 25), three.val());
+        assertArrayEquals(heldOut.train(), three.train());
+        int[] all = IntStream.concat(IntStream.concat(Arrays.stream(three.test()), Arrays.stream(three.val())),
+                Arrays.stream(three.train())).sorted().toArray();
+        assertArrayEquals(IntStream.range(0, 100).toArray(), all);
+        assertEquals("val", three.sideOf(three.val()[0]));
+    }
+
+    @Test
+    void noValidationImagesLeaveTheSplitAsItWas() {
+        Split two = Split.shuffled(100, 10, 42);
+        Split three = Split.shuffled(100, 10, 0, 42);
+        assertArrayEquals(two.test(), three.test());
+        assertArrayEquals(two.train(), three.train());
+        assertEquals(0, three.val().length);
+        assertFalse(three.hasValidation());
+    }
 }

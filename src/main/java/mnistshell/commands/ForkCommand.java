@@ -1,0 +1,36 @@
+package mnistshell.commands;
+
+import mnistshell.shell.Args;
+import mnistshell.shell.Command;
+import mnistshell.shell.Context;
+
+/** {@code fork NAME}: one of the named runs' commands (fork, runs, switch, drop). */
+public final class ForkCommand implements Command {
+
+    @Override
+    public String name() {
+        return "fork";
+    }
+
+    @Override
+    public String usage() {
+        return "fork NAME";
+    }
+
+    @Override
+    public String summary() {
+        return "copy the current run (network, optimizer state, settings, history) as NAME and switch to it";
+    }
+
+    @Override
+    public void run(Args args, Context ctx) {
+        String name = args.next();
+        args.done();
+        if (name == null) {
+            throw args.error("which run? fork NAME");
+        }
+        String from = ctx.session().runName();
+        ctx.session().fork(name);
+        ctx.out().printf("forked run %s from %s at update %d; now on %s%n", name, from, ctx.session().iteration(), name);
+    }
+}

@@ -1,0 +1,83 @@
+package mnistshell.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import mnistshell.errors.ShellError;
+import mnistshell.nn.Evaluation;
+import mnistshell.nn.Network;
+import mnistshell.nn.ReferenceEngine;
+import mnistshell.render.Numbers;
+import mnistshell.shell.ShellFixture;
+import org.junit.jupiter.api.Test;
+
+/** compare's table and differing settings, and sweep against the same forks made by hand. */
+class CompareAndSweepTest {
+
+    final ShellFixture f = new ShellFixture(false);
+
+    String run(ShellFixture s, String line) {
+        s.outBytes.reset();
+        s.shell.execute(line, () -> false);
+        return s.out();
+    }
+
+    static double accuracy(ShellFixture s, Network net, int[] images) {
+        int right = 0;
+        for (int i : images) {
+            right += Evaluation.argmax(ReferenceEngine.probabilities(net, s.session.data(), i))
+                    == s.session.data().label(i) ? 1 : 0;
+        }
+        return (double) right / images.length;
+    }
+
+    @Test
+    void compareShowsEachRunAndTheSettingsInWhichTheyDiffer() {
+        run(f, "data split --test 40 --val 30; step 2; fork fast; set lr 0.5; step 3");
+        String out = run(f, "compare");
+        List<String> lines = out.lines().toList();
+        assertTrue(lines.get(0).matches("run +updates +loss +train +val +test +best +at"), out);
+        for (String name : List.of("fast", "main")) {
+            Network net = f.session.networkOf(name);
+            String val = Numbers.percent(accuracy(f, net, f.session.split().val()));
+            String test = Numbers.percent(accuracy(f, net, f.session.split().test()));
+            int updates = name.equals("fast") ? 5 : 2;
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(name + " ") && l.contains(" " + updates + " ")
+                    && l.contains(val) && l.contains(test)), name + "\n" + out);
+        }
+        assertTrue(lines.contains("lr: fast 0.5, main 0.1"), out);
+        assertTrue(lines.stream().allMatch(l -> l.length() <= 80), out);
+        assertThrows(ShellError.class, () -> run(f, "compare nosuch"));
+    }
+
+    @Test
+    void sweepEqualsTheSameForksMadeByHand() {
+        run(f, "set optimizer momentum; data split --test 40 --val 30; step 2");
+        String out = run(f, "sweep lr 0.05,0.3 --steps 4");
+        assertEquals("main", f.session.runName(), "the run swept from stays current");
+        assertEquals(List.of("lr-0.05", "lr-0.3", "main"), f.session.runNames());
+        assertTrue(out.contains("lr: lr-0.05 0.05, lr-0.3 0.3"), out);
+        ShellFixture g = new ShellFixture(false);
+        run(g, "set optimizer momentum; data split --test 40 --val 30; step 2");
+        run(g, "fork a; set lr 0.05; step 4; switch main; fork b; set lr 0.3; step 4");
+        EarlyStopTest.assertSame(weightsOf(g, "a"), weightsOf(f, "lr-0.05"));
+        EarlyStopTest.assertSame(weightsOf(g, "b"), weightsOf(f, "lr-0.3"));
+        EarlyStopTest.assertSame(weightsOf(g, "main"), weightsOf(f, "main"));
+    }
+
+    @Test
+    void aBadSweepValueIsRefusedBeforeAnyFork() {
+        assertThrows(ShellError.class, () -> run(f, "sweep lr 0.1,-1 --steps 2"));
+        assertEquals(List.of("main"), f.session.runNames());
+        assertThrows(ShellError.class, () -> run(f, "sweep lr 0.1 --steps 2 --epochs 1"));
+    }
+
+    static List<double[][]> weightsOf(ShellFixture s, String run) {
+        if (!s.session.runName().equals(run)) {
+            s.shell.execute("switch " + run, () -> false);
+        }
+        return EarlyStopTest.weights(s);
+    }
+}
