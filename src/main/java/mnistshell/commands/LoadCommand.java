@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import mnistshell.render.SafeText;
+import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -58,11 +59,11 @@ public final class LoadCommand implements Command {
         List<String> log = new ArrayList<>(loaded.commands());
         ctx.shell().replaceCommandLog(log);
         // the file's name and what it says of itself are outside text: escaped
-        ctx.out().println(SafeText.escape(String.format("loaded %s: %s, update %d, epoch %d, optimizer %s", file,
-                ctx.session().describeNetwork(), ctx.session().iteration(), ctx.session().training().epoch(),
-                ctx.session().training().settings().optimizer())));
+        ctx.out().println(Wrap.line(SafeText.escape(String.format("loaded %s: %s, update %d, epoch %d, optimizer %s",
+                file, ctx.session().describeNetwork(), ctx.session().iteration(), ctx.session().training().epoch(),
+                ctx.session().training().settings().optimizer())), Wrap.COLUMNS, 2));
         for (String note : loaded.notes()) {
-            ctx.out().println(SafeText.escape("note: " + note));
+            ctx.out().println(Wrap.line(SafeText.escape("note: " + note), Wrap.COLUMNS, 6));
         }
     }
 }

@@ -3,6 +3,7 @@ package mnistshell.commands;
 import java.util.ArrayList;
 import java.util.List;
 import mnistshell.render.SafeText;
+import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -75,11 +76,12 @@ public final class SetCommand implements Command {
 
     private static void list(Context ctx) {
         for (String[] row : ctx.session().training().settings().table()) {
-            ctx.out().printf("  %-13s %-14s %s%n", row[0], SafeText.escape(row[1]), row[2]);
+            ctx.out().println(Wrap.line(String.format("  %-12s %-14s %s", row[0], SafeText.escape(row[1]), row[2]),
+                    Wrap.COLUMNS));
         }
         ctx.out().println("shell:");
         ctx.shell().options().table().forEach((key, row) ->
-                ctx.out().printf("  %-13s %-14s %s%n", key, row[0], row[1]));
+                ctx.out().println(Wrap.line(String.format("  %-12s %-14s %s", key, row[0], row[1]), Wrap.COLUMNS)));
         List<History.Change> changes = ctx.session().training().history().changes();
         if (!changes.isEmpty()) {
             ctx.out().println("changes since init:");

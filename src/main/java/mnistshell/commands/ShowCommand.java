@@ -38,7 +38,7 @@ public final class ShowCommand implements Command {
 
     @Override
     public String summary() {
-        return "image N (0-based, file order) as ASCII art, predicted";
+        return "show image N (0-based, file order) as ASCII art, with what the network predicts";
     }
 
     @Override
@@ -122,7 +122,7 @@ public final class ShowCommand implements Command {
             }
             return ImageRef.drawn(index(args, ImageRef.DRAWN_PREFIX + "N", word, ImageRef.DRAWN_PREFIX, kept));
         }
-        return ImageRef.data(index(args, "image index N", word, "", session.data().size()));
+        return ImageRef.data(index(args, "image N", word, "", session.data().size()));
     }
 
     /** The number after {@code prefix} in {@code word}, from 0 to {@code size - 1}. */

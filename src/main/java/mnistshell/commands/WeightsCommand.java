@@ -132,7 +132,7 @@ public final class WeightsCommand implements Command {
         try {
             return Values.intIn("--neuron", word, 0, units - 1);
         } catch (ShellError e) {
-            throw args.valueError("--neuron must be a unit of W1, an integer from 0 to " + (units - 1) + ", found "
+            throw args.valueError("--neuron must be a unit of W1, from 0 to " + (units - 1) + ", found "
                     + Values.shown(word));
         }
     }

@@ -32,10 +32,10 @@ public final class Settings {
         {"eps", "adam's denominator guard, > 0", "1e-8"},
         {"batch", "'full' or images per update", "full"},
         {"l2", "weight decay on weights (not biases), >= 0", "0"},
-        {"schedule", "constant | step EVERY FACTOR | cosine PERIOD [FLOOR]", "constant"},
-        {"bias-grad", "exact (per unit) or seed (the notebook's one scalar)", "exact"},
-        {"report-every", "without a terminal, a progress line every K updates (0: none)", "0"},
-        {"diverge", "stop when the loss exceeds FACTOR x the first (off: NaN only)", "1e6"},
+        {"schedule", "constant, step EVERY FACTOR, cosine PERIOD [FLOOR]", "constant"},
+        {"bias-grad", "exact (per unit) or seed (the notebook's scalar)", "exact"},
+        {"report-every", "off a terminal, a line every K updates (0: none)", "0"},
+        {"diverge", "stop at a loss FACTOR x the first (off: NaN only)", "1e6"},
         {"engine", "fast, java (no native sums) or reference (la4j)", "fast"},
         {"threads", "threads of the fast engine, 1 to 256",
             Integer.toString(Math.min(Runtime.getRuntime().availableProcessors(), 256))},
@@ -89,7 +89,7 @@ public final class Settings {
     /** These settings with {@code key} set to {@code words}; refuses an unknown key or a bad value. */
     public Settings with(String key, List<String> words) {
         if (!values.containsKey(key)) {
-            throw new ShellError("unknown setting '" + key + "': expected one of " + String.join(", ", keys()));
+            throw new ShellError("unknown setting '" + key + "': set alone lists them");
         }
         if (words.isEmpty() || (!key.equals("schedule") && words.size() != 1)) {
             throw new ShellError("set " + key + ": expected one value (" + meaning(key) + ")");
@@ -111,8 +111,8 @@ public final class Settings {
             case "lr", "eps" -> Values.number(what, v, Values.Range.above(0));
             case "l2" -> Values.number(what, v, Values.Range.atLeast(0));
             case "momentum", "beta1", "beta2" -> Values.number(what, v, Values.Range.fromUpTo(0, 1));
-            case "optimizer" -> require(key, v, OPTIMIZERS.contains(v), "one of " + String.join(", ", OPTIMIZERS));
-            case "engine" -> require(key, v, ENGINES.contains(v), "one of " + String.join(", ", ENGINES));
+            case "optimizer" -> require(key, v, OPTIMIZERS.contains(v), String.join(", ", OPTIMIZERS));
+            case "engine" -> require(key, v, ENGINES.contains(v), String.join(", ", ENGINES));
             case "batch" -> {
                 return v.equals("full") ? v : batchSize(v);
             }
@@ -138,7 +138,7 @@ public final class Settings {
         try {
             return Integer.toString(Values.intIn("set batch:", v, 1, Integer.MAX_VALUE));
         } catch (ShellError e) {
-            throw new ShellError("set batch: must be 'full' or an integer from 1 to " + Integer.MAX_VALUE
+            throw new ShellError("set batch: must be 'full' or a size from 1 to " + Integer.MAX_VALUE
                     + ", found " + Values.shown(v));
         }
     }
