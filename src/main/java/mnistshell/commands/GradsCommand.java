@@ -13,8 +13,8 @@ import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
 import mnistshell.train.Training;
 import mnistshell.train.UpdateSizes;
+import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
-import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code grads [NAME]}: the gradients of the last update, their size against the weights, and warnings. */
 public final class GradsCommand implements Command {
@@ -53,8 +53,8 @@ public final class GradsCommand implements Command {
     }
 
     @Override
-    public List<Completer> argumentCompleters() {
-        return List.of(new StringsCompleter("dW1", "db1", "dW2", "db2", "dW3", "db3"));
+    public List<Completer> argumentCompleters(Context ctx) {
+        return List.of(Completions.words(() -> TensorTable.names(ctx.session().network(), "d")));
     }
 
     @Override

@@ -6,12 +6,12 @@ import mnistshell.render.SafeText;
 import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
+import mnistshell.shell.Completions;
 import mnistshell.shell.Context;
 import mnistshell.shell.ShellOptions;
 import mnistshell.train.History;
 import mnistshell.train.Settings;
 import org.jline.reader.Completer;
-import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code set [KEY VALUE...]}: show every training setting, or change one from the next update on. */
 public final class SetCommand implements Command {
@@ -44,12 +44,11 @@ public final class SetCommand implements Command {
 
     @Override
     public List<Completer> argumentCompleters() {
-        List<String> values = new ArrayList<>(Settings.OPTIMIZERS);
-        values.addAll(Settings.ENGINES);
-        values.addAll(List.of("full", "exact", "seed", "constant", "step", "cosine", "on", "off"));
         List<String> keys = new ArrayList<>(Settings.keys());
         keys.addAll(ShellOptions.KEYS);
-        return List.of(new StringsCompleter(keys), new StringsCompleter(values));
+        Completer values = Completions.byWord(1, key -> Completions.words((ShellOptions.KEYS.contains(key)
+                ? List.of("on", "off") : Settings.choices(key)).toArray(String[]::new)));
+        return List.of(Completions.words(keys.toArray(String[]::new)), values, Completions.words());
     }
 
     @Override

@@ -15,8 +15,8 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
 import mnistshell.errors.Values;
+import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
-import org.jline.reader.impl.completer.StringsCompleter;
 
 /**
  * {@code show N}: image N with its label, the prediction and its split. At the prompt of a real
@@ -52,8 +52,16 @@ public final class ShowCommand implements Command {
     }
 
     @Override
-    public List<Completer> argumentCompleters() {
-        return List.of(new StringsCompleter("--wrong", ImageRef.DRAWN_PREFIX, ImageRef.UNLABELLED_PREFIX));
+    public List<Completer> argumentCompleters(Context ctx) {
+        return List.of((reader, line, candidates) -> {
+            candidates.add(Completions.partial("--wrong"));
+            if (ctx.session().drawn().size() > 0) {
+                candidates.add(Completions.partial(ImageRef.DRAWN_PREFIX));
+            }
+            if (ctx.session().unlabelled() != null) {
+                candidates.add(Completions.partial(ImageRef.UNLABELLED_PREFIX));
+            }
+        });
     }
 
     @Override

@@ -121,4 +121,5 @@ public final class Wrap {
             lead++;
         }
         return lead;
-    }}
+    }
+}

@@ -86,6 +86,19 @@ public final class Settings {
         return Arrays.stream(KEYS).map(k -> k[0]).toList();
     }
 
+    /** The words {@code key} takes as its value, for TAB completion; empty for a number. */
+    public static List<String> choices(String key) {
+        return switch (key) {
+            case "optimizer" -> OPTIMIZERS;
+            case "engine" -> ENGINES;
+            case "batch" -> List.of("full");
+            case "bias-grad" -> List.of("exact", "seed");
+            case "schedule" -> List.of("constant", "step", "cosine");
+            case "diverge" -> List.of("off");
+            default -> List.of();
+        };
+    }
+
     /** These settings with {@code key} set to {@code words}; refuses an unknown key or a bad value. */
     public Settings with(String key, List<String> words) {
         if (!values.containsKey(key)) {
