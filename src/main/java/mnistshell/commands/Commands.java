@@ -38,6 +38,7 @@ public final class Commands {
                 new SaveCommand(),
                 new LoadCommand(),
                 new ModelsCommand(),
+                new ClearCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));
         List<String> names = Stream.concat(Stream.of("help"), commands.stream().map(Command::name)).toList();

@@ -46,6 +46,9 @@ public final class ErrorsCommand implements Command {
         int pred = args.intOption("--pred", -1, 0, Dataset.CLASSES - 1);
         boolean train = args.flag("--train");
         args.done();
+        if (label >= 0 && label == pred) {
+            throw args.valueError("--label " + label + " --pred " + pred + " asks for correct answers, not mistakes");
+        }
         Session s = ctx.session();
         int[] images = train ? s.trainImages("errors --train", 1) : s.testImages("errors");
         List<Mistake> wrong = Mistake.find(s.network(), s.data(), images).stream()

@@ -71,6 +71,12 @@ public final class SetCommand implements Command {
         ctx.session().set(key, words);
         ctx.out().printf("%s = %s (from update %d)%n", key, ctx.session().training().settings().value(key),
                 ctx.session().iteration() + 1);
+        int threads = ctx.session().training().settings().threads();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (key.equals("threads") && threads > cores) {
+            ctx.out().printf("note: %d threads on %d cores take turns; the results are the same bits%n", threads,
+                    cores);
+        }
     }
 
     private static void list(Context ctx) {

@@ -110,7 +110,15 @@ public final class Settings {
         String v = check(key, String.join(" ", words), words);
         Map<String, String> next = new LinkedHashMap<>(values);
         next.put(key, v);
-        return new Settings(next);
+        Settings changed = new Settings(next);
+        // a floor above the rate would make cosine annealing climb: refused, whichever is set last
+        if (changed.schedule instanceof Schedule.Cosine c && c.floor() > changed.lr) {
+            String[] schedule = next.get("schedule").split(" ");
+            throw new ShellError(key.equals("lr")
+                    ? "set lr: " + v + " is below the cosine schedule's FLOOR " + schedule[schedule.length - 1]
+                    : "set schedule: FLOOR " + schedule[schedule.length - 1] + " is above lr " + next.get("lr"));
+        }
+        return changed;
     }
 
     /**
