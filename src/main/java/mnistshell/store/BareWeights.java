@@ -23,6 +23,7 @@ final class BareWeights {
     static LoadedSession load(NpzReader npz, Session current) {
         List<double[][]> weights = new ArrayList<>();
         List<double[][]> biases = new ArrayList<>();
+        List<String> widened = new ArrayList<>();
         int inputs = current.data().features();
         for (int l = 1; npz.has("W" + l + ".npy"); l++) {
             String w = "W" + l;
@@ -33,6 +34,9 @@ final class BareWeights {
                         + ", found " + a.shapeText());
             }
             weights.add(a.matrix());
+            if (a.widened()) {
+                widened.add(w);
+            }
             biases.add(SessionLoader.matrix(npz, "b" + l, a.rows(), 1, true));
             inputs = a.rows();
         }
@@ -43,12 +47,15 @@ final class BareWeights {
                 biases.toArray(double[][][]::new));
         Training training = new Training(net, current.training().settings(), Session.DEFAULT_SEED);
         Settings kept = current.training().settings();
-        List<String> notes = List.of(
+        List<String> notes = new ArrayList<>(List.of(
                 "weights only: network " + net.architecture() + " from the shapes, at update 0",
                 "assumed " + Activation.LeakyRelu.SEED + " hidden units and a softmax output (the seed's)",
                 "no optimizer state; mini-batch seed " + Session.DEFAULT_SEED + "; the current settings (optimizer "
                         + kept.optimizer() + ", lr " + kept.value("lr") + ", batch " + kept.value("batch") + ")",
-                "init --act ... trains afresh with another activation");
+                "init --act ... trains afresh with another activation"));
+        if (!widened.isEmpty()) {
+            notes.add(String.join(", ", widened) + " held float32 ('<f4'): widened to float64, exactly");
+        }
         return new LoadedSession(net, Init.HE, Session.DEFAULT_SEED, training, List.of(), notes);
     }
 
