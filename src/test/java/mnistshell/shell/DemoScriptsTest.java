@@ -43,6 +43,16 @@ class DemoScriptsTest {
     }
 
     @Test
+    void noScriptWritesToAFixedNameInTmp() throws IOException {
+        try (var scripts = Files.list(Path.of("scripts"))) {
+            for (Path s : scripts.toList()) {
+                String text = Files.readString(s);
+                assertTrue(!text.contains("/tmp/"), s + " names a fixed /tmp path: scratch files go to mktemp -d");
+            }
+        }
+    }
+
+    @Test
     void db2TellsItsStoryWithItsExpectationsHolding() {
         String out = run(Path.of("scripts/db2.msh"));
         assertTrue(out.contains("dead (never active): 6 units"), out);
