@@ -92,7 +92,7 @@ public final class GradsCommand implements Command {
         UpdateSizes last = recent.get(recent.size() - 1);
         List<String[]> ratio = new ArrayList<>();
         for (int k = 0; k < grads.size(); k++) {
-            ratio.add(new String[] {last.weights()[k] == 0 ? "-" : Numbers.brief(last.step()[k] / last.weights()[k])});
+            ratio.add(new String[] {last.weights()[k] == 0 ? "-" : Numbers.ratio(last.step()[k] / last.weights()[k])});
         }
         ctx.out().print(TensorTable.of("tensor", WeightsCommand.stats(grads), new String[] {"upd/w"}, ratio).render());
         List<String> names = grads.stream().map(Tensor::name).toList();
