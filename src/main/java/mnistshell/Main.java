@@ -36,6 +36,14 @@ public final class Main {
     static final int USAGE = 2;
     static final int FAILED = 1;
     static final String USAGE_TEXT = "usage: mnist-shell [--debug] [-c 'COMMAND; COMMAND...' | FILE...]";
+    static final String HELP_TEXT = USAGE_TEXT + """
+
+              mnist-shell                       the prompt, on the embedded MNIST sample
+              mnist-shell -c 'step 500; eval'   run commands separated by ';', then exit
+              mnist-shell seed.msh              run command files, one command a line
+              ... | mnist-shell                 run the commands piped to it
+            --debug adds stack traces to internal errors. Exit status: 0 all went well,
+            1 a command failed, 2 bad usage of mnist-shell itself. Type help at the prompt.""";
 
     private Main() {
     }
@@ -65,7 +73,7 @@ public final class Main {
             switch (argv[i]) {
                 case "--debug" -> debug = true;
                 case "-h", "--help" -> {
-                    System.out.println(USAGE_TEXT);
+                    System.out.println(HELP_TEXT);
                     return OK;
                 }
                 case "-c" -> {
@@ -84,6 +92,11 @@ public final class Main {
                     files.add(Path.of(argv[i]));
                 }
             }
+        }
+        if (inline != null && inline.replace(";", "").isBlank()) {
+            System.err.println("mnist-shell: -c needs at least one command");
+            System.err.println(USAGE_TEXT);
+            return USAGE;
         }
         if (inline != null && !files.isEmpty()) {
             System.err.println(USAGE_TEXT);

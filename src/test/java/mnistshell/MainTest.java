@@ -97,11 +97,24 @@ class MainTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndTheWaysToRunItWithin80Columns() {
+        assertEquals(Main.OK, Main.run(new String[] {"--help"}));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith(Main.USAGE_TEXT + "\n"), text);
+        assertTrue(text.contains("mnist-shell -c 'step 500; eval'"), text);
+        assertTrue(text.contains("mnist-shell seed.msh"), text);
+        assertTrue(text.lines().allMatch(l -> l.length() <= 80), text);
+    }
+
+    @Test
     void aBadCommandLineIsAUsageError() {
         assertEquals(2, Main.USAGE);
         assertEquals(Main.USAGE, Main.run(new String[] {"--frobnicate"}));
         assertEquals(Main.USAGE, Main.run(new String[] {"-c"}));
         assertEquals(Main.USAGE, Main.run(new String[] {"-c", "eval", "file.msh"}));
+        assertEquals(Main.USAGE, Main.run(new String[] {"-c", ""}), "-c without commands");
+        assertEquals(Main.USAGE, Main.run(new String[] {"-c", ";;;"}), "-c without commands");
+        assertEquals(Main.USAGE, Main.run(new String[] {"-c", " ; "}), "-c without commands");
         assertEquals(Main.USAGE, Main.run(new String[] {dir.resolve("missing.msh").toString()}));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.msh: no such command file"));
         assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing ran");

@@ -1,6 +1,7 @@
 package mnistshell.commands;
 
 import java.util.Arrays;
+import mnistshell.render.Wrap;
 import mnistshell.nn.FastKernel;
 import mnistshell.nn.Network;
 import mnistshell.panel.TrainPanel;
@@ -65,16 +66,30 @@ public final class BenchCommand implements Command {
                 warmed += timer.seconds(Math.max(3, updates / 4));
             } while (warmed < WARM_UP_SECONDS && !ctx.cancelled());
             double[] perUpdate = new double[runs];
-            for (int r = 0; r < runs && !ctx.cancelled(); r++) {
-                perUpdate[r] = timer.seconds(updates) / updates;
+            int finished = 0; // a run cut short by Ctrl-C timed fewer updates than it divides by
+            while (finished < runs && !ctx.cancelled()) {
+                double seconds = timer.seconds(updates);
+                if (ctx.cancelled()) {
+                    break;
+                }
+                perUpdate[finished++] = seconds / updates;
             }
+            if (finished == 0) {
+                ctx.out().println("bench stopped: no run finished, nothing measured");
+                return;
+            }
+            perUpdate = Arrays.copyOf(perUpdate, finished);
             Arrays.sort(perUpdate);
-            double median = runs % 2 == 1 ? perUpdate[runs / 2] : (perUpdate[runs / 2 - 1] + perUpdate[runs / 2]) / 2;
-            ctx.out().printf("%s, %d training images, batch %s, engine %s on %d thread(s), %d runs of %d updates%s:%n",
-                    session.network().architecture(), train, batch == 0 ? "full" : Integer.toString(batch),
-                    engine(copy), copy.settings().threads(), runs, updates, live ? " in the train panel" : "");
-            ctx.out().printf("  median %.3f ms/update (fastest %.3f, slowest %.3f), %.1f updates/s, %.3f s/epoch%n",
-                    1e3 * median, 1e3 * perUpdate[0], 1e3 * perUpdate[runs - 1], 1 / median, median * perEpoch);
+            int n = finished;
+            double median = n % 2 == 1 ? perUpdate[n / 2] : (perUpdate[n / 2 - 1] + perUpdate[n / 2]) / 2;
+            String runsDone = finished < runs ? finished + " of " + runs + " runs (stopped)" : runs + " runs";
+            ctx.out().println(Wrap.line(String.format("%s, %d training images, batch %s, engine %s on %d thread(s), "
+                    + "%s of %d updates%s:", session.network().architecture(), train,
+                    batch == 0 ? "full" : Integer.toString(batch), engine(copy), copy.settings().threads(), runsDone,
+                    updates, live ? " in the train panel" : ""), Wrap.COLUMNS, 2));
+            ctx.out().println(Wrap.line(String.format("  median %.3f ms/update (fastest %.3f, slowest %.3f), "
+                    + "%.1f updates/s, %.3f s/epoch", 1e3 * median, 1e3 * perUpdate[0], 1e3 * perUpdate[n - 1],
+                    1 / median, median * perEpoch), Wrap.COLUMNS, 4));
         }
     }
 

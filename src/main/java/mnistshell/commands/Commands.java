@@ -45,6 +45,7 @@ public final class Commands {
                 new DropCommand(),
                 new CompareCommand(),
                 new SweepCommand(),
+                new ClearCommand(),
                 new ExitCommand("exit"),
                 new ExitCommand("quit"));
         List<String> names = Stream.concat(Stream.of("help"), commands.stream().map(Command::name)).toList();

@@ -7,6 +7,7 @@ import mnistshell.data.DatasetLoader;
 import mnistshell.data.Loaded;
 import mnistshell.data.UnlabelledSet;
 import mnistshell.render.SafeText;
+import mnistshell.render.Wrap;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
@@ -90,8 +91,8 @@ public final class DataCommand implements Command {
             case "info" -> info(args, ctx);
             case "split" -> split(args, ctx);
             case "normalize" -> normalize(args, ctx);
-            default -> throw args.error("unknown subcommand '" + sub + "', expected one of "
-                    + String.join(", ", SUBCOMMANDS));
+            default -> throw args.error("'" + sub + "' is not " + String.join(", ", SUBCOMMANDS.subList(0, SUBCOMMANDS.size() - 1))
+                    + " or " + SUBCOMMANDS.get(SUBCOMMANDS.size() - 1));
         }
     }
 
@@ -113,8 +114,8 @@ public final class DataCommand implements Command {
         }
         Dataset data = loaded.data();
         boolean kept = session.replaceData(data, loaded.givenSplit());
-        ctx.out().printf("loaded %d labelled images of %dx%d from %s in %.2f s%n",
-                data.size(), data.rows(), data.cols(), SafeText.escape(data.source()), seconds);
+        ctx.out().println(Wrap.line(String.format("loaded %d labelled images of %dx%d from %s in %.2f s",
+                data.size(), data.rows(), data.cols(), SafeText.escape(data.source()), seconds), Wrap.COLUMNS, 2));
         ctx.out().println(DataInfo.splitLine(session));
         if (kept) {
             ctx.out().printf("network %s kept: the input size %d matches (update %d)%n",
@@ -128,10 +129,11 @@ public final class DataCommand implements Command {
 
     private static void holdUnlabelled(Context ctx, Session session, UnlabelledSet set, double seconds) {
         session.setUnlabelled(set);
-        ctx.out().printf("loaded %d unlabelled images of %dx%d from %s in %.2f s%n",
-                set.size(), set.rows(), set.cols(), SafeText.escape(set.source()), seconds);
-        ctx.out().printf("held for show unlabelled:N and predict --out; training data and network unchanged: %s%n",
-                SafeText.escape(session.data().source()));
+        ctx.out().println(Wrap.line(String.format("loaded %d unlabelled images of %dx%d from %s in %.2f s",
+                set.size(), set.rows(), set.cols(), SafeText.escape(set.source()), seconds), Wrap.COLUMNS, 2));
+        ctx.out().println("held for show unlabelled:N and predict --out");
+        ctx.out().println(Wrap.line("training data and network unchanged: " + SafeText.escape(session.data().source()),
+                Wrap.COLUMNS, 2));
     }
 
     private static void info(Args args, Context ctx) {
@@ -154,8 +156,7 @@ public final class DataCommand implements Command {
             throw args.error("one image cannot be split");
         }
         if (test < 0) {
-            throw args.error("give the number of test images: data split --test N [--seed S], N from 0 to "
-                    + (size - 1));
+            throw args.error("split needs --test N, N from 0 to " + (size - 1));
         }
         if ((long) test + val > size - 1) {
             throw args.error("--test " + test + " and --val " + val + " hold out " + ((long) test + val)

@@ -3,6 +3,7 @@ package mnistshell.commands;
 import mnistshell.data.Dataset;
 import mnistshell.data.UnlabelledSet;
 import mnistshell.render.SafeText;
+import mnistshell.render.Wrap;
 import mnistshell.session.Session;
 
 /** The text of {@code data info} and the lines {@code data} prints after changing something. */
@@ -14,7 +15,7 @@ final class DataInfo {
     static String describe(Session session) {
         Dataset data = session.data();
         StringBuilder s = new StringBuilder();
-        s.append("source: ").append(SafeText.escape(data.source())).append('\n');
+        s.append(Wrap.line("source: " + SafeText.escape(data.source()), Wrap.COLUMNS, 2)).append('\n');
         s.append(String.format("images: %d labelled, %dx%d%n", data.size(), data.rows(), data.cols()));
         s.append("classes:");
         int[] counts = data.classCounts();
@@ -25,9 +26,9 @@ final class DataInfo {
         s.append(splitLine(session)).append('\n');
         s.append(scalingLine(data)).append('\n');
         UnlabelledSet u = session.unlabelled();
-        s.append(u == null ? "unlabelled: none (load a CSV without labels for show unlabelled:N and predict --out)\n"
-                : String.format("unlabelled: %d images from %s, for show unlabelled:N and predict --out%n", u.size(),
-                        SafeText.escape(u.source())));
+        s.append(Wrap.line(u == null ? "unlabelled: none (load a CSV without labels for show unlabelled:N and predict --out)"
+                : String.format("unlabelled: %d images from %s, for show unlabelled:N and predict --out", u.size(),
+                        SafeText.escape(u.source())), Wrap.COLUMNS, 2)).append('\n');
         s.append(memoryLine(data, u)).append('\n');
         return s.toString();
     }

@@ -52,6 +52,9 @@ public final class ErrorsCommand implements Command {
         if (train && test) {
             throw args.error("--train or --test, not both");
         }
+        if (label >= 0 && label == pred) {
+            throw args.valueError("--label " + label + " --pred " + pred + " asks for correct answers, not mistakes");
+        }
         Session s = ctx.session();
         boolean val = !train && !test && s.split().hasValidation();
         int[] images = train ? s.trainImages("errors --train", 1) : val ? s.validationImages("errors")

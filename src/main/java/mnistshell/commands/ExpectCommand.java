@@ -30,7 +30,7 @@ public final class ExpectCommand implements Command {
 
     @Override
     public String summary() {
-        return "check a metric, failing the command file when false: expect test-accuracy >= 0.906";
+        return "fail the command file when a metric is off: expect test-accuracy >= 0.906";
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class ExpectCommand implements Command {
             throw args.error("needs a metric, a comparison and a value");
         }
         if (!METRICS.contains(metric)) {
-            throw args.error("unknown metric '" + metric + "': expected one of " + String.join(", ", METRICS));
+            throw args.valueError("unknown metric '" + metric + "' (see help expect)");
         }
         if (!OPS.contains(op)) {
             throw args.error("unknown comparison '" + op + "': expected one of " + String.join(" ", OPS));

@@ -76,7 +76,7 @@ public final class GradcheckCommand implements Command {
         boolean all = true;
         for (GradCheck.Result r : results) {
             table.row(r.tensor(), Integer.toString(r.checked()), String.format("%.2e", r.worst()),
-                    r.row() + "," + r.col(), Numbers.brief(r.analytic()), Numbers.brief(r.numeric()),
+                    "[" + r.row() + ", " + r.col() + "]", Numbers.brief(r.analytic()), Numbers.brief(r.numeric()),
                     r.passed() ? "ok" : "FAIL");
             all &= r.passed();
         }

@@ -13,8 +13,8 @@ import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
 import mnistshell.train.Training;
 import mnistshell.train.UpdateSizes;
+import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
-import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code grads [NAME]}: the gradients of the last update, their size against the weights, and warnings. */
 public final class GradsCommand implements Command {
@@ -53,8 +53,8 @@ public final class GradsCommand implements Command {
     }
 
     @Override
-    public List<Completer> argumentCompleters() {
-        return List.of(new StringsCompleter("dW1", "db1", "dW2", "db2", "dW3", "db3"));
+    public List<Completer> argumentCompleters(Context ctx) {
+        return List.of(Completions.words(() -> TensorTable.names(ctx.session().network(), "d")));
     }
 
     @Override
@@ -92,7 +92,7 @@ public final class GradsCommand implements Command {
         UpdateSizes last = recent.get(recent.size() - 1);
         List<String[]> ratio = new ArrayList<>();
         for (int k = 0; k < grads.size(); k++) {
-            ratio.add(new String[] {last.weights()[k] == 0 ? "-" : Numbers.brief(last.step()[k] / last.weights()[k])});
+            ratio.add(new String[] {last.weights()[k] == 0 ? "-" : Numbers.ratio(last.step()[k] / last.weights()[k])});
         }
         ctx.out().print(TensorTable.of("tensor", WeightsCommand.stats(grads), new String[] {"upd/w"}, ratio).render());
         List<String> names = grads.stream().map(Tensor::name).toList();

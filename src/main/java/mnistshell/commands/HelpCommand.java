@@ -1,6 +1,7 @@
 package mnistshell.commands;
 
 import java.util.List;
+import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.CommandTable;
@@ -85,10 +86,10 @@ public final class HelpCommand implements Command {
             return;
         }
         Command c = table.lookup(name);
-        ctx.out().println("usage: " + c.usage());
-        ctx.out().println(c.summary());
+        ctx.out().println(Wrap.line("usage: " + c.usage(), Wrap.COLUMNS));
+        ctx.out().println(Wrap.block(c.summary(), Wrap.COLUMNS));
         if (!c.details().isEmpty()) {
-            ctx.out().println(c.details().stripTrailing());
+            ctx.out().println(Wrap.block(c.details().stripTrailing(), Wrap.COLUMNS));
         }
     }
 }

@@ -10,8 +10,9 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
 import mnistshell.errors.Values;
+import java.util.Map;
+import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
-import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code init [SPEC] [--act A] [--slope S] [--init I] [--seed N]}: a fresh network. */
 public final class InitCommand implements Command {
@@ -47,8 +48,10 @@ public final class InitCommand implements Command {
 
     @Override
     public List<Completer> argumentCompleters() {
-        return List.of(new StringsCompleter("784-10-10", "784-64-32-10", "--act", "--slope", "--init", "--seed",
-                "leaky-relu", "relu", "sigmoid", "tanh", "he", "xavier", "uniform"));
+        Completer inits = Completions.words(Arrays.stream(Init.values()).map(Init::label).toArray(String[]::new));
+        return List.of(Completions.afterOption(Map.of("--act", Completions.words(Activation.NAMES), "--init", inits,
+                "--slope", Completions.words(), "--seed", Completions.words()),
+                Completions.words("784-10-10", "784-64-32-10", "--act", "--slope", "--init", "--seed")));
     }
 
     @Override

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import mnistshell.render.SafeText;
+import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
+import mnistshell.shell.Completions;
 import mnistshell.shell.Context;
 import mnistshell.store.LoadedSession;
 import mnistshell.store.SessionLoader;
-import org.jline.builtins.Completers;
 import org.jline.reader.Completer;
 
 /** {@code load PATH}: a saved session, resumed exactly, or bare weights from {@code np.savez}. */
@@ -33,7 +34,8 @@ public final class LoadCommand implements Command {
     @Override
     public String details() {
         return """
-                PATH     a file, or a bare name in models/ ('load seed' is models/seed.npz).
+                PATH     a file, or a bare name in models/ ('load seed' is models/seed.npz), then in
+         the models/ of the installation.
                 The whole file is checked first; a bad one changes nothing. The data stays as loaded;
                 if the session was trained on other data, load says so.
                 A file with only W1, b1, W2, b2, ... (np.savez) gives a network of those shapes,
@@ -41,8 +43,9 @@ public final class LoadCommand implements Command {
     }
 
     @Override
-    public List<Completer> argumentCompleters() {
-        return List.of(new Completers.FileNameCompleter());
+    public List<Completer> argumentCompleters(Context ctx) {
+        return List.of(Completions.all(Completions.words(() -> ModelPaths.names(ctx.shell().modelsDirectory())),
+                Completions.paths(".npz")));
     }
 
     @Override
@@ -63,14 +66,15 @@ public final class LoadCommand implements Command {
         List<String> log = new ArrayList<>(loaded.commands());
         ctx.shell().replaceCommandLog(log);
         // the file's name and what it says of itself are outside text: escaped
-        ctx.out().println(SafeText.escape(String.format("loaded %s: %s, update %d, epoch %d, optimizer %s", file,
-                ctx.session().describeNetwork(), ctx.session().iteration(), ctx.session().training().epoch(),
-                ctx.session().training().settings().optimizer())));
+        ctx.out().println(Wrap.line(SafeText.escape("loaded " + file + ": " + ctx.session().describeNetwork()),
+                Wrap.COLUMNS, 2));
+        ctx.out().printf("at update %d, epoch %d, optimizer %s%n", ctx.session().iteration(),
+                ctx.session().training().epoch(), ctx.session().training().settings().optimizer());
         if (resplit) {
             ctx.out().println(DataInfo.splitLine(ctx.session()) + ", as saved");
         }
         for (String note : loaded.notes()) {
-            ctx.out().println(SafeText.escape("note: " + note));
+            ctx.out().println(Wrap.line(SafeText.escape("note: " + note), Wrap.COLUMNS, 6));
         }
     }
 

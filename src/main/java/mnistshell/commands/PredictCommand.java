@@ -9,6 +9,7 @@ import mnistshell.files.FileRefusal;
 import mnistshell.nn.Evaluation;
 import mnistshell.render.Bars;
 import mnistshell.render.SafeText;
+import mnistshell.render.Wrap;
 import mnistshell.session.ImageRef;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
@@ -62,7 +63,7 @@ public final class PredictCommand implements Command {
         String image = args.next();
         args.done();
         if ((out == null) == (image == null)) {
-            throw args.error("give --out FILE to write predictions for the unlabelled set, or an image index N");
+            throw args.error("which image? N, drawn:N, unlabelled:N, or --out FILE");
         }
         if (image != null) {
             probabilities(args, ctx, image);
@@ -104,8 +105,8 @@ public final class PredictCommand implements Command {
                     + session.network().inputs());
         }
         write(file, session.predictUnlabelled());
-        ctx.out().printf("wrote %d predictions for %s to %s (%s)%n", set.size(), SafeText.escape(set.source()),
-                SafeText.escape(file.toString()), HEADER);
+        ctx.out().println(Wrap.line(String.format("wrote %d predictions for %s to %s (%s)", set.size(),
+                SafeText.escape(set.source()), SafeText.escape(file.toString()), HEADER), Wrap.COLUMNS, 2));
     }
 
 

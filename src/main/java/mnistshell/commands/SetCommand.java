@@ -3,14 +3,15 @@ package mnistshell.commands;
 import java.util.ArrayList;
 import java.util.List;
 import mnistshell.render.SafeText;
+import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
+import mnistshell.shell.Completions;
 import mnistshell.shell.Context;
 import mnistshell.shell.ShellOptions;
 import mnistshell.train.History;
 import mnistshell.train.Settings;
 import org.jline.reader.Completer;
-import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code set [KEY VALUE...]}: show every training setting, or change one from the next update on. */
 public final class SetCommand implements Command {
@@ -43,12 +44,11 @@ public final class SetCommand implements Command {
 
     @Override
     public List<Completer> argumentCompleters() {
-        List<String> values = new ArrayList<>(Settings.OPTIMIZERS);
-        values.addAll(Settings.ENGINES);
-        values.addAll(List.of("full", "exact", "seed", "constant", "step", "cosine", "on", "off", "--metric"));
         List<String> keys = new ArrayList<>(Settings.keys());
         keys.addAll(ShellOptions.KEYS);
-        return List.of(new StringsCompleter(keys), new StringsCompleter(values));
+        Completer values = Completions.byWord(1, key -> Completions.words((ShellOptions.KEYS.contains(key)
+                ? List.of("on", "off") : Settings.choices(key)).toArray(String[]::new)));
+        return List.of(Completions.words(keys.toArray(String[]::new)), values, Completions.words());
     }
 
     @Override
@@ -76,15 +76,22 @@ public final class SetCommand implements Command {
         ctx.session().set(key, words);
         ctx.out().printf("%s = %s (from update %d)%n", key, ctx.session().training().settings().value(key),
                 ctx.session().iteration() + 1);
+        int threads = ctx.session().training().settings().threads();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (key.equals("threads") && threads > cores) {
+            ctx.out().printf("note: %d threads on %d cores take turns; the results are the same bits%n", threads,
+                    cores);
+        }
     }
 
     private static void list(Context ctx) {
         for (String[] row : ctx.session().training().settings().table()) {
-            ctx.out().printf("  %-13s %-14s %s%n", row[0], SafeText.escape(row[1]), row[2]);
+            ctx.out().println(Wrap.line(String.format("  %-12s %-14s %s", row[0], SafeText.escape(row[1]), row[2]),
+                    Wrap.COLUMNS));
         }
         ctx.out().println("shell:");
         ctx.shell().options().table().forEach((key, row) ->
-                ctx.out().printf("  %-13s %-14s %s%n", key, row[0], row[1]));
+                ctx.out().println(Wrap.line(String.format("  %-12s %-14s %s", key, row[0], row[1]), Wrap.COLUMNS)));
         List<History.Change> changes = ctx.session().training().history().changes();
         if (!changes.isEmpty()) {
             ctx.out().println("changes since init:");

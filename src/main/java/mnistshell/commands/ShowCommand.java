@@ -15,8 +15,8 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
 import mnistshell.errors.Values;
+import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
-import org.jline.reader.impl.completer.StringsCompleter;
 
 /**
  * {@code show N}: image N with its label, the prediction and its split. At the prompt of a real
@@ -38,7 +38,7 @@ public final class ShowCommand implements Command {
 
     @Override
     public String summary() {
-        return "image N (0-based, file order) as ASCII art, predicted";
+        return "show image N (0-based, file order) as ASCII art, with what the network predicts";
     }
 
     @Override
@@ -52,8 +52,16 @@ public final class ShowCommand implements Command {
     }
 
     @Override
-    public List<Completer> argumentCompleters() {
-        return List.of(new StringsCompleter("--wrong", ImageRef.DRAWN_PREFIX, ImageRef.UNLABELLED_PREFIX));
+    public List<Completer> argumentCompleters(Context ctx) {
+        return List.of((reader, line, candidates) -> {
+            candidates.add(Completions.partial("--wrong"));
+            if (ctx.session().drawn().size() > 0) {
+                candidates.add(Completions.partial(ImageRef.DRAWN_PREFIX));
+            }
+            if (ctx.session().unlabelled() != null) {
+                candidates.add(Completions.partial(ImageRef.UNLABELLED_PREFIX));
+            }
+        });
     }
 
     @Override
@@ -122,7 +130,7 @@ public final class ShowCommand implements Command {
             }
             return ImageRef.drawn(index(args, ImageRef.DRAWN_PREFIX + "N", word, ImageRef.DRAWN_PREFIX, kept));
         }
-        return ImageRef.data(index(args, "image index N", word, "", session.data().size()));
+        return ImageRef.data(index(args, "image N", word, "", session.data().size()));
     }
 
     /** The number after {@code prefix} in {@code word}, from 0 to {@code size - 1}. */

@@ -14,6 +14,11 @@ final class TensorTable {
     }
 
     /** The statistics' columns alone, the first headed {@code first} ("tensor", "unit"). */
+    /** The network's tensor names as of now, {@code W1}, {@code b1}, ..., each after {@code prefix} ({@code d} for gradients). */
+    static List<String> names(mnistshell.nn.Network network, String prefix) {
+        return network.tensors().stream().map(t -> prefix + t.name()).toList();
+    }
+
     static Table of(String first, List<TensorStats> stats) {
         List<String[]> none = stats.stream().map(s -> new String[0]).toList();
         return of(first, stats, new String[0], none);

@@ -16,9 +16,9 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.errors.Values;
 import mnistshell.errors.ShellError;
-import org.jline.builtins.Completers;
+import java.util.Map;
+import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
-import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code weights [NAME] [--neuron K] [--png FILE]}: the parameters, summarised, listed or pictured. */
 public final class WeightsCommand implements Command {
@@ -53,9 +53,10 @@ public final class WeightsCommand implements Command {
     }
 
     @Override
-    public List<Completer> argumentCompleters() {
-        return List.of(new StringsCompleter("W1", "b1", "W2", "b2", "W3", "b3", "--neuron", "--png"),
-                new Completers.FileNameCompleter());
+    public List<Completer> argumentCompleters(Context ctx) {
+        Completer names = Completions.words(() -> TensorTable.names(ctx.session().network(), ""));
+        return List.of(Completions.afterOption(Map.of("--png", Completions.paths(".png"), "--neuron", Completions.words()),
+                Completions.all(names, Completions.words("--neuron", "--png"))));
     }
 
     @Override
@@ -132,7 +133,7 @@ public final class WeightsCommand implements Command {
         try {
             return Values.intIn("--neuron", word, 0, units - 1);
         } catch (ShellError e) {
-            throw args.valueError("--neuron must be a unit of W1, an integer from 0 to " + (units - 1) + ", found "
+            throw args.valueError("--neuron must be a unit of W1, from 0 to " + (units - 1) + ", found "
                     + Values.shown(word));
         }
     }

@@ -27,9 +27,8 @@ final class CsvHeader {
             ok = unquote(names[p + (labelled ? 1 : 0)]).equals("pixel" + p);
         }
         if (!ok) {
-            throw new ShellError(name + ": line 1: expected a header 'label,pixel0,...,pixel" + (features - 1)
-                    + "' (or without label), or lines of integers, found '" + abbreviate(header) + "' ("
-                    + names.length + " fields)");
+            throw new ShellError(name + ": line 1: header '" + abbreviate(header) + "' is not [label,]pixel0..pixel"
+                    + (features - 1));
         }
         return labelled;
     }
@@ -52,9 +51,9 @@ final class CsvHeader {
     /** The start of {@code text} for a message, with bytes that are not printable ASCII escaped. */
     private static String abbreviate(String text) {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < text.length() && s.length() < 40; i++) {
+        for (int i = 0; i < text.length() && s.length() < 24; i++) {
             CsvReader.append(s, (byte) text.charAt(i));
         }
-        return s.length() < 40 ? s.toString() : s + "...";
+        return s.length() < 24 ? s.toString() : s + "...";
     }
 }

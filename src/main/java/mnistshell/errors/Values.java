@@ -13,15 +13,30 @@ public final class Values {
     /** Decimal numbers only: no NaN, no Infinity, no hexadecimal, no Java's {@code d} or {@code f} suffix. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    /** Digits grouped in threes by {@code ,} or {@code _}: 1,000 and 1_000, never 1,0. */
+    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}([,_]\\d{3})+");
+    /** A count in scientific notation, 1e3 or 2.5e4: taken when it is a whole number. */
+    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE]\\+?\\d{1,2}");
     /** Beyond this many characters a refused word is cut short in the message, which must stay one short line. */
     private static final int SHOWN = 24;
 
     private Values() {
     }
 
-    /** {@code text} as an integer in [min, max]; {@code _} and {@code ,} may group digits (1_000, 1,000). */
+    /**
+     * {@code text} as an integer in [min, max]. One rule for every count: plain digits, digits
+     * grouped in threes by {@code _} or {@code ,} (1_000, 1,000), or a whole number in scientific
+     * notation (1e3).
+     */
     public static long longIn(String what, String text, long min, long max) {
-        String digits = text.replace("_", "").replace(",", "");
+        String digits = GROUPED.matcher(text).matches() ? text.replace("_", "").replace(",", "") : text;
+        if (SCIENTIFIC.matcher(text).matches()) {
+            try {
+                digits = new java.math.BigDecimal(text).toBigIntegerExact().toString();
+            } catch (ArithmeticException e) {
+                // 2.5e0 is no whole number: refused below with the range
+            }
+        }
         if (INTEGER.matcher(digits).matches()) {
             try {
                 long n = Long.parseLong(digits);

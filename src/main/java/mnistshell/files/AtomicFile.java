@@ -102,7 +102,7 @@ public final class AtomicFile {
         if (fileInPath != null) {
             throw new FileRefusal(target + ": cannot write: " + shown + " is a file, not a directory");
         }
-        throw new FileRefusal(target + ": cannot write: no directory " + shown + " (create it first)");
+        throw new FileRefusal(target + ": cannot write: no such directory (create it first)");
     }
 
     /** Whether a file is there to be replaced; refuses a link, a directory, a FIFO or a device. */

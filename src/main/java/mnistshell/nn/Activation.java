@@ -28,8 +28,8 @@ public interface Activation {
             case "relu" -> new Relu();
             case "sigmoid" -> new Sigmoid();
             case "tanh" -> new Tanh();
-            default -> throw new ShellError("unknown activation '" + name + "': expected one of "
-                    + String.join(", ", NAMES));
+            default -> throw new ShellError("unknown activation '" + name + "': expected "
+                    + String.join(", ", java.util.Arrays.copyOf(NAMES, NAMES.length - 1)) + " or " + NAMES[NAMES.length - 1]);
         };
     }
 

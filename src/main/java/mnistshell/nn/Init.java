@@ -28,7 +28,7 @@ public enum Init {
                 return i;
             }
         }
-        throw new ShellError("unknown initialisation '" + name + "': expected he, xavier or uniform");
+        throw new ShellError("unknown init '" + name + "': expected he, xavier or uniform");
     }
 
     /** Fills W (n_out, n_in) and b (n_out, 1) of one layer from {@code random}, W first. */

@@ -18,6 +18,8 @@ final class Browser {
     private int[] trainPredictions;
     private int[] testPredictions;
     private int[] valPredictions;
+    /** Each set's positions sorted by image index, made once per set. */
+    private final java.util.Map<Set, int[]> fileOrders = new java.util.EnumMap<>(Set.class);
 
     Browser(Session session, ImageRef start) {
         this.session = session;
@@ -43,12 +45,40 @@ final class Browser {
         return set;
     }
 
+    /** The next image of the set in file order (the split holds its images shuffled). */
     void next() {
-        position = (position + 1) % size();
+        position = step(position, 1);
     }
 
     void previous() {
-        position = (position - 1 + size()) % size();
+        position = step(position, -1);
+    }
+
+    /** The position {@code by} images away from {@code from} in file order, wrapping at the ends. */
+    private int step(int from, int by) {
+        if (set == Set.DRAWN || set == Set.UNLABELLED) {
+            return Math.floorMod(from + by, size());
+        }
+        int[] order = fileOrder();
+        return order[Math.floorMod(rankOf(from) + by, order.length)];
+    }
+
+    private int rankOf(int position) {
+        int[] order = fileOrder();
+        int rank = 0;
+        while (order[rank] != position) {
+            rank++;
+        }
+        return rank;
+    }
+
+    /** The set's positions sorted by image index; made once per set. */
+    private int[] fileOrder() {
+        return fileOrders.computeIfAbsent(set, k -> {
+            int[] indices = indices();
+            return java.util.stream.IntStream.range(0, indices.length).boxed()
+                    .sorted(java.util.Comparator.comparingInt(p -> indices[p])).mapToInt(Integer::intValue).toArray();
+        });
     }
 
     /** Moves to the next ({@code step} 1) or previous (-1) misclassified image of the set; false if there is none. */
@@ -58,8 +88,10 @@ final class Browser {
         }
         int[] indices = indices();
         int[] predicted = predictions();
+        int[] order = fileOrder();
+        int rank = rankOf(position);
         for (int i = 1; i <= indices.length; i++) {
-            int p = Math.floorMod(position + step * i, indices.length);
+            int p = order[Math.floorMod(rank + step * i, indices.length)];
             if (predicted[p] != session.data().label(indices[p])) {
                 position = p;
                 return true;

@@ -35,6 +35,18 @@ public final class Numbers {
         return parts[0] + "e" + Integer.parseInt(parts[1]);
     }
 
+    /**
+     * A ratio in scientific notation, two significant digits with a bare exponent ({@code 1.8e-2},
+     * {@code 2.5e-3}, {@code 1.2e0}), so ratios of any size read alike; 0 is {@code 0}.
+     */
+    public static String ratio(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        String[] parts = String.format("%.1e", v).split("e");
+        return parts[0] + "e" + Integer.parseInt(parts[1]);
+    }
+
     /** "12.3%" of a share 0..1. */
     public static String percent(double share) {
         return String.format("%.1f%%", 100 * share);

@@ -81,8 +81,8 @@ public final class Session {
      */
     public void init(int[] sizes, Activation hidden, Init init, long seed) {
         if (sizes[0] != data.features()) {
-            throw new ShellError("the network's input size " + sizes[0] + " does not match the data's "
-                    + data.features() + " pixels per image");
+            throw new ShellError("input size " + sizes[0] + " does not match the data's "
+                    + data.features() + " pixels an image");
         }
         if (sizes[sizes.length - 1] != Dataset.CLASSES) {
             throw new ShellError("the output layer must have " + Dataset.CLASSES + " units, one per digit, not "

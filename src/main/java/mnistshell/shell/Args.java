@@ -97,10 +97,22 @@ public final class Args {
         }
     }
 
-    /** An error about this command's arguments, with its usage appended. */
+    /**
+     * An error about this command's arguments, with its usage appended when the line still fits 80
+     * columns after a location such as {@code seed.msh:12: error: }, else a pointer to its help.
+     */
     public ShellError error(String message) {
-        return new ShellError(command.name() + ": " + message + " (usage: " + command.usage() + ")");
+        String bare = command.name() + ": " + message;
+        for (String hint : List.of(" (usage: " + command.usage() + ")", " (see help " + command.name() + ")")) {
+            if (bare.length() + hint.length() <= USAGE_BUDGET) {
+                return new ShellError(bare + hint);
+            }
+        }
+        return new ShellError(bare);
     }
+
+    /** 80 columns less room for a location such as {@code -c: error: }. */
+    static final int USAGE_BUDGET = 69;
 
     /**
      * An error about one value: it names the command, the argument, its range and what was found,

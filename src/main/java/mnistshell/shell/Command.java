@@ -30,6 +30,14 @@ public interface Command {
     }
 
     /**
+     * The same, for completers that read the session when TAB is pressed (its tensor names, the
+     * sets it holds): {@code ctx} stays valid as the session changes.
+     */
+    default List<Completer> argumentCompleters(Context ctx) {
+        return argumentCompleters();
+    }
+
+    /**
      * Whether the command log a saved session keeps records this command; {@code run} says no, as the
      * lines of its file are recorded one by one.
      */

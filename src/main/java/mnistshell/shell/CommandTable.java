@@ -45,7 +45,7 @@ public final class CommandTable {
      * Command names at the first word; after a known command, its own completer for that argument
      * position (the last one repeats, so {@code run} completes every file it is given).
      */
-    public Completer completer() {
+    public Completer completer(Context ctx) {
         StringsCompleter names = new StringsCompleter(commands.keySet());
         return (reader, line, candidates) -> {
             if (line.wordIndex() == 0) {
@@ -53,7 +53,7 @@ public final class CommandTable {
                 return;
             }
             Command c = commands.get(line.words().get(0));
-            List<Completer> parts = c == null ? List.of() : c.argumentCompleters();
+            List<Completer> parts = c == null ? List.of() : c.argumentCompleters(ctx);
             if (!parts.isEmpty()) {
                 parts.get(Math.min(line.wordIndex() - 1, parts.size() - 1)).complete(reader, line, candidates);
             }

@@ -31,7 +31,7 @@ public final class Repl {
         this.shell = shell;
         this.terminal = terminal;
         this.reporter = reporter;
-        this.reader = lineReader(terminal, shell.commands(), history);
+        this.reader = lineReader(terminal, shell.completer(), history);
         shell.useColumns(terminal::getWidth);
         if (canOpenPanels(terminal)) {
             shell.useScreens(new SystemScreens(terminal::flush));
@@ -54,13 +54,13 @@ public final class Repl {
         this.reporter = reporter;
     }
 
-    static LineReader lineReader(Terminal terminal, CommandTable commands, Path history) {
+    static LineReader lineReader(Terminal terminal, org.jline.reader.Completer completer, Path history) {
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(null); // backslashes in paths stay as typed
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("mnist-shell")
-                .completer(commands.completer())
+                .completer(completer)
                 .parser(parser)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is not history expansion
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true);

@@ -143,6 +143,11 @@ public final class Shell {
         return session;
     }
 
+    /** TAB completion from the command table, each command's completers reading this shell's session. */
+    public org.jline.reader.Completer completer() {
+        return commands.completer(new Context(this, () -> false));
+    }
+
     public CommandTable commands() {
         return commands;
     }

@@ -7,6 +7,7 @@ import mnistshell.nn.Init;
 import mnistshell.nn.Network;
 import mnistshell.session.Session;
 import mnistshell.errors.ShellError;
+import mnistshell.train.Settings;
 import mnistshell.train.Training;
 
 /**
@@ -22,6 +23,7 @@ final class BareWeights {
     static LoadedSession load(NpzReader npz, Session current) {
         List<double[][]> weights = new ArrayList<>();
         List<double[][]> biases = new ArrayList<>();
+        List<String> widened = new ArrayList<>();
         int inputs = current.data().features();
         for (int l = 1; npz.has("W" + l + ".npy"); l++) {
             String w = "W" + l;
@@ -32,6 +34,9 @@ final class BareWeights {
                         + ", found " + a.shapeText());
             }
             weights.add(a.matrix());
+            if (a.widened()) {
+                widened.add(w);
+            }
             biases.add(SessionLoader.matrix(npz, "b" + l, a.rows(), 1, true));
             inputs = a.rows();
         }
@@ -41,13 +46,17 @@ final class BareWeights {
         Network net = Network.of(Activation.LeakyRelu.SEED, weights.toArray(double[][][]::new),
                 biases.toArray(double[][][]::new));
         Training training = new Training(net, current.training().settings(), Session.DEFAULT_SEED);
-        String assumed = "weights only: network " + net.architecture() + " from the shapes; assumed "
-                + Activation.LeakyRelu.SEED + " hidden units and a softmax output (the seed's), update 0, no optimizer "
-                + "state, mini-batch seed " + Session.DEFAULT_SEED + ", and the current settings (optimizer "
-                + current.training().settings().optimizer() + ", lr " + current.training().settings().value("lr")
-                + ", batch " + current.training().settings().value("batch") + "); use init --act ... to train afresh "
-                + "with another activation";
-        return new LoadedSession(net, Init.HE, Session.DEFAULT_SEED, training, List.of(), List.of(assumed));
+        Settings kept = current.training().settings();
+        List<String> notes = new ArrayList<>(List.of(
+                "weights only: network " + net.architecture() + " from the shapes, at update 0",
+                "assumed " + Activation.LeakyRelu.SEED + " hidden units and a softmax output (the seed's)",
+                "no optimizer state; mini-batch seed " + Session.DEFAULT_SEED + "; the current settings (optimizer "
+                        + kept.optimizer() + ", lr " + kept.value("lr") + ", batch " + kept.value("batch") + ")",
+                "init --act ... trains afresh with another activation"));
+        if (!widened.isEmpty()) {
+            notes.add(String.join(", ", widened) + " held float32 ('<f4'): widened to float64, exactly");
+        }
+        return new LoadedSession(net, Init.HE, Session.DEFAULT_SEED, training, List.of(), notes);
     }
 
     private static void checkNothingElse(NpzReader npz, int layers) {

@@ -22,8 +22,15 @@ public final class Npy {
     private Npy() {
     }
 
-    /** An array read back: its shape as declared ((n,) or (rows, cols)) and its values in C order. */
-    public record Array(int[] shape, double[] values) {
+    /**
+     * An array read back: its shape as declared ((n,) or (rows, cols)) and its values in C order;
+     * {@code widened} when the file held float32, each value widened to float64 exactly.
+     */
+    public record Array(int[] shape, double[] values, boolean widened) {
+        public Array(int[] shape, double[] values) {
+            this(shape, values, false);
+        }
+
         public int rows() {
             return shape[0];
         }
@@ -76,8 +83,12 @@ public final class Npy {
     public static Array read(byte[] entry, String where, long maxBytes) {
         ByteBuffer in = ByteBuffer.wrap(entry).order(ByteOrder.LITTLE_ENDIAN);
         NpyHeader header = NpyHeader.parse(header(in, where), where);
-        if (!header.descr().equals("<f8")) {
-            throw bad(where, "expected dtype '<f8' (float64, little-endian), found '" + printable(header.descr())
+        if (header.descr().startsWith(">")) {
+            throw bad(where, "big-endian '" + printable(header.descr()) + "' is not read; save a.astype('<f8')");
+        }
+        boolean single = header.descr().equals("<f4"); // float32, as other tools often save weights
+        if (!single && !header.descr().equals("<f8")) {
+            throw bad(where, "expected dtype '<f8' (float64) or '<f4', found '" + printable(header.descr())
                     + "'; save it with a.astype(np.float64)");
         }
         if (header.fortranOrder()) {
@@ -89,7 +100,7 @@ public final class Npy {
             throw bad(where, "shape " + new Array(shape, null).shapeText() + " needs " + count * 8
                     + " bytes, more than the " + maxBytes + " allowed here (the architecture's): refused");
         }
-        return new Array(shape, values(in, (int) count, where));
+        return new Array(shape, values(in, (int) count, single ? 4 : 8, where), single);
     }
 
     private static String header(ByteBuffer in, String where) {
@@ -131,16 +142,23 @@ public final class Npy {
         return shape;
     }
 
-    private static double[] values(ByteBuffer in, int count, String where) {
-        if (in.remaining() < (long) count * 8) {
-            throw bad(where, "expected " + (long) count * 8 + " bytes of values, found only " + in.remaining()
+    private static double[] values(ByteBuffer in, int count, int itemSize, String where) {
+        long bytes = (long) count * itemSize;
+        if (in.remaining() < bytes) {
+            throw bad(where, "expected " + bytes + " bytes of values, found only " + in.remaining()
                     + ": the array is cut short");
         }
-        if (in.remaining() > (long) count * 8) {
+        if (in.remaining() > bytes) {
             throw bad(where, "more bytes than its shape declares: the entry is larger than the array it claims");
         }
         double[] values = new double[count];
-        in.asDoubleBuffer().get(values);
+        if (itemSize == 8) {
+            in.asDoubleBuffer().get(values);
+        } else {
+            for (int i = 0; i < count; i++) {
+                values[i] = in.getFloat(); // float to double is exact
+            }
+        }
         for (int i = 0; i < count; i++) {
             if (!Double.isFinite(values[i])) {
                 throw bad(where, "value " + i + " is " + values[i] + ", expected finite numbers only");

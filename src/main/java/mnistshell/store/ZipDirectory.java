@@ -88,7 +88,7 @@ final class ZipDirectory {
                 return b.slice(at, tail - at).order(ByteOrder.LITTLE_ENDIAN);
             }
         }
-        throw whole("no end of central directory record");
+        throw whole("no end record (cut short?)");
     }
 
     private List<Central> central(ByteBuffer d, int count) {
@@ -270,7 +270,6 @@ final class ZipDirectory {
     }
 
     private ShellError whole(String found) {
-        return new ShellError(file + ": not a whole .npz (zip) archive (" + found
-                + "): is it truncated, or not a saved session?");
+        return new ShellError(file + ": not a whole .npz (zip): " + found);
     }
 }

@@ -82,7 +82,7 @@ public sealed interface Schedule {
             default:
                 break;
         }
-        throw new ShellError("schedule must be 'constant', 'step EVERY FACTOR' or 'cosine PERIOD [FLOOR]', found "
-                + Values.shown(String.join(" ", words)));
+        throw new ShellError("schedule " + Values.shown(String.join(" ", words))
+                + ": expected constant, step EVERY FACTOR or cosine PERIOD");
     }
 }

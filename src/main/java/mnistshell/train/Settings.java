@@ -32,10 +32,10 @@ public final class Settings {
         {"eps", "adam's denominator guard, > 0", "1e-8"},
         {"batch", "'full' or images per update", "full"},
         {"l2", "weight decay on weights (not biases), >= 0", "0"},
-        {"schedule", "constant | step EVERY FACTOR | cosine PERIOD [FLOOR]", "constant"},
-        {"bias-grad", "exact (per unit) or seed (the notebook's one scalar)", "exact"},
-        {"report-every", "without a terminal, a progress line every K updates (0: none)", "0"},
-        {"diverge", "stop when the loss exceeds FACTOR x the first (off: NaN only)", "1e6"},
+        {"schedule", "constant, step EVERY FACTOR, cosine PERIOD [FLOOR]", "constant"},
+        {"bias-grad", "exact (per unit) or seed (the notebook's scalar)", "exact"},
+        {"report-every", "off a terminal, a line every K updates (0: none)", "0"},
+        {"diverge", "stop at a loss FACTOR x the first (off: NaN only)", "1e6"},
         {"engine", "fast, java (no native sums) or reference (la4j)", "fast"},
         {"early-stop", "off, or stop after PATIENCE held-out checks not better", "off"},
         {"threads", "threads of the fast engine, 1 to 256",
@@ -87,10 +87,23 @@ public final class Settings {
         return Arrays.stream(KEYS).map(k -> k[0]).toList();
     }
 
+    /** The words {@code key} takes as its value, for TAB completion; empty for a number. */
+    public static List<String> choices(String key) {
+        return switch (key) {
+            case "optimizer" -> OPTIMIZERS;
+            case "engine" -> ENGINES;
+            case "batch" -> List.of("full");
+            case "bias-grad" -> List.of("exact", "seed");
+            case "schedule" -> List.of("constant", "step", "cosine");
+            case "diverge" -> List.of("off");
+            default -> List.of();
+        };
+    }
+
     /** These settings with {@code key} set to {@code words}; refuses an unknown key or a bad value. */
     public Settings with(String key, List<String> words) {
         if (!values.containsKey(key)) {
-            throw new ShellError("unknown setting '" + key + "': expected one of " + String.join(", ", keys()));
+            throw new ShellError("unknown setting '" + key + "': set alone lists them");
         }
         if (words.isEmpty() || (!key.equals("schedule") && !key.equals("early-stop") && words.size() != 1)) {
             throw new ShellError("set " + key + ": expected one value (" + meaning(key) + ")");
@@ -98,7 +111,15 @@ public final class Settings {
         String v = check(key, String.join(" ", words), words);
         Map<String, String> next = new LinkedHashMap<>(values);
         next.put(key, v);
-        return new Settings(next);
+        Settings changed = new Settings(next);
+        // a floor above the rate would make cosine annealing climb: refused, whichever is set last
+        if (changed.schedule instanceof Schedule.Cosine c && c.floor() > changed.lr) {
+            String[] schedule = next.get("schedule").split(" ");
+            throw new ShellError(key.equals("lr")
+                    ? "set lr: " + v + " is below the cosine schedule's FLOOR " + schedule[schedule.length - 1]
+                    : "set schedule: FLOOR " + schedule[schedule.length - 1] + " is above lr " + next.get("lr"));
+        }
+        return changed;
     }
 
     /**
@@ -112,8 +133,8 @@ public final class Settings {
             case "lr", "eps" -> Values.number(what, v, Values.Range.above(0));
             case "l2" -> Values.number(what, v, Values.Range.atLeast(0));
             case "momentum", "beta1", "beta2" -> Values.number(what, v, Values.Range.fromUpTo(0, 1));
-            case "optimizer" -> require(key, v, OPTIMIZERS.contains(v), "one of " + String.join(", ", OPTIMIZERS));
-            case "engine" -> require(key, v, ENGINES.contains(v), "one of " + String.join(", ", ENGINES));
+            case "optimizer" -> require(key, v, OPTIMIZERS.contains(v), String.join(", ", OPTIMIZERS));
+            case "engine" -> require(key, v, ENGINES.contains(v), String.join(", ", ENGINES));
             case "batch" -> {
                 return v.equals("full") ? v : batchSize(v);
             }
@@ -176,7 +197,7 @@ public final class Settings {
         try {
             return Integer.toString(Values.intIn("set batch:", v, 1, Integer.MAX_VALUE));
         } catch (ShellError e) {
-            throw new ShellError("set batch: must be 'full' or an integer from 1 to " + Integer.MAX_VALUE
+            throw new ShellError("set batch: must be 'full' or a size from 1 to " + Integer.MAX_VALUE
                     + ", found " + Values.shown(v));
         }
     }

@@ -58,7 +58,7 @@ class DataCommandTest {
         assertEquals(2, session.iteration());
         assertArrayEquals(Split.shuffled(120, 12, Session.DEFAULT_SEED).test(), session.split().test(),
                 "a tenth held out by the default seed's shuffle");
-        assertTrue(out.contains("loaded 120 labelled images of 28x28 from " + csv + " (CSV with header)"), out);
+        assertTrue(unwrapped(out).contains("loaded 120 labelled images of 28x28 from " + csv + " (CSV with header)"), out);
         assertTrue(out.contains("split: 108 train / 12 test (seeded shuffle, seed 2)"), out);
         assertTrue(out.contains("network 784-10-10 kept: the input size 784 matches (update 2)"), out);
     }
@@ -148,8 +148,8 @@ class DataCommandTest {
 
         assertSame(before, session.data(), "never trained on: the labelled data stays");
         assertArrayEquals(FILE_DATA.pixels(), session.unlabelled().pixels());
-        assertTrue(out.contains("loaded 120 unlabelled images of 28x28 from " + csv + " (CSV with header, no labels)"), out);
-        assertTrue(out.contains("held for show unlabelled:N and predict --out; training data and network unchanged"), out);
+        assertTrue(unwrapped(out).contains("loaded 120 unlabelled images of 28x28 from " + csv + " (CSV with header, no labels)"), out);
+        assertTrue(out.contains("held for show unlabelled:N and predict --out\ntraining data and network unchanged"), out);
         assertTrue(run("data info").contains("unlabelled: 120 images from " + csv), out);
     }
 
@@ -189,7 +189,7 @@ class DataCommandTest {
         assertTrue(e.getMessage().startsWith("predict: no unlabelled set: load one first"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("s.csv")));
         e = assertThrows(ShellError.class, () -> run("predict"));
-        assertTrue(e.getMessage().startsWith("predict: give --out FILE"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("predict: which image? N, drawn:N, unlabelled:N, or --out FILE"), e.getMessage());
     }
 
     private Path write(String name, String text) throws IOException {
@@ -197,6 +197,11 @@ class DataCommandTest {
     }
 
     /** Runs {@code line} through the dispatch and returns what it printed. */
+    /** Output with lines wrapped to 80 columns (continued two spaces in) joined again. */
+    private static String unwrapped(String out) {
+        return out.replace("\n  ", " ");
+    }
+
     private String run(String line) {
         outBytes.reset();
         new ScriptRunner(shell, () -> false).runInline(line);

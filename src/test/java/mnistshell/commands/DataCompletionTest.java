@@ -29,7 +29,7 @@ class DataCompletionTest {
         when(line.wordIndex()).thenReturn(words.length - 1);
         when(line.word()).thenReturn(words[words.length - 1]);
         List<Candidate> candidates = new ArrayList<>();
-        Commands.table().completer().complete(mock(LineReader.class), line, candidates);
+        new mnistshell.shell.ShellFixture(false).shell.completer().complete(mock(LineReader.class), line, candidates);
         return candidates.stream().map(Candidate::value).sorted().toList();
     }
 }

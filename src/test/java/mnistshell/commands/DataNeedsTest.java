@@ -61,8 +61,8 @@ class DataNeedsTest {
 
     @Test
     void anImageOutsideTheDataIsRefusedWithTheRange() {
-        assertEquals("show: image index N must be an integer from 0 to 299, found '300'", refused("show 300"));
-        assertEquals("predict: image index N must be an integer from 0 to 299, found '-1'", refused("predict -1"));
+        assertEquals("show: image N must be an integer from 0 to 299, found '300'", refused("show 300"));
+        assertEquals("predict: image N must be an integer from 0 to 299, found '-1'", refused("predict -1"));
         assertTrue(refused("show drawn:0").startsWith("show: no drawn images yet"), f.out());
         assertTrue(refused("predict unlabelled:0").startsWith("predict: no unlabelled images"), f.out());
         assertTrue(refused("predict --out x.csv").contains("no unlabelled set"), f.out());

@@ -103,7 +103,9 @@ class OutsideTextIsEscapedTest {
         run("data load " + other);
         String loaded = run("load '" + HOSTILE + "'");
         assertSafe(loaded);
-        assertTrue(loaded.lines().anyMatch(l -> l.startsWith("note: this session was trained on different data: ")
+        // lines wrapped to 80 columns continue indented: joined again, each note is one line
+        String unwrapped = loaded.replaceAll("\n +", " ");
+        assertTrue(unwrapped.lines().anyMatch(l -> l.startsWith("note: this session was trained on different data: ")
                 && l.contains(SHOWN + ".csv")), loaded);
         assertTrue(loaded.startsWith("loaded " + dir.resolve("models") + "/" + SHOWN + ".npz: "), loaded);
         String models = run("models");

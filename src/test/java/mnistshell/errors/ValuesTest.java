@@ -27,6 +27,17 @@ class ValuesTest {
     }
 
     @Test
+    void oneRuleForCountsGroupedInThreesOrInScientificNotation() {
+        assertEquals(1000, Values.intIn("N", "1e3", 1, 100000));
+        assertEquals(25000, Values.intIn("N", "2.5e4", 1, 100000));
+        assertEquals(1234567, Values.intIn("N", "1,234,567", 1, Integer.MAX_VALUE));
+        for (String bad : new String[] {"1,0", "10,00", "1,0000", ",100", "1e-3", "2.5e0", "1e", "1,000.5"}) {
+            assertEquals("N must be an integer from 0 to 100000, found '" + bad + "'",
+                    refused(() -> Values.intIn("N", bad, 0, 100000)));
+        }
+    }
+
+    @Test
     void numbersAreFiniteDecimalsInsideTheirInterval() {
         assertEquals(0.001, Values.number("lr", "1e-3", Values.Range.above(0)));
         assertEquals(0.5, Values.number("lr", ".5", Values.Range.above(0)));

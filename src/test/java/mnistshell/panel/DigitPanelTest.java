@@ -18,8 +18,10 @@ class DigitPanelTest {
 
     final Session session = PanelData.session();
 
+    /** The set holding {@code image}, in file order: the order the viewer walks it in (the split is shuffled). */
     int[] setOf(int image) {
-        return session.split().sideOf(image).equals("test") ? session.split().test() : session.split().train();
+        int[] set = session.split().sideOf(image).equals("test") ? session.split().test() : session.split().train();
+        return java.util.Arrays.stream(set).sorted().toArray();
     }
 
     @Test

@@ -78,8 +78,8 @@ class CommandFilesTest {
         ShellError e = assertThrows(ShellError.class, () -> runner.runInline("set echo maybe"));
         assertTrue(e.getMessage().contains("set echo: expected on or off, found 'maybe'"), e.getMessage());
         runner.runInline("set bail off; set");
-        assertTrue(f.out().contains("bail          off"), f.out());
-        assertTrue(f.out().contains("echo          off"), f.out());
+        assertTrue(f.out().contains("bail         off"), f.out());
+        assertTrue(f.out().contains("echo         off"), f.out());
     }
 
     @Test

@@ -119,7 +119,7 @@ class ReplTest {
     void tabCompletesCommandNamesAndFilePaths() throws IOException {
         Files.createFile(dir.resolve("seed.msh"));
         try (Terminal terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
-            LineReader reader = Repl.lineReader(terminal, f.shell.commands(), null);
+            LineReader reader = Repl.lineReader(terminal, f.shell.completer(), null);
             assertTrue(complete(reader, "st").contains("step"));
             assertFalse(complete(reader, "st").contains("seed.msh"), "no file names for the command word");
             assertEquals(List.of(), complete(reader, "step "), "step takes no file");

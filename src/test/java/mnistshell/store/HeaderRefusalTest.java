@@ -70,7 +70,7 @@ class HeaderRefusalTest extends RefusalFixture {
                     j -> at(j, "settings").put("threads", "0")),
             edit("settings.lr", "expected a value, found null or nothing", j -> at(j, "settings").putNull("lr")),
             edit("settings.speed", "unknown setting 'speed'", j -> at(j, "settings").put("speed", "11")),
-            edit("changes[1].value", "must be 'full' or an integer from 1 to 2147483647, found '0'",
+            edit("changes[1].value", "must be 'full' or a size from 1 to 2147483647, found '0'",
                     j -> ((ObjectNode) j.get("changes").get(1)).put("value", "0")),
             edit("changes[0].key", "expected one of lr, optimizer", j -> ((ObjectNode) j.get("changes").get(0)).put("key", "speed")),
             edit("changes[1].update", "expected 0 to 3 (in order, up to the updates made), found 9",

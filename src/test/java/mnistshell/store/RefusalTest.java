@@ -28,7 +28,7 @@ class RefusalTest extends RefusalFixture {
     void aTruncatedZip() throws IOException {
         byte[] all = Files.readAllBytes(good);
         Path cut = Files.write(dir.resolve("cut.npz"), Arrays.copyOf(all, all.length / 2));
-        assertTrue(refusedFile(cut).contains("not a whole .npz (zip) archive"));
+        assertTrue(refusedFile(cut).contains("not a whole .npz (zip)"));
     }
 
     @Test
@@ -49,8 +49,8 @@ class RefusalTest extends RefusalFixture {
 
     @Test
     void aWrongDtype() throws IOException {
-        String m = refused("dtype.npz", e -> e.put("b1.npy", NpzFixtures.npy("<f4", new int[] {10, 1}, new double[5])));
-        assertTrue(m.contains("b1.npy: expected dtype '<f8'"), m);
+        String m = refused("dtype.npz", e -> e.put("b1.npy", NpzFixtures.npy("<i8", new int[] {10, 1}, new double[10])));
+        assertTrue(m.contains("b1.npy: expected dtype '<f8' (float64) or '<f4', found '<i8'"), m);
     }
 
     @Test

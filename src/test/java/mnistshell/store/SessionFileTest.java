@@ -108,7 +108,7 @@ class SessionFileTest {
         assertArrayEquals(w2, NpzFixtures.flat(t.get(2).values()), 0.0);
         assertArrayEquals(b2, NpzFixtures.flat(t.get(3).values()), 0.0);
         assertEquals(0, loaded.training().updates());
-        assertTrue(loaded.notes().get(0).contains("assumed leaky-relu(0.01)"), loaded.notes().toString());
+        assertTrue(String.join(" ", loaded.notes()).contains("assumed leaky-relu(0.01)"), loaded.notes().toString());
     }
 
     @Test

@@ -1,0 +1,167 @@
+package mnistshell.shell;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mnistshell.commands.Commands;
+import mnistshell.data.CsvFixtures;
+import mnistshell.data.Dataset;
+import mnistshell.data.EmbeddedSample;
+import mnistshell.data.IdxFixtures;
+import mnistshell.session.Session;
+import mnistshell.store.Npy;
+import mnistshell.store.NpzWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every line a person reads fits 80 columns, counted in characters: every command's help, the
+ * commands in their common forms on the embedded sample, and the errors they can be led to. A line
+ * over 80 fails with the command that printed it and the line itself, so a new command's output is
+ * judged as soon as it is registered (its help is taken from the table).
+ */
+class EightyColumnsTest {
+
+    static final int COLUMNS = 80;
+
+    @TempDir
+    static Path dir;
+
+    static Dataset sample;
+
+    @BeforeAll
+    static void files() throws IOException {
+        sample = EmbeddedSample.load();
+        Path mnist = Files.createDirectories(dir.resolve("a-directory-of-mnist-files-with-a-long-name"));
+        Files.write(mnist.resolve("train-images-idx3-ubyte.gz"), IdxFixtures.gzip(images(0, 300)));
+        Files.write(mnist.resolve("train-labels-idx1-ubyte.gz"), IdxFixtures.gzip(labels(0, 300)));
+        Files.write(mnist.resolve("t10k-images-idx3-ubyte"), images(300, 400));
+        Files.write(mnist.resolve("t10k-labels-idx1-ubyte"), labels(300, 400));
+        Files.writeString(dir.resolve("train.csv"), CsvFixtures.csv(sample, 200, true, true, "\n"));
+        Files.writeString(dir.resolve("test.csv"), CsvFixtures.csv(sample, 50, true, false, "\n"));
+        Files.writeString(dir.resolve("bad.csv"), "label,pixel0\n3,oops\n");
+        Files.writeString(dir.resolve("inner.msh"), "echo inner\nstep x\n");
+        Map<String, byte[]> bare = new LinkedHashMap<>();
+        bare.put("W1.npy", Npy.write(new double[10][784]));
+        bare.put("b1.npy", Npy.write(new double[10][1]));
+        bare.put("W2.npy", Npy.write(new double[10][10]));
+        bare.put("b2.npy", Npy.write(new double[10][1]));
+        try (OutputStream out = Files.newOutputStream(dir.resolve("bare.npz"))) {
+            NpzWriter.write(bare, out);
+        }
+    }
+
+    private static byte[] images(int from, int to) {
+        return IdxFixtures.images(to - from, 28, 28, Arrays.copyOfRange(sample.pixels(), from * 784, to * 784));
+    }
+
+    private static byte[] labels(int from, int to) {
+        return IdxFixtures.labels(Arrays.copyOfRange(sample.labels(), from, to));
+    }
+
+    /** What a user reads after each command: its output and its error line, as printed. */
+    private static List<String> problems(List<String> lines) {
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        Shell shell = new Shell(Session.withEmbeddedSample(), Commands.table(), out, false);
+        shell.setModelsDirectory(dir.resolve("models"));
+        ErrorReporter reporter = new ErrorReporter(err, false);
+        List<String> found = new ArrayList<>();
+        for (String line : lines) {
+            outBytes.reset();
+            errBytes.reset();
+            try {
+                shell.execute(line.replace("DIR", dir.toString()), () -> false);
+            } catch (RuntimeException e) {
+                reporter.report(e); // as at the prompt
+            }
+            // a path the user typed is the user's: the test's temporary directory is counted as 'd'
+            String printed = (outBytes.toString(StandardCharsets.UTF_8) + errBytes.toString(StandardCharsets.UTF_8))
+                    .replace(dir.toString(), "d");
+            int n = 0;
+            for (String row : printed.split("\n")) {
+                n++;
+                int length = row.codePointCount(0, row.length());
+                if (length > COLUMNS) {
+                    found.add("'" + line + "', line " + n + " (" + length + " characters): " + row);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void assertFits(List<String> lines) {
+        List<String> found = problems(lines);
+        if (!found.isEmpty()) {
+            fail(found.size() + " lines over " + COLUMNS + " columns:\n" + String.join("\n", found));
+        }
+    }
+
+    @Test
+    void everyCommandsHelpFits() {
+        List<String> lines = new ArrayList<>(List.of("help"));
+        for (Command c : Commands.table().all()) {
+            lines.add("help " + c.name());
+        }
+        assertTrue(lines.size() > 20);
+        assertFits(lines);
+    }
+
+    @Test
+    void commonFormsFit() {
+        assertFits(List.of(
+                "set", "set lr 0.05", "set schedule cosine 1000 0.001", "set", "set echo off",
+                "init", "init 784-16-10 --act tanh --init xavier --seed 3",
+                "step 3", "epoch 1", "eval", "train 2", "show 5", "show --wrong", "predict 5",
+                "weights", "weights W1", "weights b1", "weights W1 --neuron 2", "weights --png DIR/w.png",
+                "grads", "grads dW1", "grads db2", "activations", "errors", "errors --label 4 --pred 9",
+                "errors --train --limit 3", "confusion", "confusion --train", "history",
+                "history --csv DIR/h.csv --png DIR/h.png", "gradcheck --samples 2", "expect step >= 1",
+                "view weights", "view weights 2", "echo a heading", "save DIR/s.npz", "models",
+                "save a-name", "models", "load DIR/s.npz", "load DIR/bare.npz",
+                "data info", "data split --test 500", "data normalize off", "data normalize on",
+                "data load DIR/train.csv", "data load DIR/test.csv", "show unlabelled:3", "predict unlabelled:3",
+                "predict --out DIR/p.csv", "data info",
+                "data load DIR/a-directory-of-mnist-files-with-a-long-name", "data info",
+                "set bias-grad seed", "step 1", "grads db2", "set engine reference", "step 1",
+                "bench --runs 1 --updates 1"));
+    }
+
+    @Test
+    void errorsFit() {
+        assertFits(List.of(
+                "stpe", "nosuchcommand at all", "init 784-0-10", "init 784-10", "init 10-10-10",
+                "init --act nope", "init --init nope", "init --seed x", "init --slope 2 --act tanh",
+                "init 784-10-10 extra words here", "set nope 1", "set lr", "set lr -1", "set lr x",
+                "set optimizer nope", "set batch 0", "set batch x", "set schedule nope", "set schedule step",
+                "set schedule cosine 10 5", "set threads 0", "set threads 100000", "set engine nope",
+                "set diverge 0", "set echo maybe", "step x", "step -1", "step 1 2",
+                "epoch x", "train x", "show x", "show 99999999", "show drawn:0", "show unlabelled:0",
+                "show --nope", "predict", "predict x", "predict --out", "weights X9", "weights W1 --neuron x",
+                "weights W1 --neuron 99999", "weights --png DIR/no/such/dir/w.png", "grads nope",
+                "errors --label 11", "errors --limit x", "errors --label 1 --pred 1", "history --csv",
+                "history --csv DIR/no/such/dir/h.csv", "gradcheck --samples 0", "gradcheck --samples x",
+                "expect", "expect loss", "expect nope < 1", "expect loss ~ 1", "expect loss < x",
+                "expect step > 1000000", "view", "view nope", "view weights 9", "draw", "run",
+                "run DIR/no-such-file.msh", "run DIR/inner.msh", "save DIR/no/such/dir/s.npz", "load",
+                "load no-such-model", "load DIR/train.csv", "data", "data nope", "data load",
+                "data load DIR/no-such-file", "data load DIR/bad.csv", "data split", "data split --test x",
+                "data split --test 999999", "data normalize maybe", "bench --runs 0", "bench --updates x",
+                "help nope", "exit now"));
+    }
+}
