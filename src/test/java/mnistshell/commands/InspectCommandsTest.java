@@ -158,7 +158,7 @@ class InspectCommandsTest {
         List<String> lines = out.lines().toList();
         assertEquals("image 6 (test set), label 4: predicted 3, WRONG", lines.get(0));
         assertEquals(11, lines.size());
-        assertTrue(lines.get(4).startsWith("  3 " + "█".repeat(47) + "▏"), lines.get(4)); // 0.9428 * 400 = 377 eighths
+        assertTrue(lines.get(4).startsWith("  3 " + "█".repeat(46) + "▎"), lines.get(4)); // 0.9428 * 392 = 370 eighths
         assertTrue(lines.get(4).endsWith(" 94.3% <- predicted"), lines.get(4));
         assertTrue(lines.get(5).endsWith("  0.6% <- label"), lines.get(5));
         assertTrue(lines.get(1).endsWith("  0.6%"), lines.get(1));
