@@ -11,6 +11,7 @@ import mnistshell.nn.Engine;
 import mnistshell.nn.Evaluation;
 import mnistshell.nn.FastKernel;
 import mnistshell.nn.Gradients;
+import mnistshell.nn.HiddenStats;
 import mnistshell.nn.Network;
 import mnistshell.nn.ReferenceEngine;
 import mnistshell.nn.Tensor;
@@ -199,6 +200,7 @@ public final class Training implements AutoCloseable {
         int epochBefore = order.epoch();
         int[] batch = order.next(split.train(), settings.batch());
         Gradients g = engine().gradients(net, data, batch, settings.biasGrad());
+        HiddenStats hidden = engine().lastHiddenStats(net); // before any other call reuses what it reads
         int number = updates + 1;
         List<Tensor> params = net.tensors();
         int count = params.size();
@@ -233,7 +235,9 @@ public final class Training implements AutoCloseable {
         }
         updates = number;
         last = g;
-        record(new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights)));
+        UpdateSizes sizes = new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights));
+        record(sizes);
+        history.add(layers(sizes, hidden));
         boolean measureTest = settings.fullBatch() || order.epoch() > epochBefore;
         double test = measureTest && split.test().length > 0
                 ? engine().accuracy(net, data, split.test()) : Double.NaN;
@@ -342,6 +346,21 @@ public final class Training implements AutoCloseable {
             recentSizes.removeFirst();
         }
         recentSizes.addLast(sizes);
+    }
+
+    /** The update's layer statistics for the history; NaN where an engine kept no activations. */
+    private History.Layers layers(UpdateSizes sizes, HiddenStats hidden) {
+        double[] ratio = new double[sizes.step().length];
+        for (int k = 0; k < ratio.length; k++) {
+            ratio[k] = sizes.weights()[k] == 0 ? Double.NaN : sizes.step()[k] / sizes.weights()[k];
+        }
+        if (hidden == null) {
+            double[] none = new double[net.layers() - 1];
+            java.util.Arrays.fill(none, Double.NaN);
+            hidden = new HiddenStats(none, none, none);
+        }
+        return new History.Layers(sizes.update(), sizes.gradient(), ratio, hidden.mean(), hidden.std(),
+                hidden.inactive());
     }
 
     /** Whether any sum of squares is NaN or infinite, as one is when any of its values is. */
