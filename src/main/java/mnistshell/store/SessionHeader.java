@@ -19,10 +19,29 @@ import java.util.Map;
  * @param summary  for {@code models}: architecture and accuracies when saved
  * @param commands the command lines that led here, in order
  * @param arrays   the array entries of the archive, in order, without {@code .npy}
+ * @param layers   layer statistics of the updates, or null (files saved before they were kept)
  */
 public record SessionHeader(String format, int version, NetworkPart network, Map<String, String> settings,
                             List<ChangePart> changes, TrainingPart training, HistoryPart history, DataPart data,
-                            SummaryPart summary, List<String> commands, List<String> arrays) {
+                            SummaryPart summary, List<String> commands, List<String> arrays, LayersPart layers) {
+
+    /** A header without layer statistics. */
+    public SessionHeader(String format, int version, NetworkPart network, Map<String, String> settings,
+                         List<ChangePart> changes, TrainingPart training, HistoryPart history, DataPart data,
+                         SummaryPart summary, List<String> commands, List<String> arrays) {
+        this(format, version, network, settings, changes, training, history, data, summary, commands, arrays, null);
+    }
+
+    /**
+     * The layer statistics of the updates listed in {@code update} (every {@code every}-th of a long
+     * run: see {@code SessionFile.MAX_LAYER_ROWS}), a row each. Per tensor W1, b1, W2, ...:
+     * {@code gradient} norms and {@code ratio}s (update/weight); per hidden layer: activations'
+     * {@code mean}, {@code std} and {@code inactive} share. null where a value was not measured
+     * (JSON has no NaN).
+     */
+    public record LayersPart(int[] update, Double[][] gradient, Double[][] ratio, Double[][] mean, Double[][] std,
+                             Double[][] inactive) {
+    }
 
     /** Layer sizes n_0..n_L; hidden activation (Leaky ReLU's slope, else null); how the weights were drawn and the seed. */
     public record NetworkPart(int[] sizes, String activation, Double slope, String init, long seed) {
