@@ -33,7 +33,7 @@ public final class HistoryCommand implements Command {
 
     @Override
     public String usage() {
-        return "history [--csv FILE] [--png FILE]";
+        return "history [--layers] [--csv FILE] [--png FILE]";
     }
 
     @Override
@@ -47,7 +47,10 @@ public final class HistoryCommand implements Command {
                 Loss and train accuracy are those of each update's batch, measured before the update;
                 test accuracy is measured after every full-batch update, or at each epoch's end.
                 --csv FILE   writes the numbers: update, epoch, loss, accuracies, settings changed
-                --png FILE   draws the curves as a PNG picture""";
+                --png FILE   draws the curves as a PNG picture
+                --layers     per weight matrix its upd/w (log scale, 1e-3 guide) and gradient
+                             norm, per hidden layer its activations' mean, spread and share
+                             off or saturated, all recorded at every update""";
     }
 
     @Override
@@ -59,6 +62,7 @@ public final class HistoryCommand implements Command {
     public void run(Args args, Context ctx) {
         String csv = args.option("--csv");
         String png = args.option("--png");
+        boolean layers = args.flag("--layers");
         args.done();
         History history = ctx.session().training().history();
         List<History.Point> points = history.points();
@@ -75,7 +79,16 @@ public final class HistoryCommand implements Command {
             PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), series(points, 2), marks), png);
             ctx.out().printf("wrote %s: loss and accuracy over %d updates%n", SafeText.escape(png), points.size());
         }
-        if (csv == null && png == null) {
+        if (layers && (csv != null || png != null)) {
+            throw args.error("--layers charts as text; --csv and --png write the learning curves");
+        }
+        if (layers) {
+            if (history.layers().isEmpty()) {
+                throw new ShellError("no layer statistics: this session's updates were loaded from a file saved "
+                        + "without them (step records them from here)");
+            }
+            LayerCharts.print(ctx.out(), history.layers(), ctx.session().network(), marks);
+        } else if (csv == null && png == null) {
             chart(ctx, points, marks, changes);
         }
     }
