@@ -43,6 +43,8 @@ public final class Training implements AutoCloseable {
     /** The sizes of the last few updates, oldest first, for {@code grads}' warnings. */
     private final java.util.ArrayDeque<UpdateSizes> recentSizes = new java.util.ArrayDeque<>();
     static final int RECENT_SIZES = 5;
+    /** Whether each update's layer statistics go into the history; only {@code bench} turns it off, to time it. */
+    private boolean recordLayers = true;
 
     /** Training of {@code net} from its first update, with {@code settings}; mini-batches shuffled from {@code seed}. */
     public Training(Network net, Settings settings, long seed) {
@@ -200,7 +202,7 @@ public final class Training implements AutoCloseable {
         int epochBefore = order.epoch();
         int[] batch = order.next(split.train(), settings.batch());
         Gradients g = engine().gradients(net, data, batch, settings.biasGrad());
-        HiddenStats hidden = engine().lastHiddenStats(net); // before any other call reuses what it reads
+        HiddenStats hidden = recordLayers ? engine().lastHiddenStats(net) : null; // before another call reuses it
         int number = updates + 1;
         List<Tensor> params = net.tensors();
         int count = params.size();
@@ -237,7 +239,9 @@ public final class Training implements AutoCloseable {
         last = g;
         UpdateSizes sizes = new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights));
         record(sizes);
-        history.add(layers(sizes, hidden));
+        if (recordLayers) {
+            history.add(layers(sizes, hidden));
+        }
         boolean measureTest = settings.fullBatch() || order.epoch() > epochBefore;
         double test = measureTest && split.test().length > 0
                 ? engine().accuracy(net, data, split.test()) : Double.NaN;
@@ -386,6 +390,11 @@ public final class Training implements AutoCloseable {
         return String.format("update %d (epoch %d): batch loss %s, batch accuracy %.2f%%%s", p.update(), p.epoch(),
                 Numbers.compact(p.loss()), 100 * p.trainAccuracy(),
                 Double.isNaN(p.testAccuracy()) ? "" : String.format(", test %.2f%%", 100 * p.testAccuracy()));
+    }
+
+    /** Turns the recording of layer statistics off or on, so that {@code bench} can measure what it costs. */
+    public void recordLayers(boolean on) {
+        recordLayers = on;
     }
 
     /** The engine {@code set engine} chose. */

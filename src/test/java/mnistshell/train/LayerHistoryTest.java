@@ -55,4 +55,13 @@ class LayerHistoryTest {
         h.truncate(3);
         assertEquals(List.of(1, 2, 3), h.layers().stream().map(History.Layers::update).toList());
     }
+
+    @Test
+    void benchCanTurnTheRecordingOffToTimeIt() {
+        Session s = session("batch 32");
+        s.training().recordLayers(false);
+        step(s, 2);
+        assertEquals(0, s.training().history().layers().size());
+        assertEquals(2, s.training().history().points().size(), "the rest of the history as ever");
+    }
 }
