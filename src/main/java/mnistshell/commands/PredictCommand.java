@@ -36,7 +36,7 @@ public final class PredictCommand implements Command {
 
     @Override
     public String usage() {
-        return "predict N|drawn:N|unlabelled:N [--inside|--saliency [--png F]] | predict --out FILE";
+        return "predict N|drawn:N|unlabelled:N [--inside|--saliency] | predict --out FILE";
     }
 
     @Override
