@@ -76,8 +76,9 @@ public final class HistoryCommand implements Command {
             ctx.out().printf("wrote %s: %d updates%n", SafeText.escape(csv), points.size());
         }
         if (png != null) {
-            PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), series(points, 2), marks), png);
-            ctx.out().printf("wrote %s: loss and accuracy over %d updates%n", SafeText.escape(png), points.size());
+            PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), series(points, 2), changes), png);
+            ctx.out().printf("wrote %s (%dx%d PNG): loss and accuracy over %d updates%n", SafeText.escape(png),
+                    CurvesImage.WIDTH, CurvesImage.HEIGHT, points.size());
         }
         if (layers && (csv != null || png != null)) {
             throw args.error("--layers charts as text; --csv and --png write the learning curves");
