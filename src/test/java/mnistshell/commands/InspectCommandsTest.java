@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import mnistshell.nn.Activation;
+import mnistshell.render.WeightGridImage;
 import mnistshell.errors.ShellError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,9 +143,17 @@ class InspectCommandsTest {
         Path file = dir.resolve("w1.png");
         assertTrue(w.run("weights --png " + file).startsWith("wrote " + file));
         BufferedImage img = ImageIO.read(file.toFile());
-        // three units of 1x2 pixels at zoom 4, one line apart: 3 * (8 + 1) + 1 wide, 4 + 2 high
-        assertEquals(28, img.getWidth());
-        assertEquals(6, img.getHeight());
+        // three units of 1x2 pixels at zoom 4, one line apart: 3 * (8 + 1) + 1 wide, 4 + 2 high,
+        // then the colour scale, the picture widened to take its labels
+        assertEquals(WeightGridImage.SCALE_MIN_WIDTH, img.getWidth());
+        assertEquals(6 + WeightGridImage.SCALE_HEIGHT, img.getHeight());
+        assertEquals(0x808080, img.getRGB(27, 3) & 0xFFFFFF, "the grid's last grey line at x 27");
+        int bar = 6 + 6 + 6; // inside the bar, 6 pixels below the grid's bottom
+        assertEquals(0x0000FF, img.getRGB(13, bar) & 0xFFFFFF & 0x0000FF, "the scale starts blue");
+        assertTrue((img.getRGB(13, bar) & 0xFF0000) >> 16 < 10, "and not red");
+        assertTrue((img.getRGB(WeightGridImage.SCALE_MIN_WIDTH - 14, bar) & 0xFF0000) >> 16 == 255
+                && (img.getRGB(WeightGridImage.SCALE_MIN_WIDTH - 14, bar) & 0xFF) < 10, "and ends red");
+        assertTrue(w.run("weights --png " + file).contains("(360x50 PNG)"));
         assertEquals(0xFF0000, img.getRGB(1, 1) & 0xFFFFFF, "unit 0, weight +1 of largest 1: red");
         assertEquals(0x0000FF, img.getRGB(5, 1) & 0xFFFFFF, "unit 0, weight -1: blue");
         assertEquals(0xFFFFFF, img.getRGB(10, 1) & 0xFFFFFF, "unit 1, all zero: white");
