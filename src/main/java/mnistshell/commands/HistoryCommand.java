@@ -10,6 +10,7 @@ import mnistshell.files.AtomicFile;
 import mnistshell.files.FileRefusal;
 import mnistshell.render.BlockChart;
 import mnistshell.render.CurvesImage;
+import mnistshell.render.LogChart;
 import mnistshell.render.Numbers;
 import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
@@ -102,12 +103,25 @@ public final class HistoryCommand implements Command {
             "test accuracy after the update"};
         for (int s = 0; s < 3; s++) {
             ctx.out().println(titles[s]);
-            ctx.out().print(BlockChart.render(series(points, s), marks, WIDTH, HEIGHT,
-                    s == 0 ? Numbers::brief : Numbers::percent));
+            String chart = BlockChart.render(series(points, s), marks, WIDTH, HEIGHT,
+                    s == 0 ? Numbers::brief : Numbers::percent);
+            ctx.out().print(chart);
+            ctx.out().println(ticks(chart, points));
         }
         for (Map.Entry<Integer, String> c : changes.entrySet()) {
             ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, SafeText.escape(c.getValue()));
         }
+    }
+
+    /** The update numbers under a chart's x axis: at its first, middle and last columns. */
+    static String ticks(String chart, List<History.Point> points) {
+        List<String> lines = chart.lines().toList();
+        int corner = lines.get(lines.size() - 1).indexOf('└');
+        if (corner < 1) {
+            return "";
+        }
+        int[] updates = points.stream().mapToInt(History.Point::update).toArray();
+        return LogChart.xAxis(corner - 1, Math.min(WIDTH, updates.length), updates, new int[0]).get(1);
     }
 
     /** Series {@code s}: 0 loss, 1 batch accuracy, 2 test accuracy (NaN where not measured). */
