@@ -37,10 +37,15 @@ public final class ActivationsCommand implements Command {
     @Override
     public String details() {
         return """
-                A unit is active on an image when its output is above zero (ReLU types) or above its
-                midpoint (sigmoid, tanh); dead when it is active on no training image, so no gradient
-                reaches its input weights; saturated (sigmoid, tanh) when its slope is under 5% of its
-                largest on over 90% of the images.""";
+                active     its output is above zero (ReLU types) or above its midpoint
+                           (sigmoid, tanh) on an image
+                dead       ReLU and Leaky ReLU only: negative on every training image.
+                           A ReLU unit then outputs 0 and passes no gradient back, so it
+                           never learns again; a Leaky ReLU unit passes only its slope.
+                saturated  sigmoid and tanh only: its slope is under 5% of its largest on
+                           over 90% of the images. It is not dead: the share of the
+                           gradient that still flows through it is printed, and it can
+                           recover. Sigmoid and tanh units are never called dead.""";
     }
 
     @Override
@@ -62,9 +67,19 @@ public final class ActivationsCommand implements Command {
                 layer.images());
         out.printf("  active on more than half the images: %d of %d units%n", layer.mostlyActive(), layer.units());
         out.printf("  mean share of units active per image: %s%n", Numbers.percent(layer.meanActivePerImage()));
-        out.printf("  dead (never active): %s%n", units(layer.dead()));
-        if (LayerActivity.saturates(act)) {
-            out.printf("  saturated (on over 90%% of the images): %s%n", units(layer.saturatedUnits()));
+        boolean saturates = LayerActivity.saturates(act);
+        if (saturates) {
+            List<Integer> saturated = layer.saturatedUnits();
+            out.printf("  saturated (on over 90%% of the images): %s%n", units(saturated));
+            if (!saturated.isEmpty()) {
+                out.printf("    %s of the gradient still flows through them%n",
+                        Numbers.percent(layer.gradientShare(saturated)));
+            }
+        } else if (act instanceof Activation.LeakyRelu leaky) {
+            out.printf("  dead (negative on every image, passing back only the slope %s): %s%n",
+                    leaky.slope(), units(layer.dead(), 80 - 67));
+        } else {
+            out.printf("  dead (0 on every image, passing back no gradient): %s%n", units(layer.dead(), 80 - 54));
         }
         if (layer.units() <= BARS_UP_TO) {
             out.println("  share of the images each unit is active on:");
@@ -74,19 +89,31 @@ public final class ActivationsCommand implements Command {
             for (int u = 0; u < layer.units(); u++) {
                 labels[u] = "  unit " + u;
                 shares[u] = layer.activeShare(u);
-                marks[u] = layer.active()[u] == 0 ? "dead" : "";
+                marks[u] = saturates ? (layer.saturatedUnits().contains(u) ? "saturated" : "")
+                        : layer.active()[u] == 0 ? "dead" : "";
             }
             out.print(Bars.render(labels, shares, marks, BAR_WIDTH));
         }
     }
 
-    /** "none", "1 unit: 7" or "3 units: 1, 4, 9" (the first 20). */
+    /** "none", "1 unit: 7" or "3 units: 1, 4, 9" (as many as fit 80 columns after the label). */
     static String units(List<Integer> ids) {
+        return units(ids, 80 - 42);
+    }
+
+    /** {@link #units(List)} in at most {@code width} characters (the count always shows). */
+    static String units(List<Integer> ids, int width) {
         if (ids.isEmpty()) {
             return "none";
         }
-        List<String> shown = ids.stream().limit(20).map(String::valueOf).toList();
-        return ids.size() + (ids.size() == 1 ? " unit: " : " units: ") + String.join(", ", shown)
-                + (ids.size() > 20 ? ", ..." : "");
+        StringBuilder out = new StringBuilder(ids.size() + (ids.size() == 1 ? " unit: " : " units: "));
+        for (int i = 0; i < ids.size(); i++) {
+            String next = (i == 0 ? "" : ", ") + ids.get(i);
+            if (i + 1 < ids.size() && out.length() + next.length() + 5 > width) {
+                return out.append(i == 0 ? "..." : ", ...").toString();
+            }
+            out.append(next);
+        }
+        return out.toString();
     }
 }

@@ -27,7 +27,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench [--runs R] [--updates N] [--live]";
+        return "bench [--runs R] [--updates N] [--live] [--no-layer-stats]";
     }
 
     @Override
@@ -45,13 +45,16 @@ public final class BenchCommand implements Command {
                 slowest seconds per update, updates per second, and seconds per epoch.
                 --live  times the updates as train makes them: on their own thread while
                         the panel draws snapshots ten times a second (on a virtual 200x60
-                        terminal: nothing is shown).""";
+                        terminal: nothing is shown).
+                --no-layer-stats  without recording each update's layer statistics
+                        (history --layers): what recording them costs.""";
     }
 
     @Override
     public void run(Args args, Context ctx) {
         int runs = args.intOption("--runs", 5, 1, 1000);
         boolean live = args.flag("--live");
+        boolean noLayerStats = args.flag("--no-layer-stats");
         Session session = ctx.session();
         int train = session.trainImages("bench", 1).length;
         int batch = session.training().settings().batch();
@@ -60,6 +63,7 @@ public final class BenchCommand implements Command {
         args.done();
         Network net = session.network().copy();
         try (Training copy = new Training(net, session.training().settings(), session.initSeed())) {
+            copy.recordLayers(!noLayerStats);
             Timer timer = live ? n -> live(copy, net, session, n) : n -> time(copy, session, n, ctx);
             double warmed = 0; // warm-up, not counted: until the JIT has compiled what the updates run
             do {
@@ -86,7 +90,8 @@ public final class BenchCommand implements Command {
             ctx.out().println(Wrap.line(String.format("%s, %d training images, batch %s, engine %s on %d thread(s), "
                     + "%s of %d updates%s:", session.network().architecture(), train,
                     batch == 0 ? "full" : Integer.toString(batch), engine(copy), copy.settings().threads(), runsDone,
-                    updates, live ? " in the train panel" : ""), Wrap.COLUMNS, 2));
+                    updates, (live ? " in the train panel" : "") + (noLayerStats ? ", no layer statistics" : "")),
+                    Wrap.COLUMNS, 2));
             ctx.out().println(Wrap.line(String.format("  median %.3f ms/update (fastest %.3f, slowest %.3f), "
                     + "%.1f updates/s, %.3f s/epoch", 1e3 * median, 1e3 * perUpdate[0], 1e3 * perUpdate[n - 1],
                     1 / median, median * perEpoch), Wrap.COLUMNS, 4));

@@ -48,7 +48,9 @@ public final class GradsCommand implements Command {
         return """
                 grads        a row per gradient tensor (dW1, db1, ...) as weights prints them, plus upd/w:
                              the size of the change the update made over the size of the weights
-                             (around 1e-3 is healthy). Warnings for vanishing, exploding, non-finite.
+                             (around 1e-3 is healthy). Warnings for vanishing, exploding, non-finite,
+                             and for layers whose weight gradients are over 100x apart,
+                             each with what to try next.
                 grads db2    the output biases' gradient, one value per class, and their sum.""";
     }
 
@@ -96,8 +98,9 @@ public final class GradsCommand implements Command {
         }
         ctx.out().print(TensorTable.of("tensor", WeightsCommand.stats(grads), new String[] {"upd/w"}, ratio).render());
         List<String> names = grads.stream().map(Tensor::name).toList();
-        for (String warning : GradientHealth.warnings(names, recent)) {
-            ctx.out().println("warning: " + warning);
+        for (GradientHealth.Warning warning : GradientHealth.advised(names, recent)) {
+            ctx.out().println("warning: " + warning.text());
+            ctx.out().println("  " + warning.advice());
         }
     }
 

@@ -10,6 +10,7 @@ import mnistshell.files.AtomicFile;
 import mnistshell.files.FileRefusal;
 import mnistshell.render.BlockChart;
 import mnistshell.render.CurvesImage;
+import mnistshell.render.LogChart;
 import mnistshell.render.Numbers;
 import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
@@ -33,7 +34,7 @@ public final class HistoryCommand implements Command {
 
     @Override
     public String usage() {
-        return "history [--csv FILE] [--png FILE]";
+        return "history [--layers] [--csv FILE] [--png FILE]";
     }
 
     @Override
@@ -48,7 +49,10 @@ public final class HistoryCommand implements Command {
                 test accuracy (validation accuracy, when data split --val M holds some out) is
                 measured after every full-batch update, or at each epoch's end.
                 --csv FILE   writes the numbers: update, epoch, loss, accuracies, settings changed
-                --png FILE   draws the curves as a PNG picture""";
+                --png FILE   draws the curves as a PNG picture
+                --layers     per weight matrix its upd/w (log scale, 1e-3 guide) and gradient
+                             norm, per hidden layer its activations' mean, spread and share
+                             off or saturated, all recorded at every update""";
     }
 
     @Override
@@ -60,6 +64,7 @@ public final class HistoryCommand implements Command {
     public void run(Args args, Context ctx) {
         String csv = args.option("--csv");
         String png = args.option("--png");
+        boolean layers = args.flag("--layers");
         args.done();
         History history = ctx.session().training().history();
         List<History.Point> points = history.points();
@@ -74,10 +79,20 @@ public final class HistoryCommand implements Command {
             ctx.out().printf("wrote %s: %d updates%n", SafeText.escape(csv), points.size());
         }
         if (png != null) {
-            PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), heldOut, marks), png);
-            ctx.out().printf("wrote %s: loss and accuracy over %d updates%n", SafeText.escape(png), points.size());
+            PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), heldOut, changes), png);
+            ctx.out().printf("wrote %s (%dx%d PNG): loss and accuracy over %d updates%n", SafeText.escape(png),
+                    CurvesImage.WIDTH, CurvesImage.HEIGHT, points.size());
         }
-        if (csv == null && png == null) {
+        if (layers && (csv != null || png != null)) {
+            throw args.error("--layers charts as text; --csv and --png write the learning curves");
+        }
+        if (layers) {
+            if (history.layers().isEmpty()) {
+                throw new ShellError("no layer statistics: this session's updates were loaded from a file saved "
+                        + "without them (step records them from here)");
+            }
+            LayerCharts.print(ctx.out(), history.layers(), ctx.session().network(), marks);
+        } else if (csv == null && png == null) {
             chart(ctx, points, marks, changes, heldOut, !history.validations().isEmpty());
         }
     }
@@ -106,8 +121,10 @@ public final class HistoryCommand implements Command {
             val ? "validation accuracy after the update" : "test accuracy after the update"};
         for (int s = 0; s < 3; s++) {
             ctx.out().println(titles[s]);
-            ctx.out().print(BlockChart.render(s == 2 ? heldOut : series(points, s), marks, WIDTH, HEIGHT,
-                    s == 0 ? Numbers::brief : Numbers::percent));
+            String chart = BlockChart.render(s == 2 ? heldOut : series(points, s), marks, WIDTH, HEIGHT,
+                    s == 0 ? Numbers::brief : Numbers::percent);
+            ctx.out().print(chart);
+            ctx.out().println(ticks(chart, points));
         }
         for (Map.Entry<Integer, String> c : changes.entrySet()) {
             ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, SafeText.escape(c.getValue()));
@@ -115,6 +132,17 @@ public final class HistoryCommand implements Command {
         for (History.Mark m : ctx.session().training().history().marks()) {
             ctx.out().printf("  ! after update %d: %s%n", m.update(), SafeText.escape(m.text()));
         }
+    }
+
+    /** The update numbers under a chart's x axis: at its first, middle and last columns. */
+    static String ticks(String chart, List<History.Point> points) {
+        List<String> lines = chart.lines().toList();
+        int corner = lines.get(lines.size() - 1).indexOf('└');
+        if (corner < 1) {
+            return "";
+        }
+        int[] updates = points.stream().mapToInt(History.Point::update).toArray();
+        return LogChart.xAxis(corner - 1, Math.min(WIDTH, updates.length), updates, new int[0]).get(1);
     }
 
     /** Series {@code s}: 0 loss, 1 batch accuracy, 2 test accuracy (NaN where not measured). */

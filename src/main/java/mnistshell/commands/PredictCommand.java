@@ -28,7 +28,7 @@ import org.jline.reader.impl.completer.StringsCompleter;
 public final class PredictCommand implements Command {
 
     static final String HEADER = "ImageId,Label";
-    static final int BAR_WIDTH = 50;
+    static final int BAR_WIDTH = 49; // "  3 ", the bar, " 65.5% <- predicted, label": 80 columns
 
     @Override
     public String name() {
@@ -37,7 +37,7 @@ public final class PredictCommand implements Command {
 
     @Override
     public String usage() {
-        return "predict N|drawn:N|unlabelled:N | predict --out FILE";
+        return "predict N|drawn:N|unlabelled:N [--inside|--saliency] | predict --out FILE";
     }
 
     @Override
@@ -48,24 +48,45 @@ public final class PredictCommand implements Command {
     @Override
     public String details() {
         return "N           image N (0-based, file order, as show N): a bar per class, label and prediction marked\n"
+                + "--inside    every hidden layer's outputs for the image, and the units adding most\n"
+                + "            to the predicted class\n"
+                + "--saliency  the gradient of the predicted class's probability with respect to each\n"
+                + "            pixel, beside the image; --png FILE draws it (red raises, blue lowers)\n"
                 + "--out FILE  writes '" + HEADER + "' and one line per image of the unlabelled set (loaded\n"
                 + "            with data load, e.g. Kaggle's test.csv), ImageId counting from 1 in file order.";
     }
 
     @Override
     public List<Completer> argumentCompleters() {
-        return List.of(new StringsCompleter("--out"), new Completers.FileNameCompleter());
+        return List.of(new StringsCompleter("--out", "--inside", "--saliency", "--png"), new Completers.FileNameCompleter());
     }
 
     @Override
     public void run(Args args, Context ctx) {
         String out = args.option("--out");
+        boolean inside = args.flag("--inside");
+        boolean saliency = args.flag("--saliency");
+        String png = args.option("--png");
         String image = args.next();
         args.done();
         if ((out == null) == (image == null)) {
             throw args.error("which image? N, drawn:N, unlabelled:N, or --out FILE");
         }
-        if (image != null) {
+        if ((inside || saliency || png != null) && image == null || inside && saliency) {
+            throw args.error("--inside or --saliency (not both) look at one image N, not at --out");
+        }
+        if (png != null && !saliency) {
+            throw args.error("--png FILE draws the saliency: give --saliency with it");
+        }
+        if (inside || saliency) {
+            ImageRef ref = ShowCommand.parse(args, image, ctx.session());
+            probabilities(args, ctx, image);
+            if (inside) {
+                InsideView.inside(ctx.out(), ctx.session(), ref);
+            } else {
+                InsideView.saliency(ctx.out(), ctx.session(), ref, png);
+            }
+        } else if (image != null) {
             probabilities(args, ctx, image);
         } else {
             writeSubmission(args, ctx, Path.of(out));

@@ -17,8 +17,10 @@ import org.la4j.Matrix;
  * @param images    how many images were seen
  * @param active    per unit, images on which it was active
  * @param saturated per unit, images on which it was saturated (all 0 for ReLU types)
+ * @param slope     per unit, the sum over images of its slope as a share of the activation's
+ *                  largest: divided by {@code images}, the share of the gradient it passes back
  */
-public record LayerActivity(int layer, int images, int[] active, int[] saturated) {
+public record LayerActivity(int layer, int images, int[] active, int[] saturated, double[] slope) {
 
     static final double SATURATED_SLOPE = 0.05;
     /** A unit saturated on more than this share of the images counts as a saturated unit. */
@@ -30,12 +32,15 @@ public record LayerActivity(int layer, int images, int[] active, int[] saturated
         int[] sizes = net.sizes();
         int[][] active = new int[hiddenLayers][];
         int[][] saturated = new int[hiddenLayers][];
+        double[][] slope = new double[hiddenLayers][];
         for (int l = 0; l < hiddenLayers; l++) {
             active[l] = new int[sizes[l + 1]];
             saturated[l] = new int[sizes[l + 1]];
+            slope[l] = new double[sizes[l + 1]];
         }
         Activation act = net.hidden();
         boolean saturates = saturates(act);
+        double largest = Math.max(act.derivative(0), act.derivative(1)); // ReLU types peak above 0, S-shapes at 0
         double flat = SATURATED_SLOPE * act.derivative(0);
         Passes.over(net, data, indices, (pass, batch, from) -> {
             for (int l = 0; l < hiddenLayers; l++) {
@@ -43,15 +48,17 @@ public record LayerActivity(int layer, int images, int[] active, int[] saturated
                 for (int u = 0; u < z.rows(); u++) {
                     for (int j = 0; j < z.columns(); j++) {
                         double v = z.get(u, j);
+                        double d = act.derivative(v);
+                        slope[l][u] += d / largest;
                         active[l][u] += act.active(v) ? 1 : 0;
-                        saturated[l][u] += saturates && act.derivative(v) < flat ? 1 : 0;
+                        saturated[l][u] += saturates && d < flat ? 1 : 0;
                     }
                 }
             }
         });
         List<LayerActivity> out = new ArrayList<>();
         for (int l = 0; l < hiddenLayers; l++) {
-            out.add(new LayerActivity(l + 1, indices.length, active[l], saturated[l]));
+            out.add(new LayerActivity(l + 1, indices.length, active[l], saturated[l], slope[l]));
         }
         return out;
     }
@@ -97,6 +104,21 @@ public record LayerActivity(int layer, int images, int[] active, int[] saturated
             }
         }
         return out;
+    }
+
+    /**
+     * The mean share of the largest slope that {@code units} pass back over the images: how much
+     * of the gradient still flows through them (NaN for no units).
+     */
+    public double gradientShare(List<Integer> units) {
+        if (units.isEmpty() || images == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int u : units) {
+            sum += slope[u] / images;
+        }
+        return sum / units.size();
     }
 
     /** Units saturated on more than {@value #MOSTLY} of the images. */

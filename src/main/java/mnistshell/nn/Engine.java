@@ -19,6 +19,14 @@ public interface Engine extends AutoCloseable {
         return evaluate(net, data, indices).accuracy();
     }
 
+    /**
+     * The hidden activations of the last {@link #gradients} call, from what its forward pass left
+     * (no pass of its own); valid until the engine's next call. Null when there were none to keep.
+     */
+    default HiddenStats lastHiddenStats(Network net) {
+        return null;
+    }
+
     /** {@code fast} or {@code reference}, as {@code set engine} takes it. */
     String name();
 

@@ -49,6 +49,8 @@ public final class FastKernel implements Engine {
     private boolean jobBackward;
     private SparseImages sparse;
     private KernelBuffers buffers;
+    /** Whether the chunks hold a gradients call's activations (see {@link #lastHiddenStats}). */
+    private boolean lastWasGradients;
 
     /** The kernel on {@code threads} threads, with the native first-layer sums where they are available. */
     public FastKernel(int threads) {
@@ -123,6 +125,23 @@ public final class FastKernel implements Engine {
         return b.reduce(indices.length, biasGrad);
     }
 
+    /**
+     * Equals the reference's: read from the non-zero activations each chunk kept for its dW, so no
+     * pass of its own; valid until the next call (evaluate and accuracy reuse the chunks). Only
+     * after a gradients call: evaluation chunks keep no activations.
+     */
+    @Override
+    public HiddenStats lastHiddenStats(Network net) {
+        if (buffers == null || !lastWasGradients) {
+            return null;
+        }
+        HiddenStats.Sums sums = new HiddenStats.Sums(net.layers() - 1);
+        for (int c = 0; c < buffers.chunks; c++) {
+            buffers.chunk[c].addActivity(net.hidden(), sums);
+        }
+        return sums.stats();
+    }
+
     /** Equals {@link ReferenceEngine#evaluate}: loss, accuracy and predictions on images {@code indices}. */
     @Override
     public Evaluation evaluate(Network net, Dataset data, int[] indices) {
@@ -170,6 +189,7 @@ public final class FastKernel implements Engine {
 
     /** Runs every chunk of the batch on every thread; the batch is kept in fields so that no task object is made. */
     private void runChunks(KernelBuffers b, Network net, Dataset data, int[] indices, boolean backward) {
+        lastWasGradients = backward;
         jobBuffers = b;
         jobNet = net;
         jobData = data;

@@ -159,4 +159,20 @@ final class KernelChunk {
             Arrays.fill(unitCount[l], 0);
         }
     }
+
+    /** Adds the chunk's hidden activations, as its samples left them, into {@code sums}. */
+    void addActivity(Activation act, HiddenStats.Sums sums) {
+        int samples = to - from;
+        for (int l = 1; l < unitCount.length; l++) {
+            long zeros = 0;
+            for (int i = 0; i < sizes[l]; i++) {
+                int at = i * capacity;
+                for (int k = 0; k < unitCount[l][i]; k++) {
+                    sums.add(l - 1, act, unitValue[l][at + k]);
+                }
+                zeros += samples - unitCount[l][i];
+            }
+            sums.addZeros(l - 1, act, zeros);
+        }
+    }
 }

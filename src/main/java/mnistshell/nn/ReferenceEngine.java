@@ -21,16 +21,35 @@ public final class ReferenceEngine implements Engine {
         return "reference";
     }
 
+    /** The hidden activations of the last gradients call. */
+    private HiddenStats hidden;
+
     @Override
     public Gradients gradients(Network net, Dataset data, int[] indices, BiasGrad biasGrad) {
         Gradients total = null;
+        HiddenStats.Sums sums = new HiddenStats.Sums(net.layers() - 1);
         for (int from = 0; from < indices.length; from += CHUNK) {
             int to = Math.min(indices.length, from + CHUNK);
             Batch batch = Batch.of(data, indices, from, to);
-            Gradients g = net.backward(net.forward(batch.x()), batch.labels(), biasGrad);
+            Network.Pass pass = net.forward(batch.x());
+            Gradients g = net.backward(pass, batch.labels(), biasGrad);
             total = addScaled(total, g, (double) (to - from) / indices.length);
+            for (int l = 1; l < net.layers(); l++) {
+                Matrix a = pass.a()[l];
+                for (int i = 0; i < a.rows(); i++) {
+                    for (int j = 0; j < a.columns(); j++) {
+                        sums.add(l - 1, net.hidden(), a.get(i, j));
+                    }
+                }
+            }
         }
+        hidden = sums.stats();
         return total;
+    }
+
+    @Override
+    public HiddenStats lastHiddenStats(Network net) {
+        return hidden;
     }
 
     /** Mean gradients with textbook bias gradients; see {@link #gradients(Network, Dataset, int[], BiasGrad)}. */

@@ -10,6 +10,7 @@ import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import mnistshell.data.MnistPreparation;
 import mnistshell.render.AsciiDigit;
 import mnistshell.render.DigitFacts;
 import mnistshell.render.ProbabilityBars;
@@ -18,12 +19,14 @@ import mnistshell.session.Session;
 /**
  * {@code draw}: a pad of the data's image size (28x28) drawn with the mouse, or with the arrow keys
  * and space (pen down/up: while down, moving draws). The network's probabilities for the pad are
- * recomputed after every change. {@code c} clears, Enter keeps the drawing in the session's drawn
- * set (and clears the pad for the next one), {@code q} or Esc leaves.
+ * recomputed after every change, on the drawing prepared as MNIST's digits were (fitted to 20x20
+ * and centred by its centre of mass; shown beside the pad; {@code p} turns this off and on).
+ * {@code c} clears, Enter keeps the drawing in the session's drawn set, prepared and as drawn (and
+ * clears the pad for the next one), {@code q} or Esc leaves.
  */
 public final class DrawPad extends Panel {
 
-    static final String KEYS = "mouse or arrows+space draw  c clear  Enter keep  q leave";
+    static final String KEYS = "mouse or arrows+space draw  c clear  p prepare on/off  Enter keep  q leave";
 
     private final Session session;
     private final Canvas canvas;
@@ -34,6 +37,8 @@ public final class DrawPad extends Panel {
     private int[] lastDrag;
     private double[] probabilities;
     private String message;
+    /** Whether the network sees the drawing prepared as MNIST's digits, or as drawn. */
+    private boolean prepare = true;
 
     DrawPad(Screen screen, Session session) {
         super(screen);
@@ -93,6 +98,11 @@ public final class DrawPad extends Panel {
         } else if (c == 'c') {
             canvas.clear();
             predict();
+        } else if (c == 'p') {
+            prepare = !prepare;
+            predict();
+            message = prepare ? "the network sees the drawing fitted to 20x20 and centred, as MNIST's"
+                    : "the network sees the drawing as drawn";
         }
     }
 
@@ -130,7 +140,7 @@ public final class DrawPad extends Panel {
             message = "nothing drawn yet";
             return;
         }
-        int n = session.drawn().add(canvas.pixels());
+        int n = session.drawn().add(seen(), canvas.pixels());
         kept.add(n);
         canvas.clear();
         predict();
@@ -138,7 +148,12 @@ public final class DrawPad extends Panel {
     }
 
     private void predict() {
-        probabilities = session.probabilities(canvas.pixels());
+        probabilities = session.probabilities(seen());
+    }
+
+    /** The pixels the network is shown: the pad's, prepared unless {@code p} turned that off. */
+    byte[] seen() {
+        return prepare ? MnistPreparation.prepare(canvas.pixels(), canvas.rows(), canvas.cols()) : canvas.pixels();
     }
 
     @Override
@@ -154,7 +169,16 @@ public final class DrawPad extends Panel {
         paintPad(g);
         int x = 2 * canvas.cols() + 3;
         int barWidth = Math.max(3, Math.min(20, size.getColumns() - x - ProbabilityBars.extraWidth()));
-        putLines(g, x, 1, ProbabilityBars.lines(probabilities, barWidth));
+        List<String> bars = ProbabilityBars.lines(probabilities, barWidth);
+        putLines(g, x, 1, bars);
+        if (prepare) {
+            int step = size.getColumns() - x >= canvas.cols() ? 1 : 2;
+            List<String> small = AsciiDigit.small(AsciiDigit.grey(seen()), canvas.rows(), canvas.cols(), step);
+            if (bars.size() + 3 + small.size() < size.getRows()) {
+                g.putString(x, bars.size() + 2, "as the network sees it:");
+                putLines(g, x, bars.size() + 3, small);
+            }
+        }
         g.putString(0, size.getRows() - 1, message != null ? message : KEYS);
     }
 

@@ -78,4 +78,29 @@ public final class AsciiDigit {
         int steps = RAMP.length() - 1;
         return RAMP.charAt(1 + (value - 1) * steps / 255);
     }
+
+    /**
+     * A small picture: a character per {@code step} columns and {@code 2 * step} rows (so that it
+     * still looks square), each the rounded mean of its block; {@code (rows + 2 step - 1) / (2 step)}
+     * lines of {@code (cols + step - 1) / step} characters.
+     */
+    public static List<String> small(int[] grey, int rows, int cols, int step) {
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < rows; r += 2 * step) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < cols; c += step) {
+                int sum = 0;
+                int n = 0;
+                for (int y = r; y < Math.min(rows, r + 2 * step); y++) {
+                    for (int x = c; x < Math.min(cols, c + step); x++) {
+                        sum += grey[y * cols + x];
+                        n++;
+                    }
+                }
+                line.append(shade(Math.round((float) sum / n)));
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
 }

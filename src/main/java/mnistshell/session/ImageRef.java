@@ -43,6 +43,16 @@ public record ImageRef(Kind kind, int index) {
         return labelled() ? AsciiDigit.grey(session.data(), index) : AsciiDigit.grey(pixels(session));
     }
 
+    /** Its inputs as the network sees them (normalised or raw, as the loaded data is), row by row. */
+    public double[] input(Session session) {
+        double[] x = new double[session.data().features()];
+        byte[] stored = labelled() ? null : pixels(session);
+        for (int p = 0; p < x.length; p++) {
+            x[p] = labelled() ? session.data().pixel(index, p) : session.data().input(stored[p]);
+        }
+        return x;
+    }
+
     public double[] probabilities(Session session) {
         return labelled() ? session.probabilities(index) : session.probabilities(pixels(session));
     }

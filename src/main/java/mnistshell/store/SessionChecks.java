@@ -33,6 +33,7 @@ final class SessionChecks {
         Settings settings = c.settings();
         c.changes();
         c.history();
+        c.layers();
         c.data();
         c.summary();
         c.best(settings);
@@ -179,6 +180,58 @@ final class SessionChecks {
                     h.training().updates(), "(in order, up to the updates made)");
             String text = require(p.markText()[i], "history.markText[" + i + "]");
             range("history.markText[" + i + "]'s length", text.length(), 1, 200);
+        }
+    }
+
+    /** Absent in files saved before layer statistics were kept: then nothing to check. */
+    private void layers() {
+        SessionHeader.LayersPart p = h.layers();
+        if (p == null) {
+            return;
+        }
+        int n = require(p.update(), "layers.update").length;
+        int tensors = 2 * (h.network().sizes().length - 1);
+        int hidden = h.network().sizes().length - 2;
+        Double[][][] columns = {require(p.gradient(), "layers.gradient"), require(p.ratio(), "layers.ratio"),
+            require(p.mean(), "layers.mean"), require(p.std(), "layers.std"), require(p.inactive(), "layers.inactive")};
+        String[] names = {"gradient", "ratio", "mean", "std", "inactive"};
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c].length != n) {
+                throw refuse("layers." + names[c], n + " rows (as layers.update)", columns[c].length + "");
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            range("layers.update[" + i + "]", p.update()[i], i == 0 ? 1 : p.update()[i - 1] + 1L,
+                    h.training().updates(), "(rising, up to the updates made)");
+            for (int c = 0; c < columns.length; c++) {
+                String field = "layers." + names[c] + "[" + i + "]";
+                Double[] row = require(columns[c][i], field);
+                range(field + "'s length", row.length, c < 2 ? tensors : hidden, c < 2 ? tensors : hidden,
+                        c < 2 ? "(a value per tensor)" : "(a value per hidden layer)");
+                for (int k = 0; k < row.length; k++) {
+                    layerValue(field + "[" + k + "]", names[c], row[k]);
+                }
+            }
+        }
+    }
+
+    /** null (not measured), or: a norm, ratio or deviation finite and 0 or more; a mean finite; a share 0..1. */
+    private void layerValue(String field, String column, Double v) {
+        if (v == null) {
+            return;
+        }
+        switch (column) {
+            case "mean" -> {
+                if (!Double.isFinite(v)) {
+                    throw refuse(field, "a finite number or null", v + "");
+                }
+            }
+            case "inactive" -> share(field, v);
+            default -> {
+                if (!(v >= 0 && Double.isFinite(v))) {
+                    throw refuse(field, "a finite number of 0 or more, or null", v + "");
+                }
+            }
         }
     }
 

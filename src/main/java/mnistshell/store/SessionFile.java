@@ -31,6 +31,8 @@ public final class SessionFile {
     public static final String FORMAT = "mnist-shell-session";
     public static final int VERSION = 1;
     public static final String HEADER = "session.json";
+    /** Layer statistics rows a file keeps at most: of a longer run, every k-th update's (about 6 MB of JSON). */
+    static final int MAX_LAYER_ROWS = 10_000;
 
     /** What a save's bytes pass through on their way to the file; a seam so a test can fail the write half-way. */
     public interface Sink {
@@ -121,13 +123,43 @@ public final class SessionFile {
                 new SessionHeader.NetworkPart(net.sizes(), act.name(), slope, session.initialisation().label(),
                         session.initSeed()),
                 training.settings().asMap(), changes, counters, history(training.history()),
-                data(session.data(), session.split()), summary, List.copyOf(commands), arrays, best(training));
+                data(session.data(), session.split()), summary, List.copyOf(commands), arrays, best(training),
+                layers(training.history().layers()));
     }
 
     private static SessionHeader.BestPart best(Training training) {
         Training.SavedBest b = training.savedBest();
         return b == null ? null : new SessionHeader.BestPart(b.update(), b.metric(), b.optimizer(), b.optimizerUpdates(),
                 b.mark().epoch(), b.mark().position(), b.sinceBest());
+    }
+
+    /** The history's layer statistics as columns, thinned to every k-th row when there are too many. */
+    static SessionHeader.LayersPart layers(List<History.Layers> all) {
+        int every = Math.max(1, (all.size() + MAX_LAYER_ROWS - 1) / MAX_LAYER_ROWS);
+        List<History.Layers> kept = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0; i -= every) { // the last update's always among them
+            kept.add(0, all.get(i));
+        }
+        int n = kept.size();
+        int[] update = new int[n];
+        Double[][][] columns = new Double[5][n][];
+        for (int i = 0; i < n; i++) {
+            History.Layers l = kept.get(i);
+            update[i] = l.update();
+            double[][] values = {l.gradient(), l.ratio(), l.mean(), l.std(), l.inactive()};
+            for (int c = 0; c < 5; c++) {
+                columns[c][i] = boxed(values[c]);
+            }
+        }
+        return new SessionHeader.LayersPart(update, columns[0], columns[1], columns[2], columns[3], columns[4]);
+    }
+
+    private static Double[] boxed(double[] values) {
+        Double[] out = new Double[values.length];
+        for (int k = 0; k < values.length; k++) {
+            out[k] = Double.isNaN(values[k]) ? null : values[k]; // JSON has no NaN
+        }
+        return out;
     }
 
     private static SessionHeader.HistoryPart history(History h) {

@@ -20,15 +20,30 @@ import java.util.Map;
  * @param commands the command lines that led here, in order
  * @param arrays   the array entries of the archive, in order, without {@code .npy}
  * @param best     the best weights kept, or null
+ * @param layers   layer statistics of the updates, or null (files saved before they were kept)
  */
 public record SessionHeader(String format, int version, NetworkPart network, Map<String, String> settings,
                             List<ChangePart> changes, TrainingPart training, HistoryPart history, DataPart data,
-                            SummaryPart summary, List<String> commands, List<String> arrays, BestPart best) {
+                            SummaryPart summary, List<String> commands, List<String> arrays, BestPart best,
+                            LayersPart layers) {
 
+    /** A header without best weights or layer statistics. */
     public SessionHeader(String format, int version, NetworkPart network, Map<String, String> settings,
                          List<ChangePart> changes, TrainingPart training, HistoryPart history, DataPart data,
                          SummaryPart summary, List<String> commands, List<String> arrays) {
-        this(format, version, network, settings, changes, training, history, data, summary, commands, arrays, null);
+        this(format, version, network, settings, changes, training, history, data, summary, commands, arrays, null,
+                null);
+    }
+
+    /**
+     * The layer statistics of the updates listed in {@code update} (every {@code every}-th of a long
+     * run: see {@code SessionFile.MAX_LAYER_ROWS}), a row each. Per tensor W1, b1, W2, ...:
+     * {@code gradient} norms and {@code ratio}s (update/weight); per hidden layer: activations'
+     * {@code mean}, {@code std} and {@code inactive} share. null where a value was not measured
+     * (JSON has no NaN).
+     */
+    public record LayersPart(int[] update, Double[][] gradient, Double[][] ratio, Double[][] mean, Double[][] std,
+                             Double[][] inactive) {
     }
 
     /** Layer sizes n_0..n_L; hidden activation (Leaky ReLU's slope, else null); how the weights were drawn and the seed. */

@@ -255,6 +255,19 @@ public final class SessionLoader {
         for (int i = 0; p.markUpdate() != null && i < p.markUpdate().length; i++) {
             history.add(new History.Mark(p.markUpdate()[i], p.markText()[i]));
         }
+        SessionHeader.LayersPart l = h.layers();
+        for (int i = 0; l != null && i < l.update().length; i++) {
+            history.add(new History.Layers(l.update()[i], unboxed(l.gradient()[i]), unboxed(l.ratio()[i]),
+                    unboxed(l.mean()[i]), unboxed(l.std()[i]), unboxed(l.inactive()[i])));
+        }
         return history;
+    }
+
+    private static double[] unboxed(Double[] values) {
+        double[] out = new double[values.length];
+        for (int k = 0; k < values.length; k++) {
+            out[k] = values[k] == null ? Double.NaN : values[k];
+        }
+        return out;
     }
 }

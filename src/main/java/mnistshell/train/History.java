@@ -22,6 +22,15 @@ public final class History {
     public record Point(int update, int epoch, double loss, double trainAccuracy, double testAccuracy) {
     }
 
+    /**
+     * What one update did inside the network. Per tensor (W1, b1, W2, ...): its gradient's norm and
+     * the update/weight ratio ||change|| / ||weights||. Per hidden layer, over its batch before the
+     * update: the mean and standard deviation of the activations, and the share off or saturated.
+     */
+    public record Layers(int update, double[] gradient, double[] ratio, double[] mean, double[] std,
+                         double[] inactive) {
+    }
+
     /** {@code set KEY VALUE} typed when {@code update} updates had been made. */
     public record Change(int update, String key, String value) {
     }
@@ -41,6 +50,7 @@ public final class History {
     private final List<Validation> validations = new ArrayList<>();
     private final List<Mark> marks = new ArrayList<>();
     private final List<Change> changes = new ArrayList<>();
+    private final List<Layers> layers = new ArrayList<>();
 
     /** A copy that changes independently of this one (the records themselves are immutable). */
     public History copy() {
@@ -68,6 +78,10 @@ public final class History {
         marks.add(m);
     }
 
+    public void add(Layers l) {
+        layers.add(l);
+    }
+
     /**
      * Forgets every update after {@code updates}, which were undone; a change made after one of
      * them now counts from {@code updates}, where it takes effect.
@@ -76,11 +90,17 @@ public final class History {
         points.removeIf(p -> p.update() > updates);
         validations.removeIf(v -> v.update() > updates);
         marks.replaceAll(m -> m.update() > updates ? new Mark(updates, m.text()) : m);
+        layers.removeIf(l -> l.update() > updates);
         changes.replaceAll(c -> c.update() > updates ? new Change(updates, c.key(), c.value()) : c);
     }
 
     public List<Point> points() {
         return Collections.unmodifiableList(points);
+    }
+
+    /** The layer statistics of each update, oldest first (none for updates of sessions saved without them). */
+    public List<Layers> layers() {
+        return Collections.unmodifiableList(layers);
     }
 
     public List<Change> changes() {

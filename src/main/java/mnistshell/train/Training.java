@@ -11,6 +11,7 @@ import mnistshell.nn.Engine;
 import mnistshell.nn.Evaluation;
 import mnistshell.nn.FastKernel;
 import mnistshell.nn.Gradients;
+import mnistshell.nn.HiddenStats;
 import mnistshell.nn.Network;
 import mnistshell.nn.ReferenceEngine;
 import mnistshell.nn.Tensor;
@@ -46,6 +47,8 @@ public final class Training implements AutoCloseable {
     private final BestWeights best = new BestWeights();
     /** Why the last run stopped early (set early-stop), or null. */
     private String earlyStopped;
+    /** Whether each update's layer statistics go into the history; only {@code bench} turns it off, to time it. */
+    private boolean recordLayers = true;
 
     /** Training of {@code net} from its first update, with {@code settings}; mini-batches shuffled from {@code seed}. */
     public Training(Network net, Settings settings, long seed) {
@@ -208,6 +211,7 @@ public final class Training implements AutoCloseable {
         int epochBefore = order.epoch();
         int[] batch = order.next(split.train(), settings.batch());
         Gradients g = engine().gradients(net, data, batch, settings.biasGrad());
+        HiddenStats hidden = recordLayers ? engine().lastHiddenStats(net) : null; // before another call reuses it
         int number = updates + 1;
         List<Tensor> params = net.tensors();
         int count = params.size();
@@ -243,7 +247,11 @@ public final class Training implements AutoCloseable {
         }
         updates = number;
         last = g;
-        record(new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights)));
+        UpdateSizes sizes = new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights));
+        record(sizes);
+        if (recordLayers) {
+            history.add(layers(sizes, hidden));
+        }
         boolean measureTest = settings.fullBatch() || order.epoch() > epochBefore;
         double test = measureTest && split.test().length > 0 && !split.hasValidation()
                 ? engine().accuracy(net, data, split.test()) : Double.NaN;
@@ -392,6 +400,21 @@ public final class Training implements AutoCloseable {
         recentSizes.addLast(sizes);
     }
 
+    /** The update's layer statistics for the history; NaN where an engine kept no activations. */
+    private History.Layers layers(UpdateSizes sizes, HiddenStats hidden) {
+        double[] ratio = new double[sizes.step().length];
+        for (int k = 0; k < ratio.length; k++) {
+            ratio[k] = sizes.weights()[k] == 0 ? Double.NaN : sizes.step()[k] / sizes.weights()[k];
+        }
+        if (hidden == null) {
+            double[] none = new double[net.layers() - 1];
+            java.util.Arrays.fill(none, Double.NaN);
+            hidden = new HiddenStats(none, none, none);
+        }
+        return new History.Layers(sizes.update(), sizes.gradient(), ratio, hidden.mean(), hidden.std(),
+                hidden.inactive());
+    }
+
     /** Whether any sum of squares is NaN or infinite, as one is when any of its values is. */
     private static boolean nonFinite(double[] sums) {
         for (double s : sums) {
@@ -422,6 +445,11 @@ public final class Training implements AutoCloseable {
         List<History.Validation> v = history.validations();
         return v.isEmpty() || v.get(v.size() - 1).update() != update ? ""
                 : String.format(", val %.2f%%", 100 * v.get(v.size() - 1).accuracy());
+    }
+
+    /** Turns the recording of layer statistics off or on, so that {@code bench} can measure what it costs. */
+    public void recordLayers(boolean on) {
+        recordLayers = on;
     }
 
     /** The engine {@code set engine} chose. */

@@ -19,7 +19,7 @@ class DataCompletionTest {
         assertEquals(List.of("info", "load", "normalize", "split"), complete("data", ""));
         assertEquals(List.of("off", "on"), complete("data", "normalize", ""));
         assertEquals(List.of("--seed", "--test", "--val"), complete("data", "split", ""));
-        assertEquals(List.of("--out"), complete("predict", ""));
+        assertEquals(List.of("--inside", "--out", "--png", "--saliency"), complete("predict", ""));
     }
 
     /** Candidates offered for the last of {@code words}, sorted. */

@@ -59,7 +59,8 @@ class HistoryAndExpectTest {
         double loss = Double.parseDouble(lines.get(1).split(",")[2]);
         assertEquals(f.session.training().history().points().get(0).loss(), loss, 0);
         BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(800, img.getWidth());
+        assertEquals(mnistshell.render.CurvesImage.WIDTH, img.getWidth());
+        assertEquals(mnistshell.render.CurvesImage.HEIGHT, img.getHeight());
     }
 
     @Test

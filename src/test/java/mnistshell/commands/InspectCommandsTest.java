@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import mnistshell.nn.Activation;
+import mnistshell.render.WeightGridImage;
 import mnistshell.errors.ShellError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +35,28 @@ class InspectCommandsTest {
         assertTrue(out.contains("layer 1: 3 units, leaky-relu(0.01), over 4 training images"), out);
         assertTrue(out.contains("active on more than half the images: 2 of 3 units"), out);
         assertTrue(out.contains("mean share of units active per image: 58.3%"), out);
-        assertTrue(out.contains("dead (never active): 1 unit: 1\n"), out);
+        assertTrue(out.contains("dead (negative on every image, passing back only the slope 0.01): 1 unit: 1\n"),
+                out);
         // bars 40 characters long at 100%, then the share as %5.1f%%
         assertTrue(out.contains("unit 0 " + "█".repeat(30) + " ".repeat(10) + "  75.0%\n"), out);
         assertTrue(out.contains("unit 1 " + " ".repeat(40) + "   0.0% dead\n"), out);
         assertTrue(out.contains("unit 2 " + "█".repeat(40) + " 100.0%\n"), out);
         assertTrue(!out.contains("saturated"), "saturation is not a ReLU notion: " + out);
+    }
+
+    @Test
+    void aReluUnitThatIsNeverPositivePassesNoGradientAndIsDead() {
+        String out = new TinyWorld(new Activation.Relu()).hidden(
+                new double[][] {{1, 1}, {-1, -1}, {0, 0}}, new double[] {-0.5, -0.1, 1}).run("activations");
+        assertTrue(out.contains("dead (0 on every image, passing back no gradient): 1 unit: 1\n"), out);
+    }
+
+    @Test
+    void unitListsStopBeforeEightyColumns() {
+        List<Integer> many = java.util.stream.IntStream.range(1000, 1100).boxed().toList();
+        String line = "  saturated (on over 90% of the images): " + ActivationsCommand.units(many);
+        assertTrue(line.length() <= 80 && line.endsWith(", ...") && line.contains("100 units: 1000, 1001"), line);
+        assertEquals("2 units: 3, 4", ActivationsCommand.units(List.of(3, 4)));
     }
 
     @Test
@@ -50,7 +67,13 @@ class InspectCommandsTest {
         // unit 0: z = 3, 8, 8, 13, tanh' <= 1 - tanh(3)^2 = 0.0099 < 5% of tanh'(0) = 1: saturated on all 4
         // unit 1: z = 0.1, active and not saturated; unit 2: z = -0.1, never active
         assertTrue(out.contains("saturated (on over 90% of the images): 1 unit: 0\n"), out);
-        assertTrue(out.contains("dead (never active): 1 unit: 2\n"), out);
+        // tanh'(z) / tanh'(0) = 1 - tanh(z)^2 at 3, 8, 8, 13: 0.00987 + 4.5e-7 + 4.5e-7 + 2e-11, over 4 images
+        double flows = (4 / Math.pow(Math.exp(3) + Math.exp(-3), 2) + 2 * 4 / Math.pow(Math.exp(8) + Math.exp(-8), 2)
+                + 4 / Math.pow(Math.exp(13) + Math.exp(-13), 2)) / 4;
+        assertTrue(out.contains("    " + String.format("%.1f%%", 100 * flows)
+                + " of the gradient still flows through them\n"), out);
+        assertTrue(!out.contains("dead"), "unit 2 is never above its midpoint, but a tanh unit is never dead: " + out);
+        assertTrue(out.contains("unit 0 " + "█".repeat(40) + " 100.0% saturated\n"), out);
         assertTrue(out.contains("active on more than half the images: 2 of 3 units"), out);
     }
 
@@ -120,9 +143,17 @@ class InspectCommandsTest {
         Path file = dir.resolve("w1.png");
         assertTrue(w.run("weights --png " + file).startsWith("wrote " + file));
         BufferedImage img = ImageIO.read(file.toFile());
-        // three units of 1x2 pixels at zoom 4, one line apart: 3 * (8 + 1) + 1 wide, 4 + 2 high
-        assertEquals(28, img.getWidth());
-        assertEquals(6, img.getHeight());
+        // three units of 1x2 pixels at zoom 4, one line apart: 3 * (8 + 1) + 1 wide, 4 + 2 high,
+        // then the colour scale, the picture widened to take its labels
+        assertEquals(WeightGridImage.SCALE_MIN_WIDTH, img.getWidth());
+        assertEquals(6 + WeightGridImage.SCALE_HEIGHT, img.getHeight());
+        assertEquals(0x808080, img.getRGB(27, 3) & 0xFFFFFF, "the grid's last grey line at x 27");
+        int bar = 6 + 6 + 6; // inside the bar, 6 pixels below the grid's bottom
+        assertEquals(0x0000FF, img.getRGB(13, bar) & 0xFFFFFF & 0x0000FF, "the scale starts blue");
+        assertTrue((img.getRGB(13, bar) & 0xFF0000) >> 16 < 10, "and not red");
+        assertTrue((img.getRGB(WeightGridImage.SCALE_MIN_WIDTH - 14, bar) & 0xFF0000) >> 16 == 255
+                && (img.getRGB(WeightGridImage.SCALE_MIN_WIDTH - 14, bar) & 0xFF) < 10, "and ends red");
+        assertTrue(w.run("weights --png " + file).contains("(360x50 PNG)"));
         assertEquals(0xFF0000, img.getRGB(1, 1) & 0xFFFFFF, "unit 0, weight +1 of largest 1: red");
         assertEquals(0x0000FF, img.getRGB(5, 1) & 0xFFFFFF, "unit 0, weight -1: blue");
         assertEquals(0xFFFFFF, img.getRGB(10, 1) & 0xFFFFFF, "unit 1, all zero: white");
@@ -136,7 +167,7 @@ class InspectCommandsTest {
         List<String> lines = out.lines().toList();
         assertEquals("image 6 (test set), label 4: predicted 3, WRONG", lines.get(0));
         assertEquals(11, lines.size());
-        assertTrue(lines.get(4).startsWith("  3 " + "█".repeat(47) + "▏"), lines.get(4)); // 0.9428 * 400 = 377 eighths
+        assertTrue(lines.get(4).startsWith("  3 " + "█".repeat(46) + "▎"), lines.get(4)); // 0.9428 * 392 = 370 eighths
         assertTrue(lines.get(4).endsWith(" 94.3% <- predicted"), lines.get(4));
         assertTrue(lines.get(5).endsWith("  0.6% <- label"), lines.get(5));
         assertTrue(lines.get(1).endsWith("  0.6%"), lines.get(1));

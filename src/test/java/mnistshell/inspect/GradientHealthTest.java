@@ -49,4 +49,32 @@ class GradientHealthTest {
     void nonFiniteValuesAreNamed() {
         assertEquals(List.of("dW1: NaN or infinite at update 2"), warnings(sizes(1, 1, 0.1, 4), sizes(2, Double.NaN, 0, 4)));
     }
+
+    static UpdateSizes layers(int update, double dW1, double dW2) {
+        return new UpdateSizes(update, new double[] {dW1, 1, dW2, 1}, new double[] {1e-3, 1e-3, 1e-3, 1e-3},
+                new double[] {1, 1, 1, 1});
+    }
+
+    static List<GradientHealth.Warning> flow(UpdateSizes... recent) {
+        return GradientHealth.advised(List.of("dW1", "db1", "dW2", "db2"), List.of(recent));
+    }
+
+    @Test
+    void layersWhoseGradientsAreFarApartOnEveryUpdateAreNamedWithTheirRatio() {
+        assertEquals(List.of(new GradientHealth.Warning("dW1's norm is 3,100x smaller than dW2's: vanishing gradient",
+                GradientHealth.TRY_VANISHING)), flow(layers(1, 1e-4, 0.3), layers(2, 1e-4, 0.31), layers(3, 1e-4, 0.3123)));
+        assertEquals(List.of(new GradientHealth.Warning("dW1's norm is 500x larger than dW2's: exploding gradient",
+                GradientHealth.TRY_EXPLODING)), flow(layers(1, 50, 0.1), layers(2, 50, 0.1), layers(3, 50, 0.1)));
+        assertEquals(List.of(), flow(layers(1, 1e-4, 0.3), layers(2, 0.1, 0.3), layers(3, 1e-4, 0.3)),
+                "one update of three within 100x");
+        assertEquals(List.of(), flow(layers(1, 0.01, 0.9), layers(2, 0.01, 0.9), layers(3, 0.01, 0.9)), "90x is not 100x");
+        assertEquals(List.of(), flow(layers(1, 1e-4, 0.3), layers(2, 1e-4, 0.3)), "two updates are not several");
+    }
+
+    @Test
+    void aZeroGradientAgainstALiveOneIsVanishing() {
+        assertEquals("dW1's norm is 0, dW2's is not: vanishing gradient",
+                flow(layers(1, 0, 0.3), layers(2, 0, 0.3), layers(3, 0, 0.3)).get(1).text(),
+                "after dW1's own vanishing warning");
+    }
 }

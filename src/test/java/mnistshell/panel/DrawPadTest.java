@@ -10,6 +10,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
 import java.io.IOException;
+import mnistshell.data.MnistPreparation;
 import mnistshell.session.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,13 +61,14 @@ class DrawPadTest {
         assertEquals(255, grey[17 * 28 + 18], "pen down again at (17,18)");
         assertEquals(255, grey[16 * 28 + 18], "and up one with the pen down");
         double[] drawn = pad.probabilities();
-        assertArrayEquals(direct(pixels), drawn, 1e-12);
+        assertArrayEquals(MnistPreparation.prepare(pixels, 28, 28), pad.seen(), "the network sees it prepared");
+        assertArrayEquals(direct(pad.seen()), drawn, 1e-12);
         double change = 0;
         for (int k = 0; k < 10; k++) {
             change = Math.max(change, Math.abs(drawn[k] - blank[k]));
         }
         assertTrue(change > 1e-6, "the probabilities moved with the strokes");
-        int best = mnistshell.nn.Evaluation.argmax(direct(pixels));
+        int best = mnistshell.nn.Evaluation.argmax(direct(pad.seen()));
         assertTrue(v.row(1 + best).endsWith("<"), "the screen marks the predicted class: " + v.row(1 + best));
         assertTrue(v.row(0).startsWith("draw: predicted " + best), v.row(0));
     }
@@ -86,7 +88,7 @@ class DrawPadTest {
         int edge = grey[4 * 28 + 15];
         assertTrue(edge > 0 && edge < 255, "grey at the stroke's edge, like MNIST's pen: " + edge);
         assertEquals(0, grey[20 * 28 + 25], "moving without a button does not draw");
-        assertArrayEquals(direct(pad.canvas().pixels()), pad.probabilities(), 1e-12);
+        assertArrayEquals(direct(pad.seen()), pad.probabilities(), 1e-12);
         pad.draw();
         assertEquals('@', v.at(2 * 12, 1 + 5), "the stroke shows on the pad");
     }
@@ -99,7 +101,8 @@ class DrawPadTest {
         byte[] drawing = pad.canvas().pixels();
         pad.handle(key(KeyType.Enter));
         assertEquals(1, session.drawn().size());
-        assertArrayEquals(drawing, session.drawn().get(0));
+        assertArrayEquals(MnistPreparation.prepare(drawing, 28, 28), session.drawn().get(0), "drawn:0 as the network saw it");
+        assertArrayEquals(drawing, session.drawn().raw(0), "and as drawn");
         assertTrue(pad.canvas().blank(), "the pad is cleared for the next drawing");
         assertEquals(java.util.List.of(0), pad.kept());
         pad.handle(mouse(MouseActionType.CLICK_DOWN, 2 * 8, 1 + 8));
@@ -107,5 +110,37 @@ class DrawPadTest {
         assertTrue(pad.canvas().blank());
         assertEquals(1, session.drawn().size(), "clearing keeps nothing");
         assertEquals(60, session.data().size(), "drawn images are not added to the data");
+    }
+
+    @Test
+    void anOffCentreDrawingIsCentredBesideThePadAndPTurnsThatOff() throws IOException {
+        VirtualScreen v = new VirtualScreen(100, 40);
+        DrawPad pad = new DrawPad(v.screen, session);
+        pad.handle(mouse(MouseActionType.CLICK_DOWN, 2 * 2, 1 + 2));
+        pad.handle(mouse(MouseActionType.DRAG, 2 * 2, 1 + 9));
+        pad.handle(mouse(MouseActionType.CLICK_RELEASE, 2 * 2, 1 + 9));
+        byte[] seen = pad.seen();
+        double mass = 0;
+        double r = 0;
+        double c = 0;
+        for (int i = 0; i < seen.length; i++) {
+            mass += seen[i] & 0xFF;
+            r += (i / 28) * (seen[i] & 0xFF);
+            c += (i % 28) * (seen[i] & 0xFF);
+        }
+        assertTrue(Math.abs(r / mass - 14) <= 1 && Math.abs(c / mass - 14) <= 1,
+                "a stroke near the corner is seen centred: " + r / mass + "," + c / mass);
+        pad.draw();
+        int label = v.rowIndexOf("as the network sees it:");
+        assertTrue(label > 10, "the prepared image is shown beside the pad");
+        String middle = v.row(label + 1 + 7).substring(2 * 28 + 3);
+        assertTrue(middle.length() > 14 && middle.charAt(14) != ' ', "with its ink in the middle: '" + middle + "'");
+        pad.handle(key('p'));
+        assertArrayEquals(pad.canvas().pixels(), pad.seen());
+        assertArrayEquals(direct(pad.canvas().pixels()), pad.probabilities(), 1e-12);
+        pad.draw();
+        assertEquals(-1, v.rowIndexOf("as the network sees it:"), "off: only the pad");
+        pad.handle(key(KeyType.Enter));
+        assertArrayEquals(session.drawn().raw(0), session.drawn().get(0), "kept as drawn, both ways the same");
     }
 }

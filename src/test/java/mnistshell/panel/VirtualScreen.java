@@ -37,6 +37,16 @@ final class VirtualScreen {
         return s.toString().stripTrailing();
     }
 
+    /** The first row whose text contains {@code text}, or -1. */
+    int rowIndexOf(String text) {
+        for (int y = 0; y < terminal.getTerminalSize().getRows(); y++) {
+            if (row(y).contains(text)) {
+                return y;
+            }
+        }
+        return -1;
+    }
+
     void type(KeyStroke... keys) {
         for (KeyStroke k : keys) {
             terminal.addInput(k);

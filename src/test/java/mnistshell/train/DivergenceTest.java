@@ -58,6 +58,10 @@ class DivergenceTest {
         double limit = 1e6 * Math.max(Math.log(10), s.training().history().points().isEmpty()
                 ? 0 : s.training().history().points().get(0).loss());
         assertEquals(kept, s.training().history().points().size(), "a point per update kept");
+        assertEquals(kept, s.training().history().layers().size(), "and its layer statistics: undone ones dropped");
+        for (int i = 0; i < kept; i++) {
+            assertEquals(i + 1, s.training().history().layers().get(i).update());
+        }
         for (History.Point p : s.training().history().points()) {
             assertTrue(Double.isFinite(p.loss()) && p.loss() <= limit, "update " + p.update() + ": loss " + p.loss());
         }

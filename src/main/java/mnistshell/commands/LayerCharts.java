@@ -1,0 +1,86 @@
+package mnistshell.commands;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import mnistshell.nn.HiddenStats;
+import mnistshell.nn.Network;
+import mnistshell.render.BlockChart;
+import mnistshell.render.LogChart;
+import mnistshell.render.Numbers;
+import mnistshell.train.History;
+
+/**
+ * {@code history --layers}: the layer statistics recorded at every update as text charts, per
+ * weight matrix its upd/w (log scale, the usual 1e-3 guide) and its gradient's norm, per hidden
+ * layer the mean and spread of its activations and the share off or saturated.
+ */
+final class LayerCharts {
+
+    static final int WIDTH = HistoryCommand.WIDTH;
+    static final double GUIDE = 1e-3;
+
+    private LayerCharts() {
+    }
+
+    /** {@code changes}: positions (updates made) at which a setting changed, as {@link HistoryCommand} marks them. */
+    static void print(PrintStream out, List<History.Layers> layers, Network net, int[] changes) {
+        int n = layers.size();
+        int[] updates = layers.stream().mapToInt(History.Layers::update).toArray();
+        int[] marks = marks(updates, changes);
+        int span = updates[n - 1] - updates[0] + 1;
+        out.printf("layer statistics of updates %d to %d; %s%n", updates[0], updates[n - 1],
+                n > WIDTH ? "a column the mean of about " + (n + WIDTH - 1) / WIDTH + " updates" : "a column each");
+        if (span > n) {
+            out.printf("recorded for %d of the %d updates (about every %d-th): a long run saved and loaded%n", n, span,
+                    Math.round((double) span / n));
+        }
+        for (int l = 0; l < net.layers(); l++) {
+            int k = 2 * l; // W of layer l+1 among W1, b1, W2, ...
+            String w = "W" + (l + 1);
+            out.printf("%s (%dx%d): upd/w, ||change|| / ||%s||, log scale; · at 1e-3, healthy%n",
+                    w, net.sizes()[l + 1], net.sizes()[l], w);
+            LogChart.render(column(layers, x -> x.ratio()[k]), updates, marks, WIDTH, 6, GUIDE).forEach(out::println);
+            out.printf("%s: gradient norm ||d%s||, log scale%n", w, w);
+            LogChart.render(column(layers, x -> x.gradient()[k]), updates, marks, WIDTH, 4, Double.NaN).forEach(out::println);
+        }
+        String word = HiddenStats.saturates(net.hidden()) ? "saturated (slope under 5% of its largest)"
+                : "off (output 0 or below)";
+        for (int l = 0; l + 1 < net.layers(); l++) {
+            int h = l;
+            out.printf("hidden layer %d (%d units, %s), on each update's batch:%n", l + 1, net.sizes()[l + 1],
+                    net.hidden());
+            block(out, "  mean activation", column(layers, x -> x.mean()[h]), updates, marks, Numbers::brief);
+            block(out, "  standard deviation", column(layers, x -> x.std()[h]), updates, marks, Numbers::brief);
+            block(out, "  share " + word, column(layers, x -> x.inactive()[h]), updates, marks, Numbers::percent);
+        }
+    }
+
+    private static void block(PrintStream out, String title, double[] values, int[] updates, int[] marks,
+                              java.util.function.DoubleFunction<String> format) {
+        out.println(title);
+        String chart = BlockChart.render(values, marks, WIDTH, 3, format);
+        out.print(chart);
+        List<String> lines = chart.lines().toList();
+        int corner = lines.get(lines.size() - 1).indexOf('└');
+        if (corner > 0) {
+            out.println(LogChart.xAxis(corner - 1, Math.min(WIDTH, values.length), updates, new int[0]).get(1));
+        }
+    }
+
+    /** Each change as the position of the first recorded update it applied to (none after the last). */
+    static int[] marks(int[] updates, int[] changes) {
+        return java.util.Arrays.stream(changes).map(c -> {
+            for (int i = 0; i < updates.length; i++) {
+                if (updates[i] > c) {
+                    return i;
+                }
+            }
+            return -1;
+        }).filter(i -> i >= 0).toArray();
+    }
+
+    private static double[] column(List<History.Layers> layers, ToDoubleFunction<History.Layers> f) {
+        return layers.stream().mapToDouble(f).toArray();
+    }
+}

@@ -1,0 +1,70 @@
+package mnistshell.nn;
+
+/**
+ * How a batch's hidden activations looked, layer by layer: their mean and standard deviation over
+ * every unit and sample, and the share of them that were inactive, off (output 0 or below, ReLU
+ * types) or saturated (slope under {@value #SATURATED_SLOPE} of its largest, sigmoid and tanh).
+ * Engines gather it from the activations their forward pass made anyway.
+ *
+ * @param mean     per hidden layer
+ * @param std      per hidden layer
+ * @param inactive per hidden layer, 0..1
+ */
+public record HiddenStats(double[] mean, double[] std, double[] inactive) {
+
+    /** As {@code activations}' saturation: the slope under this share of the activation's largest. */
+    public static final double SATURATED_SLOPE = 0.05;
+
+    /** Whether {@code act} saturates (bounded, S-shaped) rather than switching off. */
+    public static boolean saturates(Activation act) {
+        return act instanceof Activation.Sigmoid || act instanceof Activation.Tanh;
+    }
+
+    /** Whether a unit of {@code act} with output {@code a} counts as inactive. */
+    static boolean inactive(Activation act, double a) {
+        if (act instanceof Activation.Sigmoid) {
+            return a * (1 - a) < SATURATED_SLOPE * 0.25;
+        }
+        if (act instanceof Activation.Tanh) {
+            return 1 - a * a < SATURATED_SLOPE;
+        }
+        return a <= 0;
+    }
+
+    /** Sums over some activations, added to as they are visited: for each layer {sum, squares, inactive, count}. */
+    static final class Sums {
+        final double[][] s;
+
+        Sums(int hiddenLayers) {
+            s = new double[hiddenLayers][4];
+        }
+
+        void add(int layer, Activation act, double a) {
+            double[] t = s[layer];
+            t[0] += a;
+            t[1] += a * a;
+            t[2] += inactive(act, a) ? 1 : 0;
+            t[3]++;
+        }
+
+        /** {@code n} activations of exactly 0 at once (the kernel lists only the others). */
+        void addZeros(int layer, Activation act, long n) {
+            s[layer][2] += inactive(act, 0) ? n : 0;
+            s[layer][3] += n;
+        }
+
+        HiddenStats stats() {
+            int layers = s.length;
+            double[] mean = new double[layers];
+            double[] std = new double[layers];
+            double[] inactive = new double[layers];
+            for (int l = 0; l < layers; l++) {
+                double n = Math.max(1, s[l][3]);
+                mean[l] = s[l][0] / n;
+                std[l] = Math.sqrt(Math.max(0, s[l][1] / n - mean[l] * mean[l]));
+                inactive[l] = s[l][2] / n;
+            }
+            return new HiddenStats(mean, std, inactive);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package mnistshell.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import mnistshell.data.Dataset;
+import org.junit.jupiter.api.Test;
+
+/** The hidden activations' statistics both engines keep from their gradients' pass, worked out by hand. */
+class HiddenStatsTest {
+
+    /** Images of 1x2 pixels, 0 or 255 (seen as 0 or 1): [0,0], [1,0], [0,1], [1,1]. */
+    static final Dataset DATA = new Dataset("tiny", 1, 2, new byte[] {0, 0, -1, 0, 0, -1, -1, -1}, new byte[] {0, 1, 2, 3});
+    static final int[] ALL = {0, 1, 2, 3};
+
+    static Network net(Activation act) {
+        double[][] w1 = {{1, 1}, {-1, -1}, {0, 0}};
+        double[][] b1 = {{-0.5}, {-0.1}, {1}};
+        double[][] w2 = new double[10][3];
+        w2[3][0] = 1;
+        return Network.of(act, new double[][][] {w1, w2}, new double[][][] {b1, new double[10][1]});
+    }
+
+    static void check(HiddenStats s, double mean, double squares, double inactive) {
+        assertEquals(mean, s.mean()[0], 1e-12);
+        assertEquals(Math.sqrt(squares - mean * mean), s.std()[0], 1e-12);
+        assertEquals(inactive, s.inactive()[0], 1e-12);
+    }
+
+    @Test
+    void reluOnFourImagesByHand() {
+        // z of unit 0: -0.5, 0.5, 0.5, 1.5; of unit 1: -0.1, -1.1, -1.1, -2.1; of unit 2: 1 always.
+        // a: 0, .5, .5, 1.5 | 0, 0, 0, 0 | 1, 1, 1, 1: sum 6.5, squares 6.75, 5 of 12 off
+        Network net = net(new Activation.Relu());
+        for (Engine e : new Engine[] {new ReferenceEngine(), new FastKernel(1), new FastKernel(2, false)}) {
+            e.gradients(net, DATA, ALL, BiasGrad.EXACT);
+            check(e.lastHiddenStats(net), 6.5 / 12, 6.75 / 12, 5.0 / 12);
+            e.close();
+        }
+    }
+
+    @Test
+    void leakyReluCountsNegativeOutputsAsOff() {
+        // as ReLU, with 0.01 z below zero: unit 0 adds -0.005, unit 1 adds -0.001 - 0.011 - 0.011 - 0.021
+        double sum = 6.5 - 0.005 - 0.044;
+        double squares = 6.75 + 0.005 * 0.005 + 0.001 * 0.001 + 2 * 0.011 * 0.011 + 0.021 * 0.021;
+        Network net = net(Activation.LeakyRelu.SEED);
+        for (Engine e : new Engine[] {new ReferenceEngine(), new FastKernel(1)}) {
+            e.gradients(net, DATA, ALL, BiasGrad.EXACT);
+            check(e.lastHiddenStats(net), sum / 12, squares / 12, 5.0 / 12);
+            e.close();
+        }
+    }
+
+    @Test
+    void tanhCountsSaturatedOutputs() {
+        // unit 0 of z 3 on every image: 1 - tanh(3)^2 = 0.0099 is under 5% of the largest slope 1
+        double[][] w1 = {{0, 0}, {0, 0}};
+        double[][] b1 = {{3}, {0.1}};
+        Network net = Network.of(new Activation.Tanh(), new double[][][] {w1, new double[10][2]},
+                new double[][][] {b1, new double[10][1]});
+        double a = Math.tanh(3);
+        double b = Math.tanh(0.1);
+        for (Engine e : new Engine[] {new ReferenceEngine(), new FastKernel(1)}) {
+            e.gradients(net, DATA, ALL, BiasGrad.EXACT);
+            check(e.lastHiddenStats(net), (a + b) / 2, (a * a + b * b) / 2, 0.5);
+            e.close();
+        }
+    }
+
+    @Test
+    void theKernelAgreesWithTheReferenceOnARealNetwork() {
+        Dataset data = TestData.random(300, 28, 28, 3);
+        Network net = Network.create(new int[] {784, 32, 16, 10}, Activation.LeakyRelu.SEED, Init.HE, 1);
+        int[] batch = TestData.range(300);
+        ReferenceEngine ref = new ReferenceEngine();
+        ref.gradients(net, data, batch, BiasGrad.EXACT);
+        HiddenStats expected = ref.lastHiddenStats(net);
+        try (FastKernel fast = new FastKernel(2)) {
+            fast.gradients(net, data, batch, BiasGrad.EXACT);
+            HiddenStats got = fast.lastHiddenStats(net);
+            assertArrayEquals(expected.mean(), got.mean(), 1e-9);
+            assertArrayEquals(expected.std(), got.std(), 1e-9);
+            assertArrayEquals(expected.inactive(), got.inactive(), 1e-12);
+            fast.accuracy(net, data, batch);
+            assertEquals(null, fast.lastHiddenStats(net), "an evaluation keeps no activations");
+        }
+    }
+}
