@@ -19,9 +19,7 @@ class EarlyStopTest {
     final ShellFixture f = new ShellFixture(false);
 
     String run(String line) {
-        f.outBytes.reset();
-        f.shell.execute(line, () -> false);
-        return f.out();
+        return f.run(line);
     }
 
     static List<double[][]> weights(ShellFixture s) {

@@ -20,9 +20,7 @@ class GradientCommandsTest {
     final ShellFixture f = new ShellFixture(false);
 
     String run(String line) {
-        f.outBytes.reset();
-        f.shell.execute(line, () -> false);
-        return f.out();
+        return f.run(line);
     }
 
     /** The ten values of "  class C  VALUE" lines. */

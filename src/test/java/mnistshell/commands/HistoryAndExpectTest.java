@@ -28,9 +28,7 @@ class HistoryAndExpectTest {
     Path dir;
 
     String run(String line) {
-        f.outBytes.reset();
-        f.shell.execute(line, () -> false);
-        return f.out();
+        return f.run(line);
     }
 
     @Test

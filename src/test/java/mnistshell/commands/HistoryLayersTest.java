@@ -15,9 +15,7 @@ class HistoryLayersTest {
     final ShellFixture f = new ShellFixture(false);
 
     String run(String line) {
-        f.outBytes.reset();
-        f.shell.execute(line, () -> false);
-        return f.out();
+        return f.run(line);
     }
 
     @Test

@@ -19,9 +19,7 @@ class LeakageTest {
     final ShellFixture f = new ShellFixture(false);
 
     String run(String line) {
-        f.outBytes.reset();
-        f.shell.execute(line, () -> false);
-        return f.out();
+        return f.run(line);
     }
 
     /** How many of the new split's held-out images were in {@code trainedOn}, counted from the index sets. */

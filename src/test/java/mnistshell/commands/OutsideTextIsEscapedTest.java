@@ -43,9 +43,7 @@ class OutsideTextIsEscapedTest {
     }
 
     String run(String line) {
-        f.outBytes.reset();
-        f.shell.execute(line, () -> false);
-        return f.out();
+        return f.run(line);
     }
 
     /** A real 28x28 CSV under a hostile name, quoted on the command line as a user would. */

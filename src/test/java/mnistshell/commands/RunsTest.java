@@ -17,9 +17,7 @@ class RunsTest {
     final ShellFixture f = new ShellFixture(false);
 
     String run(String line) {
-        f.outBytes.reset();
-        f.shell.execute(line, () -> false);
-        return f.out();
+        return f.run(line);
     }
 
     @Test

@@ -27,9 +27,7 @@ class ValidationSetTest {
     Path dir;
 
     String run(String line) {
-        f.outBytes.reset();
-        f.shell.execute(line, () -> false);
-        return f.out();
+        return f.run(line);
     }
 
     /** Share of {@code images} the network classifies right, worked out image by image with the reference engine. */

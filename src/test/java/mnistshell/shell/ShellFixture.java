@@ -26,6 +26,13 @@ public final class ShellFixture {
         shell = new Shell(session, Commands.table(), out, interactive);
     }
 
+    /** Runs {@code line} as typed at the prompt and returns what it printed (the output before it is dropped). */
+    public String run(String line) {
+        outBytes.reset();
+        shell.execute(line, () -> false);
+        return out();
+    }
+
     public String out() {
         return outBytes.toString(StandardCharsets.UTF_8);
     }
