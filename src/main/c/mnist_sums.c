@@ -1,6 +1,6 @@
 /*
  * The fast kernel's first-layer sums in AVX-512, for NativeSums.java: the same operations in the
- * same order as KernelSample.sumInputs, so the results are the same bits as the plain Java path.
+ * same order as KernelSums.sumInputs, so the results are the same bits as the plain Java path.
  *
  * Both sums have one shape. For each output row r (an image, or a pixel of the chunk):
  *
@@ -14,7 +14,8 @@
  * four slots; when a slot's row ends, the next row takes its place. No entry is ever reordered
  * within a row.
  *
- * Built by build.sh at `mvn package`; Java checks AVX-512F and FMA with supported() before any other call.
+ * Built by build.sh at `mvn package`; Java asks features() what the processor runs before any other call:
+ * the sums below need AVX-512F, the dense products further down AVX2.
  */
 #include <jni.h>
 #include <immintrin.h>
@@ -141,11 +142,97 @@ static void sums(const job *b, int from, int count) {
     }
 }
 
-JNIEXPORT jboolean JNICALL Java_mnistshell_nn_NativeSums_supported(JNIEnv *env, jclass c) {
+/*
+ * The dense products of the layers above the first, in AVX2 with FMA (KernelLayers.java):
+ *
+ *     c[r * n + j] = sum over k = 0 .. depth - 1, in order, of a[r * ar + k * ak] * b[k * n + j]
+ *
+ * each (r, j) one chain of fused multiply-adds from +0.0, as Products.java makes in plain Java (it
+ * skips the zero terms, which add nothing). A tile is 4 rows by 8 lanes in eight registers: per k,
+ * two loads of b, four broadcasts of a, eight fused multiply-adds, enough to keep both FMA units
+ * busy through their latency. Tiles walk down the rows for one strip of 8 lanes, so the strip of
+ * b stays in L1. The last strip's lanes beyond n are loaded as zeros and never stored.
+ */
+#define PT __attribute__((target("avx2,fma"), always_inline)) static inline
+
+#define ROW(R) do { \
+        __m256d x_ = _mm256_broadcast_sd(a##R + k * ak); \
+        c##R##0 = _mm256_fmadd_pd(x_, b0, c##R##0); \
+        c##R##1 = _mm256_fmadd_pd(x_, b1, c##R##1); \
+    } while (0)
+
+#define PUT(R) do { \
+        double *o_ = c + (int64_t) (r0 + R) * n + j0; \
+        if (full) { _mm256_storeu_pd(o_, c##R##0); _mm256_storeu_pd(o_ + 4, c##R##1); } \
+        else { _mm256_maskstore_pd(o_, m0, c##R##0); _mm256_maskstore_pd(o_ + 4, m1, c##R##1); } \
+    } while (0)
+
+/* Rows r0 .. r0 + rows (1 to 4) of lanes j0 .. j0 + 8; full: all 8 lanes are inside n. */
+PT void tile(const double *a, int64_t ar, int64_t ak, const double *b, int64_t n, double *c, int64_t depth,
+             int64_t r0, int64_t j0, const int rows, const int full, __m256i m0, __m256i m1) {
+    const double *a0 = a + r0 * ar, *a1 = a0 + ar, *a2 = a1 + ar, *a3 = a2 + ar;
+    __m256d c00 = _mm256_setzero_pd(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+    const double *bp = b + j0;
+    for (int64_t k = 0; k < depth; k++, bp += n) {
+        __m256d b0 = full ? _mm256_loadu_pd(bp) : _mm256_maskload_pd(bp, m0);
+        __m256d b1 = full ? _mm256_loadu_pd(bp + 4) : _mm256_maskload_pd(bp + 4, m1);
+        ROW(0);
+        if (rows > 1) ROW(1);
+        if (rows > 2) ROW(2);
+        if (rows > 3) ROW(3);
+    }
+    PUT(0);
+    if (rows > 1) PUT(1);
+    if (rows > 2) PUT(2);
+    if (rows > 3) PUT(3);
+}
+
+#define TILES(FULL) do { \
+        int64_t r0 = 0; \
+        for (; r0 + 4 <= rows; r0 += 4) tile(a, ar, ak, b, n, c, depth, r0, j0, 4, FULL, m0, m1); \
+        switch (rows - r0) { \
+            case 3: tile(a, ar, ak, b, n, c, depth, r0, j0, 3, FULL, m0, m1); break; \
+            case 2: tile(a, ar, ak, b, n, c, depth, r0, j0, 2, FULL, m0, m1); break; \
+            case 1: tile(a, ar, ak, b, n, c, depth, r0, j0, 1, FULL, m0, m1); break; \
+            default: break; \
+        } \
+    } while (0)
+
+__attribute__((target("avx2,fma")))
+static void products(const double *a, int64_t ar, int64_t ak, const double *b, int64_t n, double *c, int64_t rows,
+                     int64_t depth) {
+    for (int64_t j0 = 0; j0 < n; j0 += 8) {
+        int64_t lanes = n - j0 < 8 ? n - j0 : 8;
+        __m256i m0 = _mm256_setr_epi64x(lanes > 0 ? -1 : 0, lanes > 1 ? -1 : 0, lanes > 2 ? -1 : 0, lanes > 3 ? -1 : 0);
+        __m256i m1 = _mm256_setr_epi64x(lanes > 4 ? -1 : 0, lanes > 5 ? -1 : 0, lanes > 6 ? -1 : 0, lanes > 7 ? -1 : 0);
+        if (lanes == 8) {
+            TILES(1);
+        } else {
+            TILES(0);
+        }
+    }
+}
+
+JNIEXPORT jint JNICALL Java_mnistshell_nn_NativeSums_features(JNIEnv *env, jclass c) {
     (void) env;
     (void) c;
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma") ? JNI_TRUE : JNI_FALSE;
+    int fma = __builtin_cpu_supports("fma");
+    return (fma && __builtin_cpu_supports("avx2") ? 1 : 0) | (fma && __builtin_cpu_supports("avx512f") ? 2 : 0);
+}
+
+JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeProducts(JNIEnv *env, jclass cls, jdoubleArray a, jint ar,
+        jint ak, jdoubleArray b, jint n, jdoubleArray c, jint rows, jint depth) {
+    (void) cls;
+    double *pa = (*env)->GetPrimitiveArrayCritical(env, a, 0);
+    double *pb = (*env)->GetPrimitiveArrayCritical(env, b, 0);
+    double *pc = (*env)->GetPrimitiveArrayCritical(env, c, 0);
+    if (pa && pb && pc) {
+        products(pa, ar, ak, pb, n, pc, rows, depth);
+    }
+    if (pc) (*env)->ReleasePrimitiveArrayCritical(env, c, pc, 0);
+    if (pb) (*env)->ReleasePrimitiveArrayCritical(env, b, pb, JNI_ABORT);
+    if (pa) (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
 }
 
 JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativePixelSums(JNIEnv *env, jclass c, jdoubleArray wt, jint n,

@@ -98,13 +98,16 @@ public final class BenchCommand implements Command {
         }
     }
 
-    /** The engine's name, and for the fast one whether its first-layer sums run natively. */
+    /** The engine's name, and for the fast one which of its sums run natively. */
     private static String engine(Training training) {
         if (!training.settings().engine().equals("fast")) {
             return training.settings().engine();
         }
-        return FastKernel.nativeSumsAvailable() ? "fast (native AVX-512 sums)"
-                : "fast (plain Java sums: no native library or no AVX-512 here)";
+        if (!FastKernel.nativeProductsAvailable()) {
+            return "fast (plain Java sums: no native library or no AVX2 here)";
+        }
+        return FastKernel.nativeSumsAvailable() ? "fast (native AVX-512 sums, AVX2 products)"
+                : "fast (native AVX2 products; plain Java first-layer sums: no AVX-512 here)";
     }
 
     /** How one timed run is made: straight, as step makes them, or in the panel, as train does. */

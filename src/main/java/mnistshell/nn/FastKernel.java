@@ -12,15 +12,15 @@ import mnistshell.data.Dataset;
  * <p>A batch is cut into chunks, and each chunk goes through {@link #work}:
  * <ol>
  * <li>layer 1's sums for all its images at once ({@link NativeSums#pixelSums}, or
- *     {@link KernelSample#pixelSums} image by image): about 80% of MNIST's pixels are zero and
+ *     {@link KernelSums#pixelSums} image by image): about 80% of MNIST's pixels are zero and
  *     skipped, exactly, since they add nothing ({@link SparseImages} lists the rest once per dataset);
- * <li>each sample through the other layers, forward and back, while its activations are in cache
- *     ({@link KernelSample#run}), leaving its dz and non-zero activations in the chunk;
+ * <li>the chunk through the other layers, forward and back, layer by layer as matrix products
+ *     ({@link KernelLayers}, {@link Products}), leaving every layer's activations and dz in the chunk;
  * <li>the chunk's dW and db from those ({@link KernelChunk#gradients}), layer 1's pixel by pixel
  *     ({@link NativeSums#columnSums} or the same sums in Java).
  * </ol>
- * Every weighted sum is one chain of fused multiply-adds per output, over its non-zero inputs in
- * order, in Java and in C alike, so the native sums change no bit.
+ * Every weighted sum is one chain of fused multiply-adds per output, over its inputs in order, in
+ * Java and in C alike (a zero input, skipped or not, adds nothing), so the native code changes no bit.
  *
  * <p>Determinism: a batch is cut into chunks whose size depends on the batch size alone, never on
  * the thread count; each chunk's sums are made alone and then added in chunk order, so the result
@@ -38,6 +38,8 @@ public final class FastKernel implements Engine {
 
     private final int threads;
     private final boolean nativeSums;
+    private final boolean nativeProducts;
+    private final boolean nativeAsked;
     private final KernelThreads workers;
     private final IntConsumer work = this::work;
     private final AtomicInteger nextChunk = new AtomicInteger();
@@ -52,18 +54,20 @@ public final class FastKernel implements Engine {
     /** Whether the chunks hold a gradients call's activations (see {@link #lastHiddenStats}). */
     private boolean lastWasGradients;
 
-    /** The kernel on {@code threads} threads, with the native first-layer sums where they are available. */
+    /** The kernel on {@code threads} threads, with the native sums and products where they are available. */
     public FastKernel(int threads) {
         this(threads, true);
     }
 
-    /** As above; {@code nativeSums} false keeps every sum in plain Java (the same bits, slower). */
+    /** As above; {@code nativeSums} false keeps every sum and product in plain Java (the same bits, slower). */
     public FastKernel(int threads, boolean nativeSums) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads " + threads);
         }
         this.threads = threads;
+        this.nativeAsked = nativeSums;
         this.nativeSums = nativeSums && NativeSums.available();
+        this.nativeProducts = nativeSums && NativeSums.productsAvailable();
         this.workers = new KernelThreads(threads);
     }
 
@@ -76,9 +80,24 @@ public final class FastKernel implements Engine {
         return nativeSums;
     }
 
-    /** Whether this machine can run {@link NativeSums}: the library is in the jar and the processor has AVX-512. */
+    /** Whether this kernel was asked for native code (it runs what the machine has of it). */
+    public boolean nativeAsked() {
+        return nativeAsked;
+    }
+
+    /** Whether the layers above the first run their products in {@link NativeSums#products}. */
+    public boolean nativeProducts() {
+        return nativeProducts;
+    }
+
+    /** Whether this machine can run the native first-layer sums: the library is in the jar and the processor has AVX-512. */
     public static boolean nativeSumsAvailable() {
         return NativeSums.available();
+    }
+
+    /** Whether this machine can run the native products: the library is in the jar and the processor has AVX2 and FMA. */
+    public static boolean nativeProductsAvailable() {
+        return NativeSums.productsAvailable();
     }
 
     @Override
@@ -179,7 +198,7 @@ public final class FastKernel implements Engine {
         int chunk = chunkSize(m);
         int chunks = Math.max(1, (m + chunk - 1) / chunk);
         if (buffers == null || !net.hasSizes(buffers.sizes) || buffers.chunk.length < chunks) {
-            buffers = new KernelBuffers(net.sizes(), Math.max(chunks, 8), threads);
+            buffers = new KernelBuffers(net.sizes(), Math.max(chunks, 8), threads, nativeProducts);
         }
         buffers.chunks = chunks;
         buffers.chunkSize = chunk;
@@ -216,7 +235,7 @@ public final class FastKernel implements Engine {
         Dataset data = jobData;
         int[] indices = jobIndices;
         boolean backward = jobBackward;
-        KernelSample scratch = b.scratch[worker];
+        KernelLayers layers = b.scratch[worker];
         SparseImages x = sparse;
         for (int c = nextChunk.getAndIncrement(); c < b.chunks; c = nextChunk.getAndIncrement()) {
             KernelChunk chunk = b.chunk[c];
@@ -228,14 +247,12 @@ public final class FastKernel implements Engine {
                 NativeSums.pixelSums(b.wt[0], n1, x, indices, chunk.from, chunk.to, chunk.z1);
             } else {
                 for (int s = chunk.from; s < chunk.to; s++) {
-                    scratch.pixelSums(b.wt[0], x, indices[s], chunk.z1, (s - chunk.from) * n1);
+                    KernelSums.pixelSums(b.wt[0], n1, x, indices[s], chunk.z1, (s - chunk.from) * n1);
                 }
             }
-            for (int s = chunk.from; s < chunk.to; s++) {
-                scratch.run(b, chunk, s - chunk.from, net, data, indices[s], backward);
-            }
+            layers.run(b, chunk, net, data, indices, backward);
             if (backward) {
-                chunk.gradients(x, indices, b.identity, b.ones, nativeSums);
+                chunk.gradients(x, indices, b.identity, b.ones, nativeSums, layers.products);
             }
         }
     }
@@ -243,15 +260,5 @@ public final class FastKernel implements Engine {
     @Override
     public void close() {
         workers.close();
-    }
-
-    static int argmax(double[] p, int n) {
-        int best = 0;
-        for (int i = 1; i < n; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

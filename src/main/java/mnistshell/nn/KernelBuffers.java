@@ -16,7 +16,7 @@ final class KernelBuffers {
     final int[] identity;
     final double[] ones;
     final KernelChunk[] chunk;
-    final KernelSample[] scratch;
+    final KernelLayers[] scratch;
     /**
      * The returned gradients, in the network's shapes, filled in turn, so that those of the two
      * calls before the last stay whole: training can undo two updates and still show the
@@ -30,7 +30,7 @@ final class KernelBuffers {
     int chunks;
     int chunkSize;
 
-    KernelBuffers(int[] sizes, int chunks, int threads) {
+    KernelBuffers(int[] sizes, int chunks, int threads, boolean nativeProducts) {
         this.sizes = sizes;
         int layers = sizes.length - 1;
         wt = new double[layers][];
@@ -66,9 +66,9 @@ final class KernelBuffers {
         for (int c = 0; c < chunks; c++) {
             chunk[c] = new KernelChunk(sizes, FastKernel.MAX_CHUNK);
         }
-        scratch = new KernelSample[threads];
+        scratch = new KernelLayers[threads];
         for (int t = 0; t < threads; t++) {
-            scratch[t] = new KernelSample(sizes);
+            scratch[t] = new KernelLayers(sizes, nativeProducts);
         }
     }
 

@@ -3,29 +3,27 @@ package mnistshell.nn;
 import java.util.Arrays;
 
 /**
- * One chunk's sums over its samples: dW^T and db (not yet averaged), loss, right answers,
- * predictions. While the samples run, each one leaves here its dz for every layer and its hidden
- * layers' non-zero activations; once they are done, {@link #gradients} turns those into dW^T and db
- * row by row, each row's sums kept in registers and stored once, instead of read, added to and
- * written back for every sample.
+ * One chunk's samples as they go through the layers ({@link KernelLayers}): each layer's Z, A and
+ * dZ with the samples as rows, then the chunk's sums: dW^T and db (not yet averaged), loss, right
+ * answers, predictions. {@link #gradients} makes dW^T from those as matrix products, each entry's
+ * sum kept in a register and stored once, instead of read, added to and written back for every
+ * sample.
  */
 final class KernelChunk {
     /** dWt[l] is the chunk's dW[l] transposed, (n_l, n_{l+1}), flat: row i at i * n_{l+1}. */
     final double[][] dWt;
     final double[][] db;
     final int[] predictions;
-    /** Layer 1's z before the bias for each sample of the chunk, (samples, n_1), flat: sample s at s * n_1. */
+    /**
+     * Layer 1's sums for each sample of the chunk, (samples, n_1), flat: sample s at s * n_1; the
+     * bias is added in place, so that z1 becomes z[1].
+     */
     final double[] z1;
+    /** z[l] and act[l]: hidden layer l's Z and A (l >= 1), (samples, n_l), flat; z[1] is z1. */
+    final double[][] z;
+    final double[][] act;
     /** dz[l]: dz of layer l+1 for each sample of the chunk, (samples, n_{l+1}), flat: sample s at s * n_{l+1}. */
     final double[][] dz;
-    /**
-     * The non-zero activations of hidden layer l (l >= 1), unit by unit: unit i's samples and values
-     * at [i * capacity, i * capacity + unitCount[l][i]).
-     */
-    private final int[][] unitSample;
-    private final double[][] unitValue;
-    private final int[][] unitCount;
-    private final int capacity;
     private final int[] sizes;
     /**
      * The chunk's pixels column by column: for pixel p, the samples inked there (numbers within the
@@ -46,51 +44,37 @@ final class KernelChunk {
 
     KernelChunk(int[] sizes, int capacity) {
         int layers = sizes.length - 1;
-        this.capacity = capacity;
         this.sizes = sizes;
         dWt = new double[layers][];
         db = new double[layers][];
         dz = new double[layers][];
-        unitSample = new int[layers][];
-        unitValue = new double[layers][];
-        unitCount = new int[layers][];
+        z = new double[layers][];
+        act = new double[layers][];
+        z1 = new double[capacity * sizes[1]];
         for (int l = 0; l < layers; l++) {
             dWt[l] = new double[sizes[l] * sizes[l + 1]];
             db[l] = new double[sizes[l + 1]];
             dz[l] = new double[capacity * sizes[l + 1]];
             if (l > 0) {
-                unitSample[l] = new int[sizes[l] * capacity];
-                unitValue[l] = new double[sizes[l] * capacity];
-                unitCount[l] = new int[sizes[l]];
+                z[l] = l == 1 ? z1 : new double[capacity * sizes[l]];
+                act[l] = new double[capacity * sizes[l]];
             }
         }
         predictions = new int[capacity];
-        z1 = new double[capacity * sizes[1]];
         columnStart = new int[sizes[0] + 1];
         columnImages = new int[capacity];
     }
 
-    /** Keeps sample {@code s}'s non-zero activations of hidden layer {@code l} for {@link #gradients}. */
-    void addUnits(int l, int s, int[] index, double[] value, int count) {
-        int[] counts = unitCount[l];
-        int[] samples = unitSample[l];
-        double[] values = unitValue[l];
-        for (int k = 0; k < count; k++) {
-            int i = index[k];
-            int at = i * capacity + counts[i]++;
-            samples[at] = s;
-            values[at] = value[k];
-        }
-    }
-
     /**
-     * dW^T[l][i] = sum over the chunk's samples s whose input i is non-zero of a_s[i] * dz[l][s],
-     * and db[l] = sum over all samples of dz[l][s]. For the first layer the inputs are the pixels:
-     * the chunk's images regrouped pixel by pixel, made once and kept while the batch stays the same.
-     * {@code ones} holds 1.0 and {@code identity} 0, 1, 2, ... for at least the chunk's samples.
-     * With {@code nativeSums}, the first layer's sums, the bulk of the work, go to {@link NativeSums}.
+     * dW^T[l][i] = sum over the chunk's samples s of a_s[i] * dz[l][s], and db[l] = sum over all
+     * samples of dz[l][s]. For the first layer the inputs are the pixels: the chunk's images
+     * regrouped pixel by pixel, made once and kept while the batch stays the same, and only the
+     * inked ones summed. {@code ones} holds 1.0 and {@code identity} 0, 1, 2, ... for at least the
+     * chunk's samples. With {@code nativeSums}, the first layer's sums, the bulk of the work, go to
+     * {@link NativeSums}; the layers above are {@code products}' matrix products.
      */
-    void gradients(SparseImages x, int[] indices, int[] identity, double[] ones, boolean nativeSums) {
+    void gradients(SparseImages x, int[] indices, int[] identity, double[] ones, boolean nativeSums,
+                   Products products) {
         if (x != columnSource || !Arrays.equals(columnImages, 0, Math.max(0, columnCount), indices, from, to)) {
             makeColumns(x, indices);
         }
@@ -99,19 +83,16 @@ final class KernelChunk {
             NativeSums.columnSums(dz[0], sizes[1], columnStart, columnSample, columnValue, x.input, pixels, dWt[0]);
         } else {
             for (int p = 0; p < pixels; p++) {
-                KernelSample.sumInputs(dz[0], columnSample, columnValue, x.input, columnStart[p], columnStart[p + 1],
+                KernelSums.sumInputs(dz[0], columnSample, columnValue, x.input, columnStart[p], columnStart[p + 1],
                         dWt[0], p * sizes[1], sizes[1]);
             }
         }
+        int samples = to - from;
         for (int l = 1; l < dWt.length; l++) {
-            int n = sizes[l + 1];
-            for (int i = 0; i < sizes[l]; i++) {
-                KernelSample.sum(dz[l], unitSample[l], unitValue[l], i * capacity, i * capacity + unitCount[l][i],
-                        dWt[l], i * n, n);
-            }
+            products.multiply(act[l], 1, sizes[l], dz[l], sizes[l + 1], dWt[l], sizes[l], samples);
         }
         for (int l = 0; l < db.length; l++) {
-            KernelSample.sum(dz[l], identity, ones, 0, to - from, db[l], 0, db[l].length);
+            KernelSums.sum(dz[l], identity, ones, 0, to - from, db[l], 0, db[l].length);
         }
     }
 
@@ -155,22 +136,24 @@ final class KernelChunk {
     void clear() {
         loss = 0;
         correct = 0;
-        for (int l = 1; l < unitCount.length; l++) {
-            Arrays.fill(unitCount[l], 0);
-        }
     }
 
     /** Adds the chunk's hidden activations, as its samples left them, into {@code sums}. */
     void addActivity(Activation act, HiddenStats.Sums sums) {
         int samples = to - from;
-        for (int l = 1; l < unitCount.length; l++) {
+        for (int l = 1; l < this.act.length; l++) {
+            double[] a = this.act[l];
+            int n = sizes[l];
             long zeros = 0;
-            for (int i = 0; i < sizes[l]; i++) {
-                int at = i * capacity;
-                for (int k = 0; k < unitCount[l][i]; k++) {
-                    sums.add(l - 1, act, unitValue[l][at + k]);
+            for (int i = 0; i < n; i++) { // unit by unit, the samples in order, the zeros counted apart
+                for (int at = i, end = samples * n; at < end; at += n) {
+                    double v = a[at];
+                    if (v != 0) {
+                        sums.add(l - 1, act, v);
+                    } else {
+                        zeros++;
+                    }
                 }
-                zeros += samples - unitCount[l][i];
             }
             sums.addZeros(l - 1, act, zeros);
         }

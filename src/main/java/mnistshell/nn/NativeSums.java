@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The first layer's two big sums in AVX-512 ({@code src/main/c/mnist_sums.c}): the same fused
- * multiply-adds in the same order as {@link KernelSample#sum}, so the same bits, in a quarter of
+ * multiply-adds in the same order as {@link KernelSums#sum}, so the same bits, in a quarter of
  * the time or less. The plain Java path stays, and is used wherever this is not {@link #available}:
  * no library in the jar (built without gcc), no AVX-512, or {@code set engine java}.
  * {@code FastKernelTest} holds the two to the same bits.
@@ -19,20 +19,26 @@ import java.nio.file.StandardCopyOption;
 final class NativeSums {
 
     private static final String LIBRARY = "libmnistsums.so";
-    private static final boolean AVAILABLE = load();
+    /** What this processor runs of the library: 1 the dense products (AVX2, FMA), 2 the first-layer sums (AVX-512F). */
+    private static final int FEATURES = load();
 
     private NativeSums() {
     }
 
-    /** Whether the native sums are loaded and this processor runs them. */
+    /** Whether the native first-layer sums are loaded and this processor runs them. */
     static boolean available() {
-        return AVAILABLE;
+        return (FEATURES & 2) != 0;
     }
 
-    private static boolean load() {
+    /** Whether the native dense products ({@link #products}) are loaded and this processor runs them. */
+    static boolean productsAvailable() {
+        return (FEATURES & 1) != 0;
+    }
+
+    private static int load() {
         try (InputStream in = NativeSums.class.getResourceAsStream(LIBRARY)) {
             if (in == null) {
-                return false;
+                return 0;
             }
             Path copy = Files.createTempFile("mnist-shell-", ".so");
             try {
@@ -41,14 +47,33 @@ final class NativeSums {
             } finally {
                 Files.deleteIfExists(copy);
             }
-            return supported();
+            return features();
         } catch (IOException | LinkageError | SecurityException e) {
-            return false;
+            return 0;
         }
     }
 
-    /** Whether the processor has AVX-512F. */
-    private static native boolean supported();
+    /** What the processor runs: 1 if it has AVX2 and FMA, plus 2 if it has AVX-512F and FMA. */
+    private static native int features();
+
+    /**
+     * c[r * n + j] = sum over k in [0, depth), in order, of a[r * ar + k * ak] * b[k * n + j], for r
+     * in [0, rows) and j in [0, n): each output one chain of fused multiply-adds from +0.0, the
+     * chains {@link Products#multiply} makes in plain Java, so the same bits.
+     */
+    static void products(double[] a, int ar, int ak, double[] b, int n, double[] c, int rows, int depth) {
+        if (rows < 0 || depth < 0 || n < 0 || ar < 0 || ak < 0 || (long) rows * n > c.length
+                || (long) depth * n > b.length
+                || rows > 0 && depth > 0 && (long) (rows - 1) * ar + (long) (depth - 1) * ak >= a.length) {
+            throw new IllegalArgumentException("products: arrays too short");
+        }
+        if (rows > 0 && n > 0) {
+            nativeProducts(a, ar, ak, b, n, c, rows, depth);
+        }
+    }
+
+    private static native void nativeProducts(double[] a, int ar, int ak, double[] b, int n, double[] c, int rows,
+                                              int depth);
 
     /**
      * out[(s - from) * n + j] = sum over image {@code images[s]}'s inked pixels k, in order, of

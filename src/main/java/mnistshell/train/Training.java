@@ -458,7 +458,7 @@ public final class Training implements AutoCloseable {
             return reference;
         }
         boolean nativeSums = settings.engine().equals("fast");
-        if (fast != null && fast.nativeSums() != (nativeSums && FastKernel.nativeSumsAvailable())) {
+        if (fast != null && fast.nativeAsked() != nativeSums) {
             fast.close();
             fast = null;
         }

@@ -1,0 +1,104 @@
+package mnistshell.nn;
+
+import mnistshell.data.Dataset;
+
+/**
+ * One worker's pass of a chunk of samples through the layers, forward and backward, layer by
+ * layer as matrix products over the whole chunk ({@link Products}). The reference it equals is
+ * {@link Network#forward} and {@link Network#backward}, applied sample by sample.
+ *
+ * <p>With samples as rows (S of them, a layer's units as columns):
+ * <ul>
+ * <li>forward: Z[l+1] = A[l] W[l]^T + b, A[l+1] = f(Z[l+1]); layer 1's products are already made
+ *     from the image's inked pixels ({@link FastKernel#work});
+ * <li>output: softmax, loss and answer per sample, dZ[L] = P - onehot;
+ * <li>backward: dZ[l] = (dZ[l+1] W[l]) * f'(Z[l]);
+ * <li>and, in {@link KernelChunk#gradients}, dW[l]^T = A[l]^T dZ[l+1].
+ * </ul>
+ * Each product's entry is one chain over its inputs in order: the same chains as one sample's
+ * matrix-vector sums, so blocking the samples together changes no bit.
+ */
+final class KernelLayers {
+    private final int[] sizes;
+    final Products products;
+
+    KernelLayers(int[] sizes, boolean nativeProducts) {
+        this.sizes = sizes;
+        this.products = new Products(nativeProducts);
+    }
+
+    /**
+     * Forward (and backward) for the chunk's samples, whose layer-1 sums (before the bias) are in
+     * {@code chunk.z1}; loss, right answers and predictions go into {@code chunk}, and with
+     * {@code backward} every layer's dZ too.
+     */
+    void run(KernelBuffers b, KernelChunk chunk, Network net, Dataset data, int[] indices, boolean backward) {
+        int samples = chunk.to - chunk.from;
+        int layers = sizes.length - 1;
+        Activation f = net.hidden();
+        if (layers == 1) {
+            System.arraycopy(chunk.z1, 0, chunk.dz[0], 0, samples * sizes[1]);
+        }
+        for (int l = 1; l < layers; l++) {
+            int n = sizes[l];
+            double[][] bias = net.biasValues(l - 1);
+            double[] z = chunk.z[l];
+            double[] a = chunk.act[l];
+            for (int s = 0, at = 0; s < samples; s++) {
+                for (int j = 0; j < n; j++, at++) {
+                    double v = z[at] + bias[j][0];
+                    z[at] = v;
+                    a[at] = f.apply(v);
+                }
+            }
+            double[] next = l + 1 < layers ? chunk.z[l + 1] : chunk.dz[layers - 1];
+            products.multiply(a, n, 1, b.wt[l], sizes[l + 1], next, samples, n);
+        }
+        output(chunk, net, data, indices, samples, backward);
+        for (int l = layers - 1; backward && l >= 1; l--) {
+            int n = sizes[l];
+            double[] below = chunk.dz[l - 1];
+            products.multiply(chunk.dz[l], sizes[l + 1], 1, b.w[l], n, below, samples, sizes[l + 1]);
+            double[] z = chunk.z[l];
+            for (int at = 0, end = samples * n; at < end; at++) {
+                below[at] *= f.derivative(z[at]);
+            }
+        }
+    }
+
+    /**
+     * The output layer, sample by sample, on the logits' sums in {@code dz[L-1]}: softmax, loss,
+     * answer; with {@code backward}, P - onehot left in their place.
+     */
+    private void output(KernelChunk chunk, Network net, Dataset data, int[] indices, int samples, boolean backward) {
+        int layers = sizes.length - 1;
+        int classes = sizes[layers];
+        double[] out = chunk.dz[layers - 1];
+        double[][] bias = net.biasValues(layers - 1);
+        for (int s = 0, o = 0; s < samples; s++, o += classes) {
+            int label = data.label(indices[chunk.from + s]);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                out[o + c] += bias[c][0];
+                max = Math.max(max, out[o + c]);
+            }
+            double own = out[o + label];
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                out[o + c] = Math.exp(out[o + c] - max);
+                sum += out[o + c];
+            }
+            int predicted = 0;
+            for (int c = 0; c < classes; c++) {
+                out[o + c] /= sum;
+                predicted = out[o + c] > out[o + predicted] ? c : predicted;
+            }
+            chunk.loss += Math.log(sum) - (own - max);
+            chunk.predictions[s] = predicted;
+            chunk.correct += predicted == label ? 1 : 0;
+            if (backward) {
+                out[o + label] -= 1;
+            }
+        }
+    }
+}
