@@ -1,5 +1,5 @@
 /*
- * The fast kernel's first-layer sums in AVX-512, for NativeSums.java: the same operations in the
+ * The fast kernel's first-layer sums in AVX-512 (or AVX2, below), for NativeSums.java: the same operations in the
  * same order as KernelSums.sumInputs, so the results are the same bits as the plain Java path.
  *
  * Both sums have one shape. For each output row r (an image, or a pixel of the chunk):
@@ -15,7 +15,7 @@
  * within a row.
  *
  * Built by build.sh at `mvn package`; Java asks features() what the processor runs before any other call:
- * the sums below need AVX-512F, the dense products further down AVX2.
+ * everything here needs AVX2 and FMA; the sums run 16 lanes wide where there is AVX-512F, else 8.
  */
 #include <jni.h>
 #include <immintrin.h>
@@ -143,6 +143,236 @@ static void sums(const job *b, int from, int count) {
 }
 
 /*
+ * The same sums in AVX2, for processors without AVX-512: 8 lanes a pass in two 256-bit registers
+ * (masked loads and stores past n), or for rows ten wide the ten lanes in two 256-bit registers
+ * and one 128-bit. Four slots as above; the same chains, so the same bits.
+ */
+#define TARGET2 __attribute__((target("avx2,fma"), always_inline)) static inline
+
+#define ADD2(S) do { \
+        __m256d v_ = _mm256_broadcast_sd(input + (uint8_t) byte[k##S]); \
+        const double *w_ = rows + (int64_t) index[k##S] * n + j0; \
+        if (full) { \
+            lo##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_), lo##S); \
+            hi##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 4), hi##S); \
+            if (ten) te##S = _mm_fmadd_pd(_mm256_castpd256_pd128(v_), _mm_loadu_pd(w_ + 8), te##S); \
+        } else { \
+            lo##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_, m0), lo##S); \
+            hi##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_ + 4, m1), hi##S); \
+        } \
+        k##S++; \
+    } while (0)
+
+#define STORE2(row, LO, HI, TE) do { \
+        double *o_ = out + (int64_t) (row) * n + j0; \
+        if (full) { \
+            _mm256_storeu_pd(o_, LO); \
+            _mm256_storeu_pd(o_ + 4, HI); \
+            if (ten) _mm_storeu_pd(o_ + 8, TE); \
+        } else { \
+            _mm256_maskstore_pd(o_, m0, LO); \
+            _mm256_maskstore_pd(o_ + 4, m1, HI); \
+        } \
+    } while (0)
+
+#define REFILL2(S) do { \
+        if (r##S >= 0) STORE2(r##S, lo##S, hi##S, te##S); \
+        r##S = -1; \
+        lo##S = _mm256_setzero_pd(); hi##S = _mm256_setzero_pd(); te##S = _mm_setzero_pd(); \
+        if (map && next + AHEAD < count) { \
+            int32_t a_ = start[map[from + next + AHEAD]]; \
+            _mm_prefetch((const char *) (index + a_), _MM_HINT_T0); \
+            _mm_prefetch((const char *) (index + a_) + 64, _MM_HINT_T0); \
+            _mm_prefetch((const char *) (index + a_) + 128, _MM_HINT_T0); \
+            _mm_prefetch((const char *) (byte + a_), _MM_HINT_T0); \
+        } \
+        while (next < count) { \
+            int m_ = map ? map[from + next] : from + next; \
+            k##S = start[m_]; e##S = start[m_ + 1]; \
+            if (k##S < e##S) { r##S = next++; break; } \
+            STORE2(next, lo##S, hi##S, te##S); \
+            next++; \
+        } \
+        if (r##S < 0) { k##S = e##S = 0; } \
+    } while (0)
+
+/* As sums16, for lanes j0 .. j0 + 8 (full: all inside n; else masks m0, m1), or with ten the ten lanes of rows ten wide. */
+TARGET2 void sums8(const job *b, const int ten, const int full, int from, int count, int j0, __m256i m0,
+                   __m256i m1) {
+    const double *rows = b->rows;
+    const int64_t n = ten ? 10 : b->n;
+    const uint16_t *index = b->index;
+    const int8_t *byte = b->byte;
+    const double *input = b->input;
+    const int32_t *start = b->start;
+    const int32_t *map = b->map;
+    double *out = b->out;
+    int next = 0;
+    int r0 = -1, r1 = -1, r2 = -1, r3 = -1;
+    int64_t k0 = 0, k1 = 0, k2 = 0, k3 = 0, e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+    __m256d lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3;
+    __m128d te0, te1, te2, te3;
+    REFILL2(0); REFILL2(1); REFILL2(2); REFILL2(3);
+    for (;;) {
+        if (r0 >= 0 && r1 >= 0 && r2 >= 0 && r3 >= 0) {
+            int64_t steps = e0 - k0;
+            if (e1 - k1 < steps) steps = e1 - k1;
+            if (e2 - k2 < steps) steps = e2 - k2;
+            if (e3 - k3 < steps) steps = e3 - k3;
+            for (int64_t t = 0; t < steps; t++) {
+                ADD2(0); ADD2(1); ADD2(2); ADD2(3);
+            }
+        } else {
+            if (r0 < 0 && r1 < 0 && r2 < 0 && r3 < 0) break;
+            if (r0 >= 0 && k0 < e0) ADD2(0);
+            if (r1 >= 0 && k1 < e1) ADD2(1);
+            if (r2 >= 0 && k2 < e2) ADD2(2);
+            if (r3 >= 0 && k3 < e3) ADD2(3);
+        }
+        if (r0 >= 0 && k0 == e0) REFILL2(0);
+        if (r1 >= 0 && k1 == e1) REFILL2(1);
+        if (r2 >= 0 && k2 == e2) REFILL2(2);
+        if (r3 >= 0 && k3 == e3) REFILL2(3);
+    }
+}
+
+/*
+ * Rows wider than ten in AVX2: 16 lanes a pass in four 256-bit registers, three slots (twelve
+ * chains in flight, as many as the two FMA units need), so each entry's pixel and byte are read
+ * once for 16 lanes instead of for 8. Masks m[0..3] cover the lanes inside n.
+ */
+#define ADD3(S) do { \
+        __m256d v_ = _mm256_broadcast_sd(input + (uint8_t) byte[k##S]); \
+        const double *w_ = rows + (int64_t) index[k##S] * n + j0; \
+        if (full) { \
+            a##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_), a##S); \
+            b##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 4), b##S); \
+            c##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 8), c##S); \
+            d##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 12), d##S); \
+        } else { \
+            a##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_, m[0]), a##S); \
+            b##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_ + 4, m[1]), b##S); \
+            c##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_ + 8, m[2]), c##S); \
+            d##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_ + 12, m[3]), d##S); \
+        } \
+        k##S++; \
+    } while (0)
+
+#define STORE3(row, A, B, C, D) do { \
+        double *o_ = out + (int64_t) (row) * n + j0; \
+        if (full) { \
+            _mm256_storeu_pd(o_, A); _mm256_storeu_pd(o_ + 4, B); \
+            _mm256_storeu_pd(o_ + 8, C); _mm256_storeu_pd(o_ + 12, D); \
+        } else { \
+            _mm256_maskstore_pd(o_, m[0], A); _mm256_maskstore_pd(o_ + 4, m[1], B); \
+            _mm256_maskstore_pd(o_ + 8, m[2], C); _mm256_maskstore_pd(o_ + 12, m[3], D); \
+        } \
+    } while (0)
+
+#define REFILL3(S) do { \
+        if (r##S >= 0) STORE3(r##S, a##S, b##S, c##S, d##S); \
+        r##S = -1; \
+        a##S = _mm256_setzero_pd(); b##S = a##S; c##S = a##S; d##S = a##S; \
+        if (map && next + AHEAD < count) { \
+            int32_t p_ = start[map[from + next + AHEAD]]; \
+            _mm_prefetch((const char *) (index + p_), _MM_HINT_T0); \
+            _mm_prefetch((const char *) (index + p_) + 64, _MM_HINT_T0); \
+            _mm_prefetch((const char *) (index + p_) + 128, _MM_HINT_T0); \
+            _mm_prefetch((const char *) (byte + p_), _MM_HINT_T0); \
+        } \
+        while (next < count) { \
+            int m_ = map ? map[from + next] : from + next; \
+            k##S = start[m_]; e##S = start[m_ + 1]; \
+            if (k##S < e##S) { r##S = next++; break; } \
+            STORE3(next, a##S, b##S, c##S, d##S); \
+            next++; \
+        } \
+        if (r##S < 0) { k##S = e##S = 0; } \
+    } while (0)
+
+TARGET2 void sums16x3(const job *bj, const int full, int from, int count, int j0, const __m256i *m) {
+    const double *rows = bj->rows;
+    const int64_t n = bj->n;
+    const uint16_t *index = bj->index;
+    const int8_t *byte = bj->byte;
+    const double *input = bj->input;
+    const int32_t *start = bj->start;
+    const int32_t *map = bj->map;
+    double *out = bj->out;
+    int next = 0;
+    int r0 = -1, r1 = -1, r2 = -1;
+    int64_t k0 = 0, k1 = 0, k2 = 0, e0 = 0, e1 = 0, e2 = 0;
+    __m256d a0, a1, a2, b0, b1, b2, c0, c1, c2, d0, d1, d2;
+    REFILL3(0); REFILL3(1); REFILL3(2);
+    for (;;) {
+        if (r0 >= 0 && r1 >= 0 && r2 >= 0) {
+            int64_t steps = e0 - k0;
+            if (e1 - k1 < steps) steps = e1 - k1;
+            if (e2 - k2 < steps) steps = e2 - k2;
+            for (int64_t t = 0; t < steps; t++) {
+                ADD3(0); ADD3(1); ADD3(2);
+            }
+        } else {
+            if (r0 < 0 && r1 < 0 && r2 < 0) break;
+            if (r0 >= 0 && k0 < e0) ADD3(0);
+            if (r1 >= 0 && k1 < e1) ADD3(1);
+            if (r2 >= 0 && k2 < e2) ADD3(2);
+        }
+        if (r0 >= 0 && k0 == e0) REFILL3(0);
+        if (r1 >= 0 && k1 == e1) REFILL3(1);
+        if (r2 >= 0 && k2 == e2) REFILL3(2);
+    }
+}
+
+__attribute__((target("avx2,fma")))
+static void sums2(const job *b, int from, int count) {
+    if (b->n == 10) {
+        __m256i all = _mm256_set1_epi64x(-1);
+        sums8(b, 1, 1, from, count, 0, all, all);
+        return;
+    }
+    int j0 = 0;
+    for (; b->n > 10 && j0 < b->n; j0 += 16) {
+        int lanes = b->n - j0 < 16 ? b->n - j0 : 16;
+        if (lanes <= 8) {
+            break; /* the last few lanes: one pass of 8 below */
+        }
+        __m256i m[4];
+        for (int q = 0; q < 4; q++) {
+            m[q] = _mm256_setr_epi64x(lanes > 4 * q ? -1 : 0, lanes > 4 * q + 1 ? -1 : 0, lanes > 4 * q + 2 ? -1 : 0,
+                                      lanes > 4 * q + 3 ? -1 : 0);
+        }
+        if (lanes == 16) {
+            sums16x3(b, 1, from, count, j0, m);
+        } else {
+            sums16x3(b, 0, from, count, j0, m);
+        }
+    }
+    for (; j0 < b->n; j0 += 8) {
+        int lanes = b->n - j0 < 8 ? b->n - j0 : 8;
+        __m256i m0 = _mm256_setr_epi64x(lanes > 0 ? -1 : 0, lanes > 1 ? -1 : 0, lanes > 2 ? -1 : 0, lanes > 3 ? -1 : 0);
+        __m256i m1 = _mm256_setr_epi64x(lanes > 4 ? -1 : 0, lanes > 5 ? -1 : 0, lanes > 6 ? -1 : 0, lanes > 7 ? -1 : 0);
+        if (lanes == 8) {
+            sums8(b, 0, 1, from, count, j0, m0, m1);
+        } else {
+            sums8(b, 0, 0, from, count, j0, m0, m1);
+        }
+    }
+}
+
+/* Set by features(), which Java calls once before any other function. */
+static int wide_sums;
+
+/* AVX-512 where the processor has it, else AVX2 (Java calls neither without AVX2). */
+static void any_sums(const job *b, int from, int count) {
+    if (wide_sums) {
+        sums(b, from, count);
+    } else {
+        sums2(b, from, count);
+    }
+}
+
+/*
  * The dense products of the layers above the first, in AVX2 with FMA (KernelLayers.java):
  *
  *     c[r * n + j] = sum over k = 0 .. depth - 1, in order, of a[r * ar + k * ak] * b[k * n + j]
@@ -218,7 +448,8 @@ JNIEXPORT jint JNICALL Java_mnistshell_nn_NativeSums_features(JNIEnv *env, jclas
     (void) c;
     __builtin_cpu_init();
     int fma = __builtin_cpu_supports("fma");
-    return (fma && __builtin_cpu_supports("avx2") ? 1 : 0) | (fma && __builtin_cpu_supports("avx512f") ? 2 : 0);
+    wide_sums = fma && __builtin_cpu_supports("avx512f");
+    return (fma && __builtin_cpu_supports("avx2") ? 1 : 0) | (wide_sums ? 2 : 0);
 }
 
 JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeProducts(JNIEnv *env, jclass cls, jdoubleArray a, jint ar,
@@ -249,7 +480,7 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativePixelSums(JNIEnv *env
     b.map = (*env)->GetPrimitiveArrayCritical(env, images, 0);
     b.out = (*env)->GetPrimitiveArrayCritical(env, out, 0);
     if (b.rows && b.index && b.byte && b.input && b.start && b.map && b.out) {
-        sums(&b, from, to - from);
+        any_sums(&b, from, to - from);
     }
     if (b.out) (*env)->ReleasePrimitiveArrayCritical(env, out, b.out, 0);
     if (b.map) (*env)->ReleasePrimitiveArrayCritical(env, images, (void *) b.map, JNI_ABORT);
@@ -272,7 +503,7 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeColumnSums(JNIEnv *en
     b.input = (*env)->GetPrimitiveArrayCritical(env, input, 0);
     b.out = (*env)->GetPrimitiveArrayCritical(env, out, 0);
     if (b.rows && b.start && b.index && b.byte && b.input && b.out) {
-        sums(&b, 0, columns);
+        any_sums(&b, 0, columns);
     }
     if (b.out) (*env)->ReleasePrimitiveArrayCritical(env, out, b.out, 0);
     if (b.input) (*env)->ReleasePrimitiveArrayCritical(env, input, (void *) b.input, JNI_ABORT);

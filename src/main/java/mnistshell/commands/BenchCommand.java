@@ -103,11 +103,11 @@ public final class BenchCommand implements Command {
         if (!training.settings().engine().equals("fast")) {
             return training.settings().engine();
         }
-        if (!FastKernel.nativeProductsAvailable()) {
+        if (!FastKernel.nativeSumsAvailable()) {
             return "fast (plain Java sums: no native library or no AVX2 here)";
         }
-        return FastKernel.nativeSumsAvailable() ? "fast (native AVX-512 sums, AVX2 products)"
-                : "fast (native AVX2 products; plain Java first-layer sums: no AVX-512 here)";
+        return FastKernel.nativeSumsWide() ? "fast (native sums: AVX-512 first layer, AVX2 above)"
+                : "fast (native AVX2 sums)";
     }
 
     /** How one timed run is made: straight, as step makes them, or in the panel, as train does. */

@@ -90,9 +90,14 @@ public final class FastKernel implements Engine {
         return nativeProducts;
     }
 
-    /** Whether this machine can run the native first-layer sums: the library is in the jar and the processor has AVX-512. */
+    /** Whether this machine can run the native first-layer sums: the library is in the jar and the processor has AVX2. */
     public static boolean nativeSumsAvailable() {
         return NativeSums.available();
+    }
+
+    /** Whether the native first-layer sums run 16 lanes wide (AVX-512) rather than 8 (AVX2). */
+    public static boolean nativeSumsWide() {
+        return NativeSums.wide();
     }
 
     /** Whether this machine can run the native products: the library is in the jar and the processor has AVX2 and FMA. */

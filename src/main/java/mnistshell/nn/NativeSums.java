@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The first layer's two big sums in AVX-512 ({@code src/main/c/mnist_sums.c}): the same fused
- * multiply-adds in the same order as {@link KernelSums#sum}, so the same bits, in a quarter of
- * the time or less. The plain Java path stays, and is used wherever this is not {@link #available}:
- * no library in the jar (built without gcc), no AVX-512, or {@code set engine java}.
- * {@code FastKernelTest} holds the two to the same bits.
+ * The fast kernel's sums in C ({@code src/main/c/mnist_sums.c}): the first layer's two big sums
+ * over inked pixels, in AVX-512 where the processor has it and AVX2 otherwise, and the matrix
+ * products of the layers above, in AVX2. The same fused multiply-adds in the same order as
+ * {@link KernelSums#sum} and {@link Products}, so the same bits, in a fraction of the time. The
+ * plain Java path stays, and is used wherever this is not {@link #available}: no library in the
+ * jar (built without gcc), no AVX2, or {@code set engine java}. {@code FastKernelTest} and
+ * {@code ProductsTest} hold the two to the same bits.
  *
  * <p>The library travels inside the jar; it is copied to a temporary file, loaded, and the file
  * deleted at once (the loaded copy stays mapped), so nothing is left behind.
@@ -19,14 +21,19 @@ import java.nio.file.StandardCopyOption;
 final class NativeSums {
 
     private static final String LIBRARY = "libmnistsums.so";
-    /** What this processor runs of the library: 1 the dense products (AVX2, FMA), 2 the first-layer sums (AVX-512F). */
+    /** What this processor runs of the library: 1 all of it (AVX2 and FMA), plus 2 the first-layer sums 16 lanes wide (AVX-512F). */
     private static final int FEATURES = load();
 
     private NativeSums() {
     }
 
-    /** Whether the native first-layer sums are loaded and this processor runs them. */
+    /** Whether the native first-layer sums are loaded and this processor runs them (AVX2 and FMA at least). */
     static boolean available() {
+        return (FEATURES & 1) != 0;
+    }
+
+    /** Whether the first-layer sums run in AVX-512 (else in AVX2). */
+    static boolean wide() {
         return (FEATURES & 2) != 0;
     }
 
@@ -53,7 +60,7 @@ final class NativeSums {
         }
     }
 
-    /** What the processor runs: 1 if it has AVX2 and FMA, plus 2 if it has AVX-512F and FMA. */
+    /** What the processor runs: 1 if it has AVX2 and FMA, plus 2 if it also has AVX-512F. */
     private static native int features();
 
     /**

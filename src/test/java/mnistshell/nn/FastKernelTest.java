@@ -77,7 +77,9 @@ class FastKernelTest {
     @ParameterizedTest(name = "{0} on {1} threads")
     @CsvSource({"784-10-10, 1", "784-10-10, 2", "784-10-10, 3", "784-12-8-6-10, 1", "784-12-8-6-10, 2", "784-12-8-6-10, 3",
         // widths that end in a block of ten after blocks of eight, a masked native tail, wider than 16
-        "784-18-10, 2", "784-26-18-10, 1", "784-3-17-10, 2", "784-40-10, 2"})
+        "784-18-10, 2", "784-26-18-10, 1", "784-3-17-10, 2", "784-40-10, 2",
+        // wide layers, and widths that are not multiples of the tiles (4 rows, 8 and 16 lanes)
+        "784-129-7-10, 2", "784-257-1-10, 3", "784-1-129-10, 1", "784-44-12-10, 2"})
     void gradientsEqualTheReference(String spec, int threads) {
         Network net = network(spec);
         int[] all = TestData.range(DATA.size());
@@ -175,9 +177,10 @@ class FastKernelTest {
      */
     @ParameterizedTest(name = "{0}, batch {1}")
     @CsvSource({"784-10-10, 1301", "784-10-10, 64", "784-18-10, 1301", "784-3-10, 200", "784-17-5-10, 1301",
-        "784-64-32-10, 64", "784-40-10, 300", "784-16-10, 1301"})
+        "784-64-32-10, 64", "784-40-10, 300", "784-16-10, 1301", "784-257-129-10, 128", "784-129-7-10, 1301",
+        "784-44-12-1-10, 37", "784-256-128-10, 1"})
     void nativeSumsGiveTheSameBitsAsTheJavaSums(String spec, int batch) {
-        assumeTrue(FastKernel.nativeSumsAvailable(), "no native sums here (no gcc at build, or no AVX-512)");
+        assumeTrue(FastKernel.nativeSumsAvailable(), "no native sums here (no gcc at build, or no AVX2)");
         Network net = network(spec);
         int[] images = batch == DATA.size() ? TestData.range(batch) : spread(batch);
         try (FastKernel fast = new FastKernel(2, true); FastKernel java = new FastKernel(2, false)) {
