@@ -42,6 +42,8 @@ public final class FastKernel implements Engine {
     private final boolean nativeAsked;
     private final KernelThreads workers;
     private final IntConsumer work = this::work;
+    private final IntConsumer copyWork = this::copyWork;
+    private final IntConsumer sumWork = this::sumWork;
     private final AtomicInteger nextChunk = new AtomicInteger();
     /** The batch being run, for the workers. */
     private KernelBuffers jobBuffers;
@@ -49,6 +51,7 @@ public final class FastKernel implements Engine {
     private Dataset jobData;
     private int[] jobIndices;
     private boolean jobBackward;
+    private int jobCount;
     private SparseImages sparse;
     private KernelBuffers buffers;
     /** Whether the chunks hold a gradients call's activations (see {@link #lastHiddenStats}). */
@@ -146,6 +149,9 @@ public final class FastKernel implements Engine {
     public Gradients gradients(Network net, Dataset data, int[] indices, BiasGrad biasGrad) {
         KernelBuffers b = prepare(net, data, indices.length);
         runChunks(b, net, data, indices, true);
+        jobBuffers = b;
+        jobCount = indices.length;
+        each(sumWork);
         return b.reduce(indices.length, biasGrad);
     }
 
@@ -207,8 +213,33 @@ public final class FastKernel implements Engine {
         }
         buffers.chunks = chunks;
         buffers.chunkSize = chunk;
-        buffers.copyWeights(net);
+        jobBuffers = buffers;
+        jobNet = net;
+        try {
+            each(copyWork);
+        } finally {
+            jobNet = null;
+        }
         return buffers;
+    }
+
+    /** Runs {@code task} on every thread, or on the caller alone where one thread does the work anyway. */
+    private void each(IntConsumer task) {
+        if (jobBuffers.chunks == 1) {
+            task.accept(-1);
+        } else {
+            workers.run(task);
+        }
+    }
+
+    /** Worker {@code worker}'s share of refreshing W^T; -1: all of it. */
+    private void copyWork(int worker) {
+        jobBuffers.copyWeights(jobNet, Math.max(0, worker), worker < 0 ? 1 : threads);
+    }
+
+    /** Worker {@code worker}'s share of adding the chunks' dW; -1: all of it. */
+    private void sumWork(int worker) {
+        jobBuffers.sumRows(jobCount, Math.max(0, worker), worker < 0 ? 1 : threads);
     }
 
     /** Runs every chunk of the batch on every thread; the batch is kept in fields so that no task object is made. */

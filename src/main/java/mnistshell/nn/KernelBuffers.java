@@ -72,32 +72,74 @@ final class KernelBuffers {
         }
     }
 
-    /** Copies the live weights into {@link #wt} and {@link #w}. */
-    void copyWeights(Network net) {
+    /**
+     * Copies the live weights into {@link #wt} and {@link #w}: worker {@code worker}'s share of
+     * {@code workers}, by rows of W^T (so the shares never write the same entry).
+     */
+    void copyWeights(Network net, int worker, int workers) {
         for (int l = 0; l < wt.length; l++) {
             double[][] live = net.weightValues(l);
             double[] t = wt[l];
             int n = live.length;
-            for (int i = 0, at = 0; i < sizes[l]; i++) { // writes along W^T, reads down W's columns
+            int from = share(sizes[l], worker, workers);
+            int to = share(sizes[l], worker + 1, workers);
+            for (int i = from, at = from * n; i < to; i++) { // writes along W^T, reads down W's columns
                 for (int j = 0; j < n; j++) {
                     t[at++] = live[j][i];
                 }
             }
-            for (int j = 0; l > 0 && j < n; j++) {
+            for (int j = share(n, worker, workers), end = share(n, worker + 1, workers); l > 0 && j < end; j++) {
                 System.arraycopy(live[j], 0, w[l], j * sizes[l], sizes[l]);
             }
         }
     }
 
+    /** Where share {@code k} of {@code count} items cut into {@code workers} begins. */
+    static int share(int count, int k, int workers) {
+        return (int) ((long) count * k / workers);
+    }
+
+    /** The gradients the next {@link #reduce} fills: {@link #sumRows} writes into them first. */
+    Gradients nextGradients() {
+        return gradients[nextGradients];
+    }
+
     /**
-     * Adds the chunks in chunk order, divides by m, transposes back; SEED mode sums each layer's
-     * units. Chunk by chunk, each chunk's sums read in one sweep: the same additions, in the same
-     * order for every entry, as adding entry by entry across the chunks, at memory speed.
+     * Worker {@code worker}'s share of the chunks' dW sums, by rows of dW^T: added in chunk order,
+     * divided by m, transposed back into {@link #nextGradients}. Chunk by chunk, each chunk's rows
+     * read in one sweep: the same additions, in the same order for every entry, as adding entry by
+     * entry across the chunks, whichever worker makes them, so the same bits on any thread count.
+     */
+    void sumRows(int m, int worker, int workers) {
+        double[][][] dW = gradients[nextGradients].dW();
+        for (int l = 0; l < dW.length; l++) {
+            double[][] out = dW[l];
+            int n = out.length;
+            int from = share(sizes[l], worker, workers) * n;
+            int to = share(sizes[l], worker + 1, workers) * n;
+            double[] sum = dWtSum[l];
+            System.arraycopy(chunk[0].dWt[l], from, sum, from, to - from);
+            for (int c = 1; c < chunks; c++) {
+                double[] part = chunk[c].dWt[l];
+                for (int k = from; k < to; k++) {
+                    sum[k] += part[k];
+                }
+            }
+            for (int i = from / n, at = from; at < to; i++, at += n) {
+                for (int j = 0; j < n; j++) {
+                    out[j][i] = sum[at + j] / m;
+                }
+            }
+        }
+    }
+
+    /**
+     * Completes the gradients whose dW {@link #sumRows} made: db (SEED mode sums each layer's
+     * units), loss and right answers, and moves on to the next of the {@link #KEPT}.
      */
     Gradients reduce(int m, BiasGrad biasGrad) {
         Gradients g = gradients[nextGradients];
         nextGradients = (nextGradients + 1) % KEPT;
-        double[][][] dW = g.dW();
         double[][][] db = g.db();
         double loss = 0;
         int correct = 0;
@@ -105,22 +147,7 @@ final class KernelBuffers {
             loss += chunk[c].loss;
             correct += chunk[c].correct;
         }
-        for (int l = 0; l < dW.length; l++) {
-            double[] sum = dWtSum[l];
-            System.arraycopy(chunk[0].dWt[l], 0, sum, 0, sum.length);
-            for (int c = 1; c < chunks; c++) {
-                double[] part = chunk[c].dWt[l];
-                for (int k = 0; k < sum.length; k++) {
-                    sum[k] += part[k];
-                }
-            }
-            double[][] out = dW[l];
-            int n = out.length;
-            for (int i = 0, at = 0; i < sizes[l]; i++, at += n) {
-                for (int j = 0; j < n; j++) {
-                    out[j][i] = sum[at + j] / m;
-                }
-            }
+        for (int l = 0; l < db.length; l++) {
             double[] unit = dbSum[l];
             Arrays.fill(unit, 0);
             double all = 0;
