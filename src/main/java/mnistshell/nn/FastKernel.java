@@ -52,6 +52,8 @@ public final class FastKernel implements Engine {
     private int[] jobIndices;
     private boolean jobBackward;
     private int jobCount;
+    /** Where an evaluation's answers go, or null. */
+    private int[] jobPredictions;
     private SparseImages sparse;
     private KernelBuffers buffers;
     /** Whether the chunks hold a gradients call's activations (see {@link #lastHiddenStats}). */
@@ -114,24 +116,23 @@ public final class FastKernel implements Engine {
     }
 
     /**
-     * About how many bytes the kernel's buffers take for a network of layer sizes {@code sizes} run
-     * on batches of up to {@code m} images: the weights' transposed copy, three gradients and their
-     * sums, and per chunk its own gradient sums and activations (see {@link KernelBuffers}).
+     * About how many bytes the kernel's buffers take for a network of layer sizes {@code sizes}
+     * trained on batches of {@code m} images: the weights' transposed copy, three gradients and
+     * their sums, per chunk of a batch its own gradient sums and activations, and per worker (up to
+     * four counted) the activations that evaluations share (see {@link KernelBuffers}).
      */
     public static long bytesFor(int[] sizes, int m) {
         long weights = 0;
         long units = 0;
-        long hidden = 0;
         for (int l = 0; l + 1 < sizes.length; l++) {
             weights += (long) sizes[l] * sizes[l + 1];
             units += sizes[l + 1];
-            hidden += l > 0 ? sizes[l] : 0;
         }
         int chunk = chunkSize(Math.max(1, m));
-        long chunks = Math.max(8, (Math.max(1, m) + chunk - 1) / chunk);
+        long chunks = (Math.max(1, m) + chunk - 1) / chunk;
         long buffers = 6 * weights + 5 * units;
-        long perChunk = weights + units + (long) MAX_CHUNK * (units + sizes[1] + 2 * hidden);
-        return 8 * (buffers + chunks * perChunk);
+        long perChunk = weights + units + KernelActivations.doubles(sizes, chunk) + chunk;
+        return 8 * (buffers + chunks * perChunk + 4 * KernelActivations.doubles(sizes, MAX_CHUNK));
     }
 
     /** About eight chunks a batch, within [MIN_CHUNK, MAX_CHUNK]: a function of m only. */
@@ -177,14 +178,18 @@ public final class FastKernel implements Engine {
     public Evaluation evaluate(Network net, Dataset data, int[] indices) {
         KernelBuffers b = prepare(net, data, indices.length);
         int[] predictions = new int[indices.length];
-        runChunks(b, net, data, indices, false);
+        jobPredictions = predictions;
+        try {
+            runChunks(b, net, data, indices, false);
+        } finally {
+            jobPredictions = null;
+        }
         double loss = 0;
         int correct = 0;
         for (int c = 0; c < b.chunks; c++) {
             KernelChunk chunk = b.chunk[c];
             loss += chunk.loss;
             correct += chunk.correct;
-            System.arraycopy(chunk.predictions, 0, predictions, chunk.from, chunk.to - chunk.from);
         }
         return new Evaluation(indices.length == 0 ? 0 : loss / indices.length, correct, predictions);
     }
@@ -245,6 +250,14 @@ public final class FastKernel implements Engine {
     /** Runs every chunk of the batch on every thread; the batch is kept in fields so that no task object is made. */
     private void runChunks(KernelBuffers b, Network net, Dataset data, int[] indices, boolean backward) {
         lastWasGradients = backward;
+        // the activations are made here, not on whichever worker meets a chunk first, so that a
+        // helper that happened to run no evaluation yet does not allocate later
+        for (int c = 0; backward && c < b.chunks; c++) {
+            b.chunk[c].own(b.chunkSize);
+        }
+        for (int t = 0; !backward && t < b.scratch.length; t++) {
+            b.scratch[t].scratch(b.chunkSize);
+        }
         jobBuffers = b;
         jobNet = net;
         jobData = data;
@@ -278,15 +291,17 @@ public final class FastKernel implements Engine {
             chunk.from = c * b.chunkSize;
             chunk.to = Math.min(indices.length, chunk.from + b.chunkSize);
             chunk.clear();
+            chunk.acts = backward ? chunk.own(b.chunkSize) : layers.scratch(b.chunkSize);
+            double[] z1 = chunk.acts.z1;
             int n1 = b.sizes[1];
             if (nativeSums) {
-                NativeSums.pixelSums(b.wt[0], n1, x, indices, chunk.from, chunk.to, chunk.z1);
+                NativeSums.pixelSums(b.wt[0], n1, x, indices, chunk.from, chunk.to, z1);
             } else {
                 for (int s = chunk.from; s < chunk.to; s++) {
-                    KernelSums.pixelSums(b.wt[0], n1, x, indices[s], chunk.z1, (s - chunk.from) * n1);
+                    KernelSums.pixelSums(b.wt[0], n1, x, indices[s], z1, (s - chunk.from) * n1);
                 }
             }
-            layers.run(b, chunk, net, data, indices, backward);
+            layers.run(b, chunk, net, data, indices, backward, jobPredictions);
             if (backward) {
                 chunk.gradients(x, indices, b.identity, b.ones, nativeSums, layers.products);
             }

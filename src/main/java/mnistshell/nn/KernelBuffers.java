@@ -64,7 +64,7 @@ final class KernelBuffers {
         }
         chunk = new KernelChunk[chunks];
         for (int c = 0; c < chunks; c++) {
-            chunk[c] = new KernelChunk(sizes, FastKernel.MAX_CHUNK);
+            chunk[c] = new KernelChunk(sizes);
         }
         scratch = new KernelLayers[threads];
         for (int t = 0; t < threads; t++) {
@@ -118,9 +118,9 @@ final class KernelBuffers {
             int from = share(sizes[l], worker, workers) * n;
             int to = share(sizes[l], worker + 1, workers) * n;
             double[] sum = dWtSum[l];
-            System.arraycopy(chunk[0].dWt[l], from, sum, from, to - from);
+            System.arraycopy(chunk[0].dWt()[l], from, sum, from, to - from);
             for (int c = 1; c < chunks; c++) {
-                double[] part = chunk[c].dWt[l];
+                double[] part = chunk[c].dWt()[l];
                 for (int k = from; k < to; k++) {
                     sum[k] += part[k];
                 }
@@ -153,7 +153,7 @@ final class KernelBuffers {
             double all = 0;
             for (int j = 0; j < unit.length; j++) {
                 for (int c = 0; c < chunks; c++) {
-                    unit[j] += chunk[c].db[l][j];
+                    unit[j] += chunk[c].db()[l][j];
                 }
                 all += unit[j];
             }

@@ -3,38 +3,30 @@ package mnistshell.nn;
 import java.util.Arrays;
 
 /**
- * One chunk's samples as they go through the layers ({@link KernelLayers}): each layer's Z, A and
- * dZ with the samples as rows, then the chunk's sums: dW^T and db (not yet averaged), loss, right
- * answers, predictions. {@link #gradients} makes dW^T from those as matrix products, each entry's
- * sum kept in a register and stored once, instead of read, added to and written back for every
- * sample.
+ * One chunk's sums: dW^T and db (not yet averaged), loss, right answers; and, in a gradients call,
+ * its samples' activations ({@link #own}). {@link #gradients} makes dW^T from those as matrix
+ * products, each entry's sum kept in a register and stored once, instead of read, added to and
+ * written back for every sample. What only gradients need is made at the first gradients call,
+ * so an evaluation's many chunks stay small.
  */
 final class KernelChunk {
-    /** dWt[l] is the chunk's dW[l] transposed, (n_l, n_{l+1}), flat: row i at i * n_{l+1}. */
-    final double[][] dWt;
-    final double[][] db;
-    final int[] predictions;
-    /**
-     * Layer 1's sums for each sample of the chunk, (samples, n_1), flat: sample s at s * n_1; the
-     * bias is added in place, so that z1 becomes z[1].
-     */
-    final double[] z1;
-    /** z[l] and act[l]: hidden layer l's Z and A (l >= 1), (samples, n_l), flat; z[1] is z1. */
-    final double[][] z;
-    final double[][] act;
-    /** dz[l]: dz of layer l+1 for each sample of the chunk, (samples, n_{l+1}), flat: sample s at s * n_{l+1}. */
-    final double[][] dz;
+    /** dWt[l] is the chunk's dW[l] transposed, (n_l, n_{l+1}), flat: row i at i * n_{l+1}; null until a gradients call. */
+    private double[][] dWt;
+    private double[][] db;
+    private KernelActivations own;
+    /** The activations this chunk's samples are in now: its own, or its worker's in an evaluation. */
+    KernelActivations acts;
     private final int[] sizes;
     /**
      * The chunk's pixels column by column: for pixel p, the samples inked there (numbers within the
      * chunk, which holds at most 65,536) and their stored bytes, at [columnStart[p], columnStart[p+1]):
      * 3 bytes an entry, as in {@link SparseImages}, since every update reads them all.
      */
-    private final int[] columnStart;
+    private int[] columnStart;
     private char[] columnSample = new char[0];
     private byte[] columnValue = new byte[0];
     /** The images the columns were made for: in full batch they are the same every update, so kept. */
-    private final int[] columnImages;
+    private int[] columnImages = new int[0];
     private int columnCount = -1;
     private SparseImages columnSource;
     int from;
@@ -42,27 +34,24 @@ final class KernelChunk {
     double loss;
     int correct;
 
-    KernelChunk(int[] sizes, int capacity) {
-        int layers = sizes.length - 1;
+    KernelChunk(int[] sizes) {
         this.sizes = sizes;
-        dWt = new double[layers][];
-        db = new double[layers][];
-        dz = new double[layers][];
-        z = new double[layers][];
-        act = new double[layers][];
-        z1 = new double[capacity * sizes[1]];
-        for (int l = 0; l < layers; l++) {
-            dWt[l] = new double[sizes[l] * sizes[l + 1]];
-            db[l] = new double[sizes[l + 1]];
-            dz[l] = new double[capacity * sizes[l + 1]];
-            if (l > 0) {
-                z[l] = l == 1 ? z1 : new double[capacity * sizes[l]];
-                act[l] = new double[capacity * sizes[l]];
-            }
+    }
+
+    /** This chunk's own activations, for at least {@code capacity} samples (made, or remade larger, here). */
+    KernelActivations own(int capacity) {
+        if (own == null || own.capacity < capacity) {
+            own = new KernelActivations(sizes, capacity);
         }
-        predictions = new int[capacity];
-        columnStart = new int[sizes[0] + 1];
-        columnImages = new int[capacity];
+        return own;
+    }
+
+    double[][] dWt() {
+        return dWt;
+    }
+
+    double[][] db() {
+        return db;
     }
 
     /**
@@ -75,6 +64,18 @@ final class KernelChunk {
      */
     void gradients(SparseImages x, int[] indices, int[] identity, double[] ones, boolean nativeSums,
                    Products products) {
+        if (dWt == null) {
+            int layers = sizes.length - 1;
+            dWt = new double[layers][];
+            db = new double[layers][];
+            for (int l = 0; l < layers; l++) {
+                dWt[l] = new double[sizes[l] * sizes[l + 1]];
+                db[l] = new double[sizes[l + 1]];
+            }
+            columnStart = new int[sizes[0] + 1];
+        }
+        double[][] dz = acts.dz;
+        double[][] act = acts.act;
         if (x != columnSource || !Arrays.equals(columnImages, 0, Math.max(0, columnCount), indices, from, to)) {
             makeColumns(x, indices);
         }
@@ -100,6 +101,9 @@ final class KernelChunk {
     private void makeColumns(SparseImages x, int[] indices) {
         columnSource = x;
         columnCount = to - from;
+        if (columnImages.length < columnCount) {
+            columnImages = new int[columnCount];
+        }
         System.arraycopy(indices, from, columnImages, 0, columnCount);
         int pixels = columnStart.length - 1;
         Arrays.fill(columnStart, 0);
@@ -141,8 +145,8 @@ final class KernelChunk {
     /** Adds the chunk's hidden activations, as its samples left them, into {@code sums}. */
     void addActivity(Activation act, HiddenStats.Sums sums) {
         int samples = to - from;
-        for (int l = 1; l < this.act.length; l++) {
-            double[] a = this.act[l];
+        for (int l = 1; l < acts.act.length; l++) {
+            double[] a = acts.act[l];
             int n = sizes[l];
             long zeros = 0;
             for (int i = 0; i < n; i++) { // unit by unit, the samples in order, the zeros counted apart

@@ -21,29 +21,41 @@ import mnistshell.data.Dataset;
 final class KernelLayers {
     private final int[] sizes;
     final Products products;
+    private KernelActivations scratch;
 
     KernelLayers(int[] sizes, boolean nativeProducts) {
         this.sizes = sizes;
         this.products = new Products(nativeProducts);
     }
 
+    /** This worker's activations, for evaluations: for up to {@code capacity} samples. */
+    KernelActivations scratch(int capacity) {
+        if (scratch == null || scratch.capacity < capacity) {
+            scratch = new KernelActivations(sizes, capacity);
+        }
+        return scratch;
+    }
+
     /**
      * Forward (and backward) for the chunk's samples, whose layer-1 sums (before the bias) are in
-     * {@code chunk.z1}; loss, right answers and predictions go into {@code chunk}, and with
-     * {@code backward} every layer's dZ too.
+     * {@code chunk.acts.z1}; loss and right answers go into {@code chunk}, predictions into
+     * {@code predictions} (unless null) at the samples' places in the batch, and with
+     * {@code backward} every layer's dZ into {@code chunk.acts}.
      */
-    void run(KernelBuffers b, KernelChunk chunk, Network net, Dataset data, int[] indices, boolean backward) {
+    void run(KernelBuffers b, KernelChunk chunk, Network net, Dataset data, int[] indices, boolean backward,
+             int[] predictions) {
         int samples = chunk.to - chunk.from;
         int layers = sizes.length - 1;
         Activation f = net.hidden();
+        KernelActivations acts = chunk.acts;
         if (layers == 1) {
-            System.arraycopy(chunk.z1, 0, chunk.dz[0], 0, samples * sizes[1]);
+            System.arraycopy(acts.z1, 0, acts.dz[0], 0, samples * sizes[1]);
         }
         for (int l = 1; l < layers; l++) {
             int n = sizes[l];
             double[][] bias = net.biasValues(l - 1);
-            double[] z = chunk.z[l];
-            double[] a = chunk.act[l];
+            double[] z = acts.z[l];
+            double[] a = acts.act[l];
             for (int s = 0, at = 0; s < samples; s++) {
                 for (int j = 0; j < n; j++, at++) {
                     double v = z[at] + bias[j][0];
@@ -51,15 +63,15 @@ final class KernelLayers {
                     a[at] = f.apply(v);
                 }
             }
-            double[] next = l + 1 < layers ? chunk.z[l + 1] : chunk.dz[layers - 1];
+            double[] next = l + 1 < layers ? acts.z[l + 1] : acts.dz[layers - 1];
             products.multiply(a, n, 1, b.wt[l], sizes[l + 1], next, samples, n);
         }
-        output(chunk, net, data, indices, samples, backward);
+        output(chunk, net, data, indices, samples, backward, predictions);
         for (int l = layers - 1; backward && l >= 1; l--) {
             int n = sizes[l];
-            double[] below = chunk.dz[l - 1];
-            products.multiply(chunk.dz[l], sizes[l + 1], 1, b.w[l], n, below, samples, sizes[l + 1]);
-            double[] z = chunk.z[l];
+            double[] below = acts.dz[l - 1];
+            products.multiply(acts.dz[l], sizes[l + 1], 1, b.w[l], n, below, samples, sizes[l + 1]);
+            double[] z = acts.z[l];
             for (int at = 0, end = samples * n; at < end; at++) {
                 below[at] *= f.derivative(z[at]);
             }
@@ -70,10 +82,11 @@ final class KernelLayers {
      * The output layer, sample by sample, on the logits' sums in {@code dz[L-1]}: softmax, loss,
      * answer; with {@code backward}, P - onehot left in their place.
      */
-    private void output(KernelChunk chunk, Network net, Dataset data, int[] indices, int samples, boolean backward) {
+    private void output(KernelChunk chunk, Network net, Dataset data, int[] indices, int samples, boolean backward,
+                        int[] predictions) {
         int layers = sizes.length - 1;
         int classes = sizes[layers];
-        double[] out = chunk.dz[layers - 1];
+        double[] out = chunk.acts.dz[layers - 1];
         double[][] bias = net.biasValues(layers - 1);
         for (int s = 0, o = 0; s < samples; s++, o += classes) {
             int label = data.label(indices[chunk.from + s]);
@@ -94,7 +107,9 @@ final class KernelLayers {
                 predicted = out[o + c] > out[o + predicted] ? c : predicted;
             }
             chunk.loss += Math.log(sum) - (own - max);
-            chunk.predictions[s] = predicted;
+            if (predictions != null) {
+                predictions[chunk.from + s] = predicted;
+            }
             chunk.correct += predicted == label ? 1 : 0;
             if (backward) {
                 out[o + label] -= 1;
