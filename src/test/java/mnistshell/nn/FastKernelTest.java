@@ -69,6 +69,38 @@ class FastKernelTest {
         }
     }
 
+    static Stream<Arguments> wideCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String act : Activation.NAMES) {
+            cases.add(Arguments.of(act, DATA.size()));
+            cases.add(Arguments.of(act, 64));
+        }
+        return cases.stream();
+    }
+
+    /**
+     * The matrix products of the layers above the first, for every activation, full batch and
+     * mini-batch: a layer wider than a tile row and one narrower than a tile column.
+     */
+    @ParameterizedTest(name = "{0} 784-129-7-10, batch {1}")
+    @MethodSource("wideCases")
+    void wideLayersEqualTheReferenceForEveryActivation(String act, int batch) {
+        Network net = network("784-129-7-10", act);
+        int[] images = batch == DATA.size() ? TestData.range(batch) : spread(batch);
+        Gradients expected = new ReferenceEngine().gradients(net, DATA, images, BiasGrad.EXACT);
+        try (FastKernel kernel = new FastKernel(2)) {
+            Gradients actual = kernel.gradients(net, DATA, images, BiasGrad.EXACT);
+            for (int l = 0; l < net.layers(); l++) {
+                assertClose("dW" + (l + 1), expected.dW(l), actual.dW(l));
+                assertClose("db" + (l + 1), expected.db(l), actual.db(l));
+            }
+            assertEquals(expected.loss(), actual.loss(), 1e-12 * Math.abs(expected.loss()));
+            Evaluation e = kernel.evaluate(net, DATA, images);
+            Evaluation r = new ReferenceEngine().evaluate(net, DATA, images);
+            assertArrayEquals(r.predictions(), e.predictions());
+        }
+    }
+
     /** {@code count} images spread over the set, not the first ones. */
     static int[] spread(int count) {
         return java.util.stream.IntStream.range(0, count).map(i -> (i * 97) % DATA.size()).toArray();
