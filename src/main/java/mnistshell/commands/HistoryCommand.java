@@ -10,6 +10,7 @@ import mnistshell.files.AtomicFile;
 import mnistshell.files.FileRefusal;
 import mnistshell.render.BlockChart;
 import mnistshell.render.CurvesImage;
+import mnistshell.render.LayersImage;
 import mnistshell.render.LogChart;
 import mnistshell.render.Numbers;
 import mnistshell.render.SafeText;
@@ -49,7 +50,7 @@ public final class HistoryCommand implements Command {
                 test accuracy (validation accuracy, when data split --val M holds some out) is
                 measured after every full-batch update, or at each epoch's end.
                 --csv FILE   writes the numbers: update, epoch, loss, accuracies, settings changed
-                --png FILE   draws the curves as a PNG picture
+                --png FILE   draws the curves as a PNG picture (with --layers, those charts)
                 --layers     per weight matrix its upd/w (log scale, 1e-3 guide) and gradient
                              norm, per hidden layer its activations' mean, spread and share
                              off or saturated, all recorded at every update""";
@@ -78,21 +79,25 @@ public final class HistoryCommand implements Command {
             writeCsv(points, changes, history.validations(), csv);
             ctx.out().printf("wrote %s: %d updates%n", SafeText.escape(csv), points.size());
         }
-        if (png != null) {
+        if (layers && csv != null) {
+            throw args.error("--csv writes the learning curves, not the layer statistics: drop --layers");
+        }
+        if (layers && history.layers().isEmpty()) {
+            throw new ShellError("no layer statistics: this session's updates were loaded from a file saved "
+                    + "without them (step records them from here)");
+        }
+        if (png != null && layers) {
+            LayersImage.Series s = LayerCharts.series(history.layers(), ctx.session().network());
+            PngFile.write(LayersImage.draw(s, changes), png);
+            ctx.out().printf("wrote %s (%dx%d PNG): layer statistics of %d updates, %s%n", SafeText.escape(png),
+                    LayersImage.WIDTH, LayersImage.HEIGHT, s.updates().length, LayersImage.sampling(s.updates()));
+        } else if (png != null) {
             PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), heldOut, changes), png);
             ctx.out().printf("wrote %s (%dx%d PNG): loss and accuracy over %d updates%n", SafeText.escape(png),
                     CurvesImage.WIDTH, CurvesImage.HEIGHT, points.size());
-        }
-        if (layers && (csv != null || png != null)) {
-            throw args.error("--layers charts as text; --csv and --png write the learning curves");
-        }
-        if (layers) {
-            if (history.layers().isEmpty()) {
-                throw new ShellError("no layer statistics: this session's updates were loaded from a file saved "
-                        + "without them (step records them from here)");
-            }
+        } else if (layers) {
             LayerCharts.print(ctx.out(), history.layers(), ctx.session().network(), marks);
-        } else if (csv == null && png == null) {
+        } else if (csv == null) {
             chart(ctx, points, marks, changes, heldOut, !history.validations().isEmpty());
         }
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 import mnistshell.nn.HiddenStats;
 import mnistshell.nn.Network;
 import mnistshell.render.BlockChart;
+import mnistshell.render.LayersImage;
 import mnistshell.render.LogChart;
 import mnistshell.render.Numbers;
 import mnistshell.train.History;
@@ -54,6 +55,29 @@ final class LayerCharts {
             block(out, "  standard deviation", column(layers, x -> x.std()[h]), updates, marks, Numbers::brief);
             block(out, "  share " + word, column(layers, x -> x.inactive()[h]), updates, marks, Numbers::percent);
         }
+    }
+
+    /** The same series for {@link LayersImage}: a line per weight matrix and per hidden layer. */
+    static LayersImage.Series series(List<History.Layers> layers, Network net) {
+        List<LayersImage.Line> ratio = new java.util.ArrayList<>();
+        List<LayersImage.Line> gradient = new java.util.ArrayList<>();
+        for (int l = 0; l < net.layers(); l++) {
+            int k = 2 * l;
+            ratio.add(new LayersImage.Line("W" + (l + 1) + " upd/w", column(layers, x -> x.ratio()[k])));
+            gradient.add(new LayersImage.Line("||dW" + (l + 1) + "||", column(layers, x -> x.gradient()[k])));
+        }
+        List<LayersImage.Line> mean = new java.util.ArrayList<>();
+        List<LayersImage.Line> std = new java.util.ArrayList<>();
+        List<LayersImage.Line> inactive = new java.util.ArrayList<>();
+        String word = HiddenStats.saturates(net.hidden()) ? "saturated" : "off";
+        for (int l = 0; l + 1 < net.layers(); l++) {
+            int h = l;
+            mean.add(new LayersImage.Line("hidden " + (l + 1) + " mean", column(layers, x -> x.mean()[h])));
+            std.add(new LayersImage.Line("hidden " + (l + 1) + " std", column(layers, x -> x.std()[h])));
+            inactive.add(new LayersImage.Line("hidden " + (l + 1) + " " + word, column(layers, x -> x.inactive()[h])));
+        }
+        return new LayersImage.Series(layers.stream().mapToInt(History.Layers::update).toArray(), ratio, gradient,
+                mean, std, inactive, word);
     }
 
     private static void block(PrintStream out, String title, double[] values, int[] updates, int[] marks,

@@ -144,8 +144,7 @@ public final class WeightsCommand implements Command {
         }
         Dataset data = ctx.session().data();
         double[][] w1 = ctx.session().network().tensors().get(0).values();
-        java.awt.image.BufferedImage img = WeightGridImage.withColourScale(
-                WeightGridImage.draw(w1, data.rows(), data.cols(), ZOOM, ACROSS));
+        java.awt.image.BufferedImage img = WeightGridImage.withColourScale(w1, data.rows(), data.cols(), ZOOM, ACROSS);
         PngFile.write(img, file);
         ctx.out().printf("wrote %s (%dx%d PNG): %d units of W1, red positive, blue negative%n",
                 SafeText.escape(file), img.getWidth(), img.getHeight(), w1.length);
