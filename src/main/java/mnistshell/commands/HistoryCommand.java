@@ -11,7 +11,6 @@ import mnistshell.files.FileRefusal;
 import mnistshell.render.BlockChart;
 import mnistshell.render.CurvesImage;
 import mnistshell.render.LayersImage;
-import mnistshell.render.LogChart;
 import mnistshell.render.Numbers;
 import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
@@ -122,14 +121,13 @@ public final class HistoryCommand implements Command {
         ctx.out().printf("%d updates, %d epochs; %s%n", points.size(), points.get(points.size() - 1).epoch(),
                 points.size() > WIDTH ? "each column the mean of about " + (points.size() + WIDTH - 1) / WIDTH
                         + " updates" : "a column per update");
+        int[] updates = points.stream().mapToInt(History.Point::update).toArray();
         String[] titles = {"loss of each batch, before its update", "accuracy on each batch, before its update",
             val ? "validation accuracy after the update" : "test accuracy after the update"};
         for (int s = 0; s < 3; s++) {
             ctx.out().println(titles[s]);
-            String chart = BlockChart.render(s == 2 ? heldOut : series(points, s), marks, WIDTH, HEIGHT,
-                    s == 0 ? Numbers::brief : Numbers::percent);
-            ctx.out().print(chart);
-            ctx.out().println(ticks(chart, points));
+            ctx.out().print(BlockChart.render(s == 2 ? heldOut : series(points, s), updates, marks, WIDTH, HEIGHT,
+                    s == 0 ? Numbers::brief : Numbers::percent));
         }
         for (Map.Entry<Integer, String> c : changes.entrySet()) {
             ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, SafeText.escape(c.getValue()));
@@ -137,17 +135,6 @@ public final class HistoryCommand implements Command {
         for (History.Mark m : ctx.session().training().history().marks()) {
             ctx.out().printf("  ! after update %d: %s%n", m.update(), SafeText.escape(m.text()));
         }
-    }
-
-    /** The update numbers under a chart's x axis: at its first, middle and last columns. */
-    static String ticks(String chart, List<History.Point> points) {
-        List<String> lines = chart.lines().toList();
-        int corner = lines.get(lines.size() - 1).indexOf('└');
-        if (corner < 1) {
-            return "";
-        }
-        int[] updates = points.stream().mapToInt(History.Point::update).toArray();
-        return LogChart.xAxis(corner - 1, Math.min(WIDTH, updates.length), updates, new int[0]).get(1);
     }
 
     /** Series {@code s}: 0 loss, 1 batch accuracy, 2 test accuracy (NaN where not measured). */

@@ -83,13 +83,7 @@ final class LayerCharts {
     private static void block(PrintStream out, String title, double[] values, int[] updates, int[] marks,
                               java.util.function.DoubleFunction<String> format) {
         out.println(title);
-        String chart = BlockChart.render(values, marks, WIDTH, 3, format);
-        out.print(chart);
-        List<String> lines = chart.lines().toList();
-        int corner = lines.get(lines.size() - 1).indexOf('└');
-        if (corner > 0) {
-            out.println(LogChart.xAxis(corner - 1, Math.min(WIDTH, values.length), updates, new int[0]).get(1));
-        }
+        out.print(BlockChart.render(values, updates, marks, WIDTH, 3, format));
     }
 
     /** Each change as the position of the first recorded update it applied to (none after the last). */

@@ -35,9 +35,15 @@ class HistoryAndExpectTest {
     void historyMarksWhereASettingChanged() {
         run("step 3; set lr 0.05; set optimizer momentum; step 2");
         String out = run("history");
-        // five updates, a column each; the change took effect at update 4, the fourth column
+        // five updates, a column each; the change took effect at update 4, the fourth column; under
+        // five columns the ticks are at the first and last, updates 1 and 5
         assertTrue(out.startsWith("5 updates, 5 epochs; a column per update\n"), out);
-        assertEquals(3, out.lines().filter(l -> l.endsWith("└───^─")).count(), out);
+        assertEquals(3, out.lines().filter(l -> l.endsWith("└┬──^┬")).count(), out);
+        List<String> lines = out.lines().toList();
+        int axis = lines.indexOf(lines.stream().filter(l -> l.endsWith("└┬──^┬")).findFirst().orElseThrow());
+        int tick = lines.get(axis).indexOf('┬');
+        assertEquals("1", lines.get(axis + 1).substring(tick, tick + 1), "update 1 under the first tick");
+        assertEquals(tick + 4, lines.get(axis + 1).lastIndexOf('5'), "update 5 under the last");
         assertTrue(out.contains("  ^ from update 4: lr = 0.05, optimizer = momentum\n"), out);
         assertThrows(ShellError.class, () -> new ShellFixture(false).shell.execute("history", () -> false));
     }

@@ -47,7 +47,8 @@ class HistoryLayersTest {
         assertTrue(out.contains("hidden layer 2 (8 units, leaky-relu(0.01))"), out);
         assertTrue(out.contains("share off (output 0 or below)"), out);
         String axis = lines.stream().filter(l -> l.contains("└") && l.contains("^")).findFirst().orElseThrow();
-        assertEquals(10, axis.indexOf('^') - axis.indexOf('└') - 1, "the change before update 11 marked: " + axis);
+        assertEquals(0, axis.indexOf('^') - axis.indexOf('└') - 1, "batch set before update 1 marked: " + axis);
+        assertEquals(10, axis.lastIndexOf('^') - axis.indexOf('└') - 1, "the change before update 11 marked: " + axis);
     }
 
     @Test
