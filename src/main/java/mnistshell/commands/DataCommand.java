@@ -21,23 +21,12 @@ import org.jline.reader.impl.completer.StringsCompleter;
  * into new objects first ({@link DatasetLoader}) and swaps them into the session only once the whole
  * file has been read, so a refused file leaves data and network exactly as they were.
  */
-public final class DataCommand implements Command {
+public final class DataCommand extends Command {
 
     static final List<String> SUBCOMMANDS = List.of("load", "info", "split", "normalize");
 
-    @Override
-    public String name() {
-        return "data";
-    }
-
-    @Override
-    public String usage() {
-        return "data load|info|split|normalize ...";
-    }
-
-    @Override
-    public String summary() {
-        return "load MNIST (IDX, directory, Kaggle CSV), show it, re-split it, switch pixel scaling";
+    public DataCommand() {
+        super("data", "data load|info|split|normalize ...", "load MNIST (IDX, directory, Kaggle CSV), show it, re-split it, switch pixel scaling");
     }
 
     @Override

@@ -12,25 +12,14 @@ import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code expect METRIC OP VALUE}: fails, naming the actual value, when the comparison is false; a command file becomes a test. */
-public final class ExpectCommand implements Command {
+public final class ExpectCommand extends Command {
 
     static final List<String> METRICS = List.of("train-accuracy", "test-accuracy", "val-accuracy", "val-loss", "loss",
             "step");
     static final List<String> OPS = List.of("<", "<=", ">", ">=", "==", "!=");
 
-    @Override
-    public String name() {
-        return "expect";
-    }
-
-    @Override
-    public String usage() {
-        return "expect METRIC OP VALUE";
-    }
-
-    @Override
-    public String summary() {
-        return "fail the command file when a metric is off: expect test-accuracy >= 0.906";
+    public ExpectCommand() {
+        super("expect", "expect METRIC OP VALUE", "fail the command file when a metric is off: expect test-accuracy >= 0.906");
     }
 
     @Override

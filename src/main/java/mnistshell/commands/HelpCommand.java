@@ -10,28 +10,14 @@ import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code help [COMMAND]}: the command table, or one command's usage and details. */
-public final class HelpCommand implements Command {
+public final class HelpCommand extends Command {
 
     private final List<String> names;
 
     /** {@code names} are the commands to complete after {@code help}. */
     public HelpCommand(List<String> names) {
+        super("help", "help [COMMAND]", "list the commands, or explain one");
         this.names = names;
-    }
-
-    @Override
-    public String name() {
-        return "help";
-    }
-
-    @Override
-    public String usage() {
-        return "help [COMMAND]";
-    }
-
-    @Override
-    public String summary() {
-        return "list the commands, or explain one";
     }
 
     @Override

@@ -15,24 +15,13 @@ import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
 
 /** {@code init [SPEC] [--act A] [--slope S] [--init I] [--seed N]}: a fresh network. */
-public final class InitCommand implements Command {
+public final class InitCommand extends Command {
 
     /** The widest layer SPEC may ask for. */
     static final int MAX_UNITS = 100_000;
 
-    @Override
-    public String name() {
-        return "init";
-    }
-
-    @Override
-    public String usage() {
-        return "init [SPEC] [--act A] [--slope S] [--init I] [--seed N]";
-    }
-
-    @Override
-    public String summary() {
-        return "a fresh network: layer sizes, activation, initialisation, seed";
+    public InitCommand() {
+        super("init", "init [SPEC] [--act A] [--slope S] [--init I] [--seed N]", "a fresh network: layer sizes, activation, initialisation, seed");
     }
 
     @Override

@@ -14,21 +14,10 @@ import mnistshell.store.SessionLoader;
 import org.jline.reader.Completer;
 
 /** {@code load PATH}: a saved session, resumed exactly, or bare weights from {@code np.savez}. */
-public final class LoadCommand implements Command {
+public final class LoadCommand extends Command {
 
-    @Override
-    public String name() {
-        return "load";
-    }
-
-    @Override
-    public String usage() {
-        return "load PATH";
-    }
-
-    @Override
-    public String summary() {
-        return "load a saved session (or np.savez'd W1 b1 W2 b2...) in place of this one";
+    public LoadCommand() {
+        super("load", "load PATH", "load a saved session (or np.savez'd W1 b1 W2 b2...) in place of this one");
     }
 
     @Override

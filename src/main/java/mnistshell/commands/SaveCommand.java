@@ -15,21 +15,10 @@ import org.jline.builtins.Completers;
 import org.jline.reader.Completer;
 
 /** {@code save [PATH]}: the whole session to a .npz that resumes exactly and that numpy opens. */
-public final class SaveCommand implements Command {
+public final class SaveCommand extends Command {
 
-    @Override
-    public String name() {
-        return "save";
-    }
-
-    @Override
-    public String usage() {
-        return "save [PATH] | save --all DIR";
-    }
-
-    @Override
-    public String summary() {
-        return "save the session (weights, optimizer state, settings, history) to a .npz";
+    public SaveCommand() {
+        super("save", "save [PATH] | save --all DIR", "save the session (weights, optimizer state, settings, history) to a .npz");
     }
 
     @Override
