@@ -27,7 +27,7 @@ public final class ExpectCommand extends Command {
         return """
                 METRIC: train-accuracy and test-accuracy (shares, 0 to 1), loss (mean cross-entropy on the
                 training images), val-accuracy and val-loss (of the validation images: data split
-                --val M), step (updates made). OP: < <= > >= == !=. Quote < and > in a Unix shell.""";
+                --val M), step (updates made, a count). OP: < <= > >= == !=. Quote < and > in a Unix shell.""";
     }
 
     @Override
@@ -50,7 +50,7 @@ public final class ExpectCommand extends Command {
         if (!OPS.contains(op)) {
             throw args.error("unknown comparison '" + op + "': expected one of " + String.join(" ", OPS));
         }
-        double expected = value(args, word);
+        double expected = metric.equals("step") ? count(args, word) : value(args, word);
         double actual = measure(ctx.session(), metric);
         String shown = format(metric, actual);
         if (!holds(actual, op, expected)) {
@@ -83,8 +83,22 @@ public final class ExpectCommand extends Command {
         };
     }
 
+    /** A share as the 0-1 value it is compared with, and as the percentage every share is shown as. */
     private static String format(String metric, double v) {
-        return metric.equals("step") ? Long.toString((long) v) : Numbers.compact(v);
+        if (metric.equals("step")) {
+            return Long.toString((long) v);
+        }
+        return metric.endsWith("accuracy") ? Numbers.compact(v) + " (" + String.format("%.2f%%", 100 * v) + ")"
+                : Numbers.compact(v);
+    }
+
+    /** The update count to compare with: a count, written as every count is. */
+    private static double count(Args args, String word) {
+        try {
+            return Values.longIn("VALUE", word, 0, Long.MAX_VALUE);
+        } catch (ShellError e) {
+            throw args.valueError(e.getMessage());
+        }
     }
 
     private static double value(Args args, String word) {

@@ -5,6 +5,7 @@ import java.util.List;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Init;
 import mnistshell.session.Session;
+import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -60,7 +61,8 @@ public final class InitCommand extends Command {
         Activation hidden = Activation.named(act == null ? "leaky-relu" : act, slope);
         Init init = initName == null ? Init.HE : Init.named(initName);
         session.init(sizes, hidden, init, seed);
-        ctx.out().println("network " + session.describeNetwork() + " (" + parameters(sizes) + " parameters)");
+        ctx.out().println(Wrap.line("network " + session.describeNetwork() + " (" + parameters(sizes) + " parameters)",
+                Wrap.COLUMNS, 2));
     }
 
     private static int[] defaultSizes(Session session) {
