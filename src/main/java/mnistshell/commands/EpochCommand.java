@@ -4,6 +4,7 @@ import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.TrainingRun;
 
 /** {@code epoch [N]}: N passes over the training set. */
 public final class EpochCommand extends Command {

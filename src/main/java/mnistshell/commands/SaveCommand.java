@@ -10,6 +10,9 @@ import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
+import mnistshell.session.Session;
+import mnistshell.store.ModelPaths;
+import mnistshell.store.RunFiles;
 import mnistshell.store.SessionFile;
 import org.jline.builtins.Completers;
 import org.jline.reader.Completer;
@@ -44,7 +47,10 @@ public final class SaveCommand extends Command {
         String given = args.next();
         args.done();
         if (all != null) {
-            RunFiles.saveAll(ctx, Path.of(all));
+            Session s = ctx.session();
+            RunFiles.saveAll(s, ctx.shell().commandLog(), Path.of(all));
+            ctx.out().printf("saved %d runs to %s: %s%n", s.runNames().size(),
+                    SafeText.escape(Path.of(all).toString()), String.join(", ", s.runNames()));
             return;
         }
         Path target = ModelPaths.forSave(given == null ? ctx.session().defaultName() : given,

@@ -4,6 +4,7 @@ import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.TrainingRun;
 
 /** {@code step [N]}: N parameter updates. */
 public final class StepCommand extends Command {

@@ -9,6 +9,7 @@ import mnistshell.session.StepReport;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.TrainingRun;
 import mnistshell.errors.ShellError;
 import mnistshell.train.History;
 import mnistshell.train.LiveTraining;
