@@ -53,10 +53,12 @@ public final class ExpectCommand extends Command {
         double expected = metric.equals("step") ? count(args, word) : value(args, word);
         double actual = measure(ctx.session(), metric);
         String shown = format(metric, actual);
+        String percent = metric.endsWith("accuracy") ? String.format("%.2f%%", 100 * actual) : null;
         if (!holds(actual, op, expected)) {
-            throw new ShellError("expect " + metric + " " + op + " " + word + " failed: " + metric + " is " + shown);
+            throw new ShellError("expect " + metric + " " + op + " " + word + " failed: " + metric + " is " + shown
+                    + (percent == null ? "" : " (" + percent + ")"));
         }
-        ctx.out().printf("ok: %s %s %s (%s)%n", metric, op, word, shown);
+        ctx.out().printf("ok: %s %s %s (%s)%n", metric, op, word, shown + (percent == null ? "" : ", " + percent));
     }
 
     static double measure(Session s, String metric) {
@@ -83,13 +85,9 @@ public final class ExpectCommand extends Command {
         };
     }
 
-    /** A share as the 0-1 value it is compared with, and as the percentage every share is shown as. */
+    /** As VALUE is written: a share 0 to 1 (shown beside as the percentage every share is shown as). */
     private static String format(String metric, double v) {
-        if (metric.equals("step")) {
-            return Long.toString((long) v);
-        }
-        return metric.endsWith("accuracy") ? Numbers.compact(v) + " (" + String.format("%.2f%%", 100 * v) + ")"
-                : Numbers.compact(v);
+        return metric.equals("step") ? Long.toString((long) v) : Numbers.compact(v);
     }
 
     /** The update count to compare with: a count, written as every count is. */

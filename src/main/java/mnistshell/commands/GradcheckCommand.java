@@ -57,7 +57,7 @@ public final class GradcheckCommand extends Command {
         List<GradCheck.Result> results = GradCheck.run(s.network(), batch.x(), batch.labels(),
                 (net, pass, labels) -> tamper.apply(net.backward(pass, labels, mode)));
         ctx.out().printf("backward pass (bias-grad %s) against centred differences, h = 1e-4,"
-                + " %d images%n", mode, samples);
+                + " %d image%s%n", mode, samples, samples == 1 ? "" : "s");
         Table table = new Table("tensor", "checked", "worst rel. error", "at", "analytic", "numeric", "");
         boolean all = true;
         for (GradCheck.Result r : results) {

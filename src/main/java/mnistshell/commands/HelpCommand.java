@@ -68,8 +68,8 @@ public final class HelpCommand extends Command {
                 ctx.out().print(entry(c.usage(), c.summary()));
             }
             ctx.out().println("Separate commands with ';'. TAB completes, Ctrl-C stops a running command.");
-            ctx.out().println("help COMMAND explains one. Counts and image numbers may be written 1000,");
-            ctx.out().println("1,000, 1_000 or 1e3 (1,0 is refused); other numbers are decimals: 0.05, 1e-3.");
+            ctx.out().println("help COMMAND explains one.");
+            ctx.out().println("A count or an index may be written 1000, 1,000, 1_000 or 1e3 (1,0 is refused).");
             return;
         }
         Command c = table.lookup(name);

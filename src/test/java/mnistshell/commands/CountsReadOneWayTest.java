@@ -46,4 +46,15 @@ class CountsReadOneWayTest {
         f.run("step 1.5e1");
         assertEquals(2000 + 10 * 1 + 15, f.session.iteration(), "full batch: one update an epoch");
     }
+
+    @Test
+    void helpSaysTheRuleItsFormsFollow() {
+        String help = new ShellFixture(false).run("help");
+        assertTrue(help.contains("1000, 1,000, 1_000 or 1e3 (1,0 is refused)"), help);
+        for (String form : List.of("1000", "1,000", "1_000", "1e3")) {
+            ShellFixture f = new ShellFixture(false);
+            f.run("set report-every " + form);
+            assertEquals("1000", f.session.training().settings().value("report-every"), form);
+        }
+    }
 }
