@@ -22,24 +22,13 @@ import org.jline.builtins.Completers;
 import org.jline.reader.Completer;
 
 /** {@code history [--csv FILE] [--png FILE]}: the learning curves since init, with the setting changes marked. */
-public final class HistoryCommand implements Command {
+public final class HistoryCommand extends Command {
 
     static final int WIDTH = 64;
     static final int HEIGHT = 5;
 
-    @Override
-    public String name() {
-        return "history";
-    }
-
-    @Override
-    public String usage() {
-        return "history [--layers] [--csv FILE] [--png FILE]";
-    }
-
-    @Override
-    public String summary() {
-        return "loss and accuracies over the updates as text charts; ^ marks a setting change";
+    public HistoryCommand() {
+        super("history", "history [--layers] [--csv FILE] [--png FILE]", "loss and accuracies over the updates as text charts; ^ marks a setting change");
     }
 
     @Override

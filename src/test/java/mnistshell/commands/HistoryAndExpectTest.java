@@ -75,7 +75,10 @@ class HistoryAndExpectTest {
         assertEquals("expect step > 2 failed: step is 2", e.getMessage());
         double accuracy = f.session.evaluateTest().accuracy();
         e = assertThrows(ShellError.class, () -> run("expect test-accuracy >= " + (accuracy + 0.01)));
-        assertTrue(e.getMessage().endsWith("test-accuracy is " + String.format("%.4f", accuracy)), e.getMessage());
+        assertTrue(e.getMessage().endsWith("test-accuracy is " + String.format("%.4f (%.2f%%)", accuracy, 100 * accuracy)),
+                e.getMessage());
+        assertEquals("ok: step == 2e0 (2)\n", run("expect step == 2e0"), "the update count is a count, written as counts are");
+        assertTrue(assertThrows(ShellError.class, () -> run("expect step == 2.5")).getMessage().contains("integer"));
         assertTrue(run("expect loss < 100").startsWith("ok: loss < 100"));
         assertThrows(ShellError.class, () -> run("expect speed > 1"));
         assertThrows(ShellError.class, () -> run("expect step => 1"));
