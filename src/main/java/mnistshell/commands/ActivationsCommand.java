@@ -13,25 +13,14 @@ import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
 
 /** {@code activations}: how alive each hidden layer is over the training set. */
-public final class ActivationsCommand implements Command {
+public final class ActivationsCommand extends Command {
 
     /** Layers up to this wide get a bar per unit; wider ones only the summary lines. */
     static final int BARS_UP_TO = 16;
     static final int BAR_WIDTH = 40;
 
-    @Override
-    public String name() {
-        return "activations";
-    }
-
-    @Override
-    public String usage() {
-        return "activations";
-    }
-
-    @Override
-    public String summary() {
-        return "per hidden layer over the training images: active share, dead and saturated units";
+    public ActivationsCommand() {
+        super("activations", "activations", "per hidden layer over the training images: active share, dead and saturated units");
     }
 
     @Override

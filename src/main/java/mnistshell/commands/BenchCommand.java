@@ -15,24 +15,13 @@ import mnistshell.train.Training;
  * {@code bench [--runs R] [--updates N]}: times training of the current network on the current data
  * and settings, on a copy, so the session's weights, counters and history stay as they are.
  */
-public final class BenchCommand implements Command {
+public final class BenchCommand extends Command {
 
     /** At least this long of updates before any is timed. */
     static final double WARM_UP_SECONDS = 1.5;
 
-    @Override
-    public String name() {
-        return "bench";
-    }
-
-    @Override
-    public String usage() {
-        return "bench [--runs R] [--updates N] [--live] [--no-layer-stats]";
-    }
-
-    @Override
-    public String summary() {
-        return "time training updates on a copy of the network: median and spread";
+    public BenchCommand() {
+        super("bench", "bench [--runs R] [--updates N] [--live] [--no-layer-stats]", "time training updates on a copy of the network: median and spread");
     }
 
     @Override

@@ -11,21 +11,10 @@ import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code best [restore]}: the best weights by the held-out metric, and going back to them. */
-public final class BestCommand implements Command {
+public final class BestCommand extends Command {
 
-    @Override
-    public String name() {
-        return "best";
-    }
-
-    @Override
-    public String usage() {
-        return "best [restore]";
-    }
-
-    @Override
-    public String summary() {
-        return "the update and held-out metric of the best weights; restore puts them back";
+    public BestCommand() {
+        super("best", "best [restore]", "the update and held-out metric of the best weights; restore puts them back");
     }
 
     @Override

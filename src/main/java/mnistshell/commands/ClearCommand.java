@@ -5,24 +5,13 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code clear}: clears the screen, as in a Unix shell. */
-public final class ClearCommand implements Command {
+public final class ClearCommand extends Command {
 
     /** ANSI: cursor home, erase the screen, erase the scrollback. */
     static final String CLEAR = "\u001b[H\u001b[2J\u001b[3J";
 
-    @Override
-    public String name() {
-        return "clear";
-    }
-
-    @Override
-    public String usage() {
-        return "clear";
-    }
-
-    @Override
-    public String summary() {
-        return "clear the screen (at the prompt; in files and pipes it prints nothing)";
+    public ClearCommand() {
+        super("clear", "clear", "clear the screen (at the prompt; in files and pipes it prints nothing)");
     }
 
     @Override

@@ -16,21 +16,10 @@ import mnistshell.train.Settings;
 import mnistshell.train.Training;
 
 /** {@code compare [NAMES...]}: the runs side by side, and the settings in which they differ. */
-public final class CompareCommand implements Command {
+public final class CompareCommand extends Command {
 
-    @Override
-    public String name() {
-        return "compare";
-    }
-
-    @Override
-    public String usage() {
-        return "compare [NAMES...]";
-    }
-
-    @Override
-    public String summary() {
-        return "runs side by side: updates, loss, accuracies, best, and differing settings";
+    public CompareCommand() {
+        super("compare", "compare [NAMES...]", "runs side by side: updates, loss, accuracies, best, and differing settings");
     }
 
     @Override

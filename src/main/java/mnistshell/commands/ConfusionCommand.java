@@ -11,23 +11,12 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code confusion [--train]}: which digits are taken for which, with recall and precision. */
-public final class ConfusionCommand implements Command {
+public final class ConfusionCommand extends Command {
 
     static final int PAIRS = 3;
 
-    @Override
-    public String name() {
-        return "confusion";
-    }
-
-    @Override
-    public String usage() {
-        return "confusion [--train|--test]";
-    }
-
-    @Override
-    public String summary() {
-        return "the 10x10 confusion matrix with recall, precision and the most confused pairs";
+    public ConfusionCommand() {
+        super("confusion", "confusion [--train|--test]", "the 10x10 confusion matrix with recall, precision and the most confused pairs");
     }
 
     @Override

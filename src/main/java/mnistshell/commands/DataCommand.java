@@ -6,6 +6,7 @@ import mnistshell.data.Dataset;
 import mnistshell.data.DatasetLoader;
 import mnistshell.data.Loaded;
 import mnistshell.data.UnlabelledSet;
+import mnistshell.render.DataInfo;
 import mnistshell.render.SafeText;
 import mnistshell.render.Wrap;
 import mnistshell.session.Session;
@@ -21,23 +22,12 @@ import org.jline.reader.impl.completer.StringsCompleter;
  * into new objects first ({@link DatasetLoader}) and swaps them into the session only once the whole
  * file has been read, so a refused file leaves data and network exactly as they were.
  */
-public final class DataCommand implements Command {
+public final class DataCommand extends Command {
 
     static final List<String> SUBCOMMANDS = List.of("load", "info", "split", "normalize");
 
-    @Override
-    public String name() {
-        return "data";
-    }
-
-    @Override
-    public String usage() {
-        return "data load|info|split|normalize ...";
-    }
-
-    @Override
-    public String summary() {
-        return "load MNIST (IDX, directory, Kaggle CSV), show it, re-split it, switch pixel scaling";
+    public DataCommand() {
+        super("data", "data load|info|split|normalize ...", "load MNIST (IDX, directory, Kaggle CSV), show it, re-split it, switch pixel scaling");
     }
 
     @Override
@@ -116,7 +106,7 @@ public final class DataCommand implements Command {
         boolean kept = session.replaceData(data, loaded.givenSplit());
         ctx.out().println(Wrap.line(String.format("loaded %d labelled images of %dx%d from %s in %.2f s",
                 data.size(), data.rows(), data.cols(), SafeText.escape(data.source()), seconds), Wrap.COLUMNS, 2));
-        ctx.out().println(DataInfo.splitLine(session));
+        ctx.out().println(DataInfo.splitLine(session.split(), session.testGiven()));
         if (kept) {
             ctx.out().printf("network %s kept: the input size %d matches (update %d)%n",
                     session.network().architecture(), data.features(), session.iteration());
@@ -138,7 +128,8 @@ public final class DataCommand implements Command {
 
     private static void info(Args args, Context ctx) {
         args.done();
-        ctx.out().print(DataInfo.describe(ctx.session()));
+        ctx.out().print(DataInfo.describe(ctx.session().data(), ctx.session().split(), ctx.session().testGiven(),
+                ctx.session().unlabelled()));
     }
 
     private static void split(Args args, Context ctx) {
@@ -163,7 +154,7 @@ public final class DataCommand implements Command {
                     + " images: at most " + (size - 1) + ", so that one is left to train on");
         }
         session.resplit(test, val, seed);
-        ctx.out().println(DataInfo.splitLine(session) + "; network kept");
+        ctx.out().println(DataInfo.splitLine(session.split(), session.testGiven()) + "; network kept");
         warnIfSeen(ctx, session);
     }
 

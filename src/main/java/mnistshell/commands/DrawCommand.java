@@ -12,21 +12,10 @@ import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
 
 /** {@code draw}: a pad to draw a digit on, with the network's prediction updated as you draw. */
-public final class DrawCommand implements Command {
+public final class DrawCommand extends Command {
 
-    @Override
-    public String name() {
-        return "draw";
-    }
-
-    @Override
-    public String usage() {
-        return "draw";
-    }
-
-    @Override
-    public String summary() {
-        return "draw a digit; the prediction follows as you draw";
+    public DrawCommand() {
+        super("draw", "draw", "draw a digit; the prediction follows as you draw");
     }
 
     @Override

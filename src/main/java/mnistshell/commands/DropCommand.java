@@ -5,21 +5,10 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code drop NAME}: one of the named runs' commands (fork, runs, switch, drop). */
-public final class DropCommand implements Command {
+public final class DropCommand extends Command {
 
-    @Override
-    public String name() {
-        return "drop";
-    }
-
-    @Override
-    public String usage() {
-        return "drop NAME";
-    }
-
-    @Override
-    public String summary() {
-        return "forget run NAME (not the current one)";
+    public DropCommand() {
+        super("drop", "drop NAME", "forget run NAME (not the current one)");
     }
 
     @Override

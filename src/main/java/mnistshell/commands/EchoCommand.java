@@ -8,21 +8,10 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code echo TEXT}: prints its words, for headings in command files and their output. */
-public final class EchoCommand implements Command {
+public final class EchoCommand extends Command {
 
-    @Override
-    public String name() {
-        return "echo";
-    }
-
-    @Override
-    public String usage() {
-        return "echo [TEXT...]";
-    }
-
-    @Override
-    public String summary() {
-        return "print TEXT (quote it to keep spaces, ';' or '#')";
+    public EchoCommand() {
+        super("echo", "echo [TEXT...]", "print TEXT (quote it to keep spaces, ';' or '#')");
     }
 
     @Override

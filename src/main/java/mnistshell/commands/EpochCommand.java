@@ -4,23 +4,13 @@ import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.TrainingRun;
 
 /** {@code epoch [N]}: N passes over the training set. */
-public final class EpochCommand implements Command {
+public final class EpochCommand extends Command {
 
-    @Override
-    public String name() {
-        return "epoch";
-    }
-
-    @Override
-    public String usage() {
-        return "epoch [N]";
-    }
-
-    @Override
-    public String summary() {
-        return "train: N passes over the training set (default 1)";
+    public EpochCommand() {
+        super("epoch", "epoch [N]", "train: N passes over the training set (default 1)");
     }
 
     @Override

@@ -11,23 +11,12 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code errors [--limit N] [--label L] [--pred P] [--train]}: the images the network gets wrong, most confident first. */
-public final class ErrorsCommand implements Command {
+public final class ErrorsCommand extends Command {
 
     static final int DEFAULT_LIMIT = 10;
 
-    @Override
-    public String name() {
-        return "errors";
-    }
-
-    @Override
-    public String usage() {
-        return "errors [--limit N] [--label L] [--pred P] [--train|--test]";
-    }
-
-    @Override
-    public String summary() {
-        return "misclassified test (or train) images, most confident first";
+    public ErrorsCommand() {
+        super("errors", "errors [--limit N] [--label L] [--pred P] [--train|--test]", "misclassified test (or train) images, most confident first");
     }
 
     @Override

@@ -8,21 +8,10 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code eval}: accuracy and loss on the training and the test images. */
-public final class EvalCommand implements Command {
+public final class EvalCommand extends Command {
 
-    @Override
-    public String name() {
-        return "eval";
-    }
-
-    @Override
-    public String usage() {
-        return "eval [--test]";
-    }
-
-    @Override
-    public String summary() {
-        return "train and test (or validation) accuracy and loss of the network now";
+    public EvalCommand() {
+        super("eval", "eval [--test]", "train and test (or validation) accuracy and loss of the network now");
     }
 
     @Override

@@ -5,27 +5,10 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code exit} and its twin {@code quit}: leave the shell (Ctrl-D does the same). */
-public final class ExitCommand implements Command {
-
-    private final String name;
+public final class ExitCommand extends Command {
 
     public ExitCommand(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String usage() {
-        return name;
-    }
-
-    @Override
-    public String summary() {
-        return "leave the shell (Ctrl-D does the same)";
+        super(name, name, "leave the shell (Ctrl-D does the same)");
     }
 
     @Override

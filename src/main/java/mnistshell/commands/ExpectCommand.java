@@ -12,25 +12,14 @@ import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code expect METRIC OP VALUE}: fails, naming the actual value, when the comparison is false; a command file becomes a test. */
-public final class ExpectCommand implements Command {
+public final class ExpectCommand extends Command {
 
     static final List<String> METRICS = List.of("train-accuracy", "test-accuracy", "val-accuracy", "val-loss", "loss",
             "step");
     static final List<String> OPS = List.of("<", "<=", ">", ">=", "==", "!=");
 
-    @Override
-    public String name() {
-        return "expect";
-    }
-
-    @Override
-    public String usage() {
-        return "expect METRIC OP VALUE";
-    }
-
-    @Override
-    public String summary() {
-        return "fail the command file when a metric is off: expect test-accuracy >= 0.906";
+    public ExpectCommand() {
+        super("expect", "expect METRIC OP VALUE", "fail the command file when a metric is off: expect test-accuracy >= 0.906");
     }
 
     @Override
@@ -38,7 +27,7 @@ public final class ExpectCommand implements Command {
         return """
                 METRIC: train-accuracy and test-accuracy (shares, 0 to 1), loss (mean cross-entropy on the
                 training images), val-accuracy and val-loss (of the validation images: data split
-                --val M), step (updates made). OP: < <= > >= == !=. Quote < and > in a Unix shell.""";
+                --val M), step (updates made, a count). OP: < <= > >= == !=. Quote < and > in a Unix shell.""";
     }
 
     @Override
@@ -61,13 +50,15 @@ public final class ExpectCommand implements Command {
         if (!OPS.contains(op)) {
             throw args.error("unknown comparison '" + op + "': expected one of " + String.join(" ", OPS));
         }
-        double expected = value(args, word);
+        double expected = metric.equals("step") ? count(args, word) : value(args, word);
         double actual = measure(ctx.session(), metric);
         String shown = format(metric, actual);
+        String percent = metric.endsWith("accuracy") ? String.format("%.2f%%", 100 * actual) : null;
         if (!holds(actual, op, expected)) {
-            throw new ShellError("expect " + metric + " " + op + " " + word + " failed: " + metric + " is " + shown);
+            throw new ShellError("expect " + metric + " " + op + " " + word + " failed: " + metric + " is " + shown
+                    + (percent == null ? "" : " (" + percent + ")"));
         }
-        ctx.out().printf("ok: %s %s %s (%s)%n", metric, op, word, shown);
+        ctx.out().printf("ok: %s %s %s (%s)%n", metric, op, word, shown + (percent == null ? "" : ", " + percent));
     }
 
     static double measure(Session s, String metric) {
@@ -94,8 +85,18 @@ public final class ExpectCommand implements Command {
         };
     }
 
+    /** As VALUE is written: a share 0 to 1 (shown beside as the percentage every share is shown as). */
     private static String format(String metric, double v) {
         return metric.equals("step") ? Long.toString((long) v) : Numbers.compact(v);
+    }
+
+    /** The update count to compare with: a count, written as every count is. */
+    private static double count(Args args, String word) {
+        try {
+            return Values.longIn("VALUE", word, 0, Long.MAX_VALUE);
+        } catch (ShellError e) {
+            throw args.valueError(e.getMessage());
+        }
     }
 
     private static double value(Args args, String word) {

@@ -5,21 +5,10 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code fork NAME}: one of the named runs' commands (fork, runs, switch, drop). */
-public final class ForkCommand implements Command {
+public final class ForkCommand extends Command {
 
-    @Override
-    public String name() {
-        return "fork";
-    }
-
-    @Override
-    public String usage() {
-        return "fork NAME";
-    }
-
-    @Override
-    public String summary() {
-        return "copy the current run (network, optimizer state, settings, history) as NAME and switch to it";
+    public ForkCommand() {
+        super("fork", "fork NAME", "copy the current run (network, optimizer state, settings, history) as NAME and switch to it");
     }
 
     @Override

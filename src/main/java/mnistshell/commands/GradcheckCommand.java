@@ -14,7 +14,7 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code gradcheck [--samples N]}: the backward pass against centred finite differences, on a few training images. */
-public final class GradcheckCommand implements Command {
+public final class GradcheckCommand extends Command {
 
     static final int DEFAULT_SAMPLES = 5;
     /** Each sample costs two forward passes per checked entry: more would take minutes. */
@@ -29,22 +29,8 @@ public final class GradcheckCommand implements Command {
 
     /** A check of gradients changed by {@code tamper}: the test seam that shows a wrong gradient fails. */
     GradcheckCommand(UnaryOperator<Gradients> tamper) {
+        super("gradcheck", "gradcheck [--samples N]", "check the backward pass against finite differences of the loss: PASS or FAIL");
         this.tamper = tamper;
-    }
-
-    @Override
-    public String name() {
-        return "gradcheck";
-    }
-
-    @Override
-    public String usage() {
-        return "gradcheck [--samples N]";
-    }
-
-    @Override
-    public String summary() {
-        return "check the backward pass against finite differences of the loss: PASS or FAIL";
     }
 
     @Override
@@ -71,7 +57,7 @@ public final class GradcheckCommand implements Command {
         List<GradCheck.Result> results = GradCheck.run(s.network(), batch.x(), batch.labels(),
                 (net, pass, labels) -> tamper.apply(net.backward(pass, labels, mode)));
         ctx.out().printf("backward pass (bias-grad %s) against centred differences, h = 1e-4,"
-                + " %d images%n", mode, samples);
+                + " %d image%s%n", mode, samples, samples == 1 ? "" : "s");
         Table table = new Table("tensor", "checked", "worst rel. error", "at", "analytic", "numeric", "");
         boolean all = true;
         for (GradCheck.Result r : results) {

@@ -17,7 +17,7 @@ import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
 
 /** {@code grads [NAME]}: the gradients of the last update, their size against the weights, and warnings. */
-public final class GradsCommand implements Command {
+public final class GradsCommand extends Command {
 
     /** Why db2 reads 0 in seed mode: the seed notebook's {@code np.sum(dZ)/m}. */
     static final String SEED_NOTE = """
@@ -28,19 +28,8 @@ public final class GradsCommand implements Command {
               sums over the images only (np.sum(dZ, axis=1)): one value per unit.
             """;
 
-    @Override
-    public String name() {
-        return "grads";
-    }
-
-    @Override
-    public String usage() {
-        return "grads [NAME]";
-    }
-
-    @Override
-    public String summary() {
-        return "gradients of the last update: statistics, update/weight ratio, warnings";
+    public GradsCommand() {
+        super("grads", "grads [NAME]", "gradients of the last update: statistics, update/weight ratio, warnings");
     }
 
     @Override

@@ -10,28 +10,14 @@ import org.jline.reader.Completer;
 import org.jline.reader.impl.completer.StringsCompleter;
 
 /** {@code help [COMMAND]}: the command table, or one command's usage and details. */
-public final class HelpCommand implements Command {
+public final class HelpCommand extends Command {
 
     private final List<String> names;
 
     /** {@code names} are the commands to complete after {@code help}. */
     public HelpCommand(List<String> names) {
+        super("help", "help [COMMAND]", "list the commands, or explain one");
         this.names = names;
-    }
-
-    @Override
-    public String name() {
-        return "help";
-    }
-
-    @Override
-    public String usage() {
-        return "help [COMMAND]";
-    }
-
-    @Override
-    public String summary() {
-        return "list the commands, or explain one";
     }
 
     @Override
@@ -83,6 +69,7 @@ public final class HelpCommand implements Command {
             }
             ctx.out().println("Separate commands with ';'. TAB completes, Ctrl-C stops a running command.");
             ctx.out().println("help COMMAND explains one.");
+            ctx.out().println("A count or an index may be written 1000, 1,000, 1_000 or 1e3 (1,0 is refused).");
             return;
         }
         Command c = table.lookup(name);

@@ -10,7 +10,7 @@ import mnistshell.files.AtomicFile;
 import mnistshell.files.FileRefusal;
 import mnistshell.render.BlockChart;
 import mnistshell.render.CurvesImage;
-import mnistshell.render.LogChart;
+import mnistshell.render.LayersImage;
 import mnistshell.render.Numbers;
 import mnistshell.render.SafeText;
 import mnistshell.shell.Args;
@@ -22,24 +22,13 @@ import org.jline.builtins.Completers;
 import org.jline.reader.Completer;
 
 /** {@code history [--csv FILE] [--png FILE]}: the learning curves since init, with the setting changes marked. */
-public final class HistoryCommand implements Command {
+public final class HistoryCommand extends Command {
 
     static final int WIDTH = 64;
     static final int HEIGHT = 5;
 
-    @Override
-    public String name() {
-        return "history";
-    }
-
-    @Override
-    public String usage() {
-        return "history [--layers] [--csv FILE] [--png FILE]";
-    }
-
-    @Override
-    public String summary() {
-        return "loss and accuracies over the updates as text charts; ^ marks a setting change";
+    public HistoryCommand() {
+        super("history", "history [--layers] [--csv FILE] [--png FILE]", "loss and accuracies over the updates as text charts; ^ marks a setting change");
     }
 
     @Override
@@ -49,7 +38,7 @@ public final class HistoryCommand implements Command {
                 test accuracy (validation accuracy, when data split --val M holds some out) is
                 measured after every full-batch update, or at each epoch's end.
                 --csv FILE   writes the numbers: update, epoch, loss, accuracies, settings changed
-                --png FILE   draws the curves as a PNG picture
+                --png FILE   draws the curves as a PNG picture (with --layers, those charts)
                 --layers     per weight matrix its upd/w (log scale, 1e-3 guide) and gradient
                              norm, per hidden layer its activations' mean, spread and share
                              off or saturated, all recorded at every update""";
@@ -78,21 +67,25 @@ public final class HistoryCommand implements Command {
             writeCsv(points, changes, history.validations(), csv);
             ctx.out().printf("wrote %s: %d updates%n", SafeText.escape(csv), points.size());
         }
-        if (png != null) {
+        if (layers && csv != null) {
+            throw args.error("--csv writes the learning curves, not the layer statistics: drop --layers");
+        }
+        if (layers && history.layers().isEmpty()) {
+            throw new ShellError("no layer statistics: this session's updates were loaded from a file saved "
+                    + "without them (step records them from here)");
+        }
+        if (png != null && layers) {
+            LayersImage.Series s = LayerCharts.series(history.layers(), ctx.session().network());
+            PngFile.write(LayersImage.draw(s, changes), png);
+            ctx.out().printf("wrote %s (%dx%d PNG): layer statistics of %d updates, %s%n", SafeText.escape(png),
+                    LayersImage.WIDTH, LayersImage.HEIGHT, s.updates().length, LayersImage.sampling(s.updates()));
+        } else if (png != null) {
             PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), heldOut, changes), png);
             ctx.out().printf("wrote %s (%dx%d PNG): loss and accuracy over %d updates%n", SafeText.escape(png),
                     CurvesImage.WIDTH, CurvesImage.HEIGHT, points.size());
-        }
-        if (layers && (csv != null || png != null)) {
-            throw args.error("--layers charts as text; --csv and --png write the learning curves");
-        }
-        if (layers) {
-            if (history.layers().isEmpty()) {
-                throw new ShellError("no layer statistics: this session's updates were loaded from a file saved "
-                        + "without them (step records them from here)");
-            }
+        } else if (layers) {
             LayerCharts.print(ctx.out(), history.layers(), ctx.session().network(), marks);
-        } else if (csv == null && png == null) {
+        } else if (csv == null) {
             chart(ctx, points, marks, changes, heldOut, !history.validations().isEmpty());
         }
     }
@@ -117,14 +110,13 @@ public final class HistoryCommand implements Command {
         ctx.out().printf("%d updates, %d epochs; %s%n", points.size(), points.get(points.size() - 1).epoch(),
                 points.size() > WIDTH ? "each column the mean of about " + (points.size() + WIDTH - 1) / WIDTH
                         + " updates" : "a column per update");
+        int[] updates = points.stream().mapToInt(History.Point::update).toArray();
         String[] titles = {"loss of each batch, before its update", "accuracy on each batch, before its update",
             val ? "validation accuracy after the update" : "test accuracy after the update"};
         for (int s = 0; s < 3; s++) {
             ctx.out().println(titles[s]);
-            String chart = BlockChart.render(s == 2 ? heldOut : series(points, s), marks, WIDTH, HEIGHT,
-                    s == 0 ? Numbers::brief : Numbers::percent);
-            ctx.out().print(chart);
-            ctx.out().println(ticks(chart, points));
+            ctx.out().print(BlockChart.render(s == 2 ? heldOut : series(points, s), updates, marks, WIDTH, HEIGHT,
+                    s == 0 ? Numbers::brief : Numbers::percent));
         }
         for (Map.Entry<Integer, String> c : changes.entrySet()) {
             ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, SafeText.escape(c.getValue()));
@@ -132,17 +124,6 @@ public final class HistoryCommand implements Command {
         for (History.Mark m : ctx.session().training().history().marks()) {
             ctx.out().printf("  ! after update %d: %s%n", m.update(), SafeText.escape(m.text()));
         }
-    }
-
-    /** The update numbers under a chart's x axis: at its first, middle and last columns. */
-    static String ticks(String chart, List<History.Point> points) {
-        List<String> lines = chart.lines().toList();
-        int corner = lines.get(lines.size() - 1).indexOf('└');
-        if (corner < 1) {
-            return "";
-        }
-        int[] updates = points.stream().mapToInt(History.Point::update).toArray();
-        return LogChart.xAxis(corner - 1, Math.min(WIDTH, updates.length), updates, new int[0]).get(1);
     }
 
     /** Series {@code s}: 0 loss, 1 batch accuracy, 2 test accuracy (NaN where not measured). */

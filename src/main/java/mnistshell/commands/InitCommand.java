@@ -5,6 +5,7 @@ import java.util.List;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Init;
 import mnistshell.session.Session;
+import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -15,24 +16,13 @@ import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
 
 /** {@code init [SPEC] [--act A] [--slope S] [--init I] [--seed N]}: a fresh network. */
-public final class InitCommand implements Command {
+public final class InitCommand extends Command {
 
     /** The widest layer SPEC may ask for. */
     static final int MAX_UNITS = 100_000;
 
-    @Override
-    public String name() {
-        return "init";
-    }
-
-    @Override
-    public String usage() {
-        return "init [SPEC] [--act A] [--slope S] [--init I] [--seed N]";
-    }
-
-    @Override
-    public String summary() {
-        return "a fresh network: layer sizes, activation, initialisation, seed";
+    public InitCommand() {
+        super("init", "init [SPEC] [--act A] [--slope S] [--init I] [--seed N]", "a fresh network: layer sizes, activation, initialisation, seed");
     }
 
     @Override
@@ -71,7 +61,8 @@ public final class InitCommand implements Command {
         Activation hidden = Activation.named(act == null ? "leaky-relu" : act, slope);
         Init init = initName == null ? Init.HE : Init.named(initName);
         session.init(sizes, hidden, init, seed);
-        ctx.out().println("network " + session.describeNetwork() + " (" + parameters(sizes) + " parameters)");
+        ctx.out().println(Wrap.line("network " + session.describeNetwork() + " (" + parameters(sizes) + " parameters)",
+                Wrap.COLUMNS, 2));
     }
 
     private static int[] defaultSizes(Session session) {

@@ -38,8 +38,9 @@ final class InsideView {
         int cols = session.data().cols();
         int[] grey = ref.grey(session);
         if (png != null) {
-            PngFile.write(SaliencyImage.draw(grey, one.saliency(), rows, cols, ZOOM), png);
-            out.printf("wrote %s (%dx%d PNG)%n", SafeText.escape(png), SaliencyImage.width(cols, ZOOM), rows * ZOOM);
+            PngFile.write(SaliencyImage.draw(grey, one.saliency(), rows, cols, ZOOM, one.predicted()), png);
+            out.printf("wrote %s (%dx%d PNG)%n", SafeText.escape(png), SaliencyImage.width(cols, ZOOM),
+                    SaliencyImage.height(rows, ZOOM));
             out.printf("  the image, and d p(%d) / d pixel: red raises the probability, blue lowers it%n",
                     one.predicted());
             return;

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 import mnistshell.nn.HiddenStats;
 import mnistshell.nn.Network;
 import mnistshell.render.BlockChart;
+import mnistshell.render.LayersImage;
 import mnistshell.render.LogChart;
 import mnistshell.render.Numbers;
 import mnistshell.train.History;
@@ -56,16 +57,33 @@ final class LayerCharts {
         }
     }
 
+    /** The same series for {@link LayersImage}: a line per weight matrix and per hidden layer. */
+    static LayersImage.Series series(List<History.Layers> layers, Network net) {
+        List<LayersImage.Line> ratio = new java.util.ArrayList<>();
+        List<LayersImage.Line> gradient = new java.util.ArrayList<>();
+        for (int l = 0; l < net.layers(); l++) {
+            int k = 2 * l;
+            ratio.add(new LayersImage.Line("W" + (l + 1) + " upd/w", column(layers, x -> x.ratio()[k])));
+            gradient.add(new LayersImage.Line("||dW" + (l + 1) + "||", column(layers, x -> x.gradient()[k])));
+        }
+        List<LayersImage.Line> mean = new java.util.ArrayList<>();
+        List<LayersImage.Line> std = new java.util.ArrayList<>();
+        List<LayersImage.Line> inactive = new java.util.ArrayList<>();
+        String word = HiddenStats.saturates(net.hidden()) ? "saturated" : "off";
+        for (int l = 0; l + 1 < net.layers(); l++) {
+            int h = l;
+            mean.add(new LayersImage.Line("hidden " + (l + 1) + " mean", column(layers, x -> x.mean()[h])));
+            std.add(new LayersImage.Line("hidden " + (l + 1) + " std", column(layers, x -> x.std()[h])));
+            inactive.add(new LayersImage.Line("hidden " + (l + 1) + " " + word, column(layers, x -> x.inactive()[h])));
+        }
+        return new LayersImage.Series(layers.stream().mapToInt(History.Layers::update).toArray(), ratio, gradient,
+                mean, std, inactive, word);
+    }
+
     private static void block(PrintStream out, String title, double[] values, int[] updates, int[] marks,
                               java.util.function.DoubleFunction<String> format) {
         out.println(title);
-        String chart = BlockChart.render(values, marks, WIDTH, 3, format);
-        out.print(chart);
-        List<String> lines = chart.lines().toList();
-        int corner = lines.get(lines.size() - 1).indexOf('└');
-        if (corner > 0) {
-            out.println(LogChart.xAxis(corner - 1, Math.min(WIDTH, values.length), updates, new int[0]).get(1));
-        }
+        out.print(BlockChart.render(values, updates, marks, WIDTH, 3, format));
     }
 
     /** Each change as the position of the first recorded update it applied to (none after the last). */

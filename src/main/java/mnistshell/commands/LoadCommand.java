@@ -3,32 +3,24 @@ package mnistshell.commands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import mnistshell.render.DataInfo;
 import mnistshell.render.SafeText;
 import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Completions;
 import mnistshell.shell.Context;
+import mnistshell.store.ModelPaths;
+import mnistshell.store.RunFiles;
 import mnistshell.store.LoadedSession;
 import mnistshell.store.SessionLoader;
 import org.jline.reader.Completer;
 
 /** {@code load PATH}: a saved session, resumed exactly, or bare weights from {@code np.savez}. */
-public final class LoadCommand implements Command {
+public final class LoadCommand extends Command {
 
-    @Override
-    public String name() {
-        return "load";
-    }
-
-    @Override
-    public String usage() {
-        return "load PATH";
-    }
-
-    @Override
-    public String summary() {
-        return "load a saved session (or np.savez'd W1 b1 W2 b2...) in place of this one";
+    public LoadCommand() {
+        super("load", "load PATH", "load a saved session (or np.savez'd W1 b1 W2 b2...) in place of this one");
     }
 
     @Override
@@ -56,7 +48,12 @@ public final class LoadCommand implements Command {
         }
         args.done();
         if (RunFiles.holdsRuns(Path.of(given))) { // else a directory is refused as not a saved session
-            RunFiles.loadAll(ctx, Path.of(given));
+            RunFiles.LoadedRuns runs = RunFiles.loadAll(Path.of(given), ctx.session());
+            ctx.out().printf("loaded %d runs from %s: %s; on %s%n", runs.names().size(),
+                    SafeText.escape(Path.of(given).toString()), String.join(", ", runs.names()), runs.current());
+            for (String note : runs.notes()) {
+                ctx.out().println(SafeText.escape("note: " + note));
+            }
             return;
         }
         Path file = ModelPaths.forLoad(given, ctx.shell().modelsDirectory());
@@ -71,7 +68,7 @@ public final class LoadCommand implements Command {
         ctx.out().printf("at update %d, epoch %d, optimizer %s%n", ctx.session().iteration(),
                 ctx.session().training().epoch(), ctx.session().training().settings().optimizer());
         if (resplit) {
-            ctx.out().println(DataInfo.splitLine(ctx.session()) + ", as saved");
+            ctx.out().println(DataInfo.splitLine(ctx.session().split(), ctx.session().testGiven()) + ", as saved");
         }
         for (String note : loaded.notes()) {
             ctx.out().println(Wrap.line(SafeText.escape("note: " + note), Wrap.COLUMNS, 6));

@@ -13,21 +13,10 @@ import mnistshell.errors.ShellError;
 import mnistshell.store.SessionSummary;
 
 /** {@code models}: the sessions saved in models/, with architecture, update count and test accuracy. */
-public final class ModelsCommand implements Command {
+public final class ModelsCommand extends Command {
 
-    @Override
-    public String name() {
-        return "models";
-    }
-
-    @Override
-    public String usage() {
-        return "models";
-    }
-
-    @Override
-    public String summary() {
-        return "list the sessions saved in models/: architecture, updates, test accuracy";
+    public ModelsCommand() {
+        super("models", "models", "list the sessions saved in models/: architecture, updates, test accuracy");
     }
 
     @Override

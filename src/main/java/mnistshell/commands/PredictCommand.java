@@ -25,24 +25,13 @@ import org.jline.reader.impl.completer.StringsCompleter;
  * network's answer for every image of the unlabelled set, in Kaggle's submission format. (Each
  * form of {@code predict} is one method here.)
  */
-public final class PredictCommand implements Command {
+public final class PredictCommand extends Command {
 
     static final String HEADER = "ImageId,Label";
     static final int BAR_WIDTH = 49; // "  3 ", the bar, " 65.5% <- predicted, label": 80 columns
 
-    @Override
-    public String name() {
-        return "predict";
-    }
-
-    @Override
-    public String usage() {
-        return "predict N|drawn:N|unlabelled:N [--inside|--saliency] | predict --out FILE";
-    }
-
-    @Override
-    public String summary() {
-        return "image N's class probabilities as bars; or a Kaggle submission for the unlabelled set";
+    public PredictCommand() {
+        super("predict", "predict N|drawn:N|unlabelled:N [--inside|--saliency] | predict --out FILE", "image N's class probabilities as bars; or a Kaggle submission for the unlabelled set");
     }
 
     @Override
@@ -129,7 +118,6 @@ public final class PredictCommand implements Command {
         ctx.out().println(Wrap.line(String.format("wrote %d predictions for %s to %s (%s)", set.size(),
                 SafeText.escape(set.source()), SafeText.escape(file.toString()), HEADER), Wrap.COLUMNS, 2));
     }
-
 
     /** Kaggle's format: the header, then {@code ImageId,Label} with ImageId from 1. */
     static void write(Path file, int[] predictions) {

@@ -10,21 +10,10 @@ import org.jline.builtins.Completers;
 import org.jline.reader.Completer;
 
 /** {@code run FILE}: runs a command file as if its lines were typed, stopping at the first error. */
-public final class RunCommand implements Command {
+public final class RunCommand extends Command {
 
-    @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
-    public String usage() {
-        return "run FILE";
-    }
-
-    @Override
-    public String summary() {
-        return "run the commands in FILE, one a line, '#' starts a comment";
+    public RunCommand() {
+        super("run", "run FILE", "run the commands in FILE, one a line, '#' starts a comment");
     }
 
     @Override

@@ -8,21 +8,10 @@ import mnistshell.shell.Context;
 import mnistshell.train.Training;
 
 /** {@code runs}: the named runs of this shell, the current one marked. */
-public final class RunsCommand implements Command {
+public final class RunsCommand extends Command {
 
-    @Override
-    public String name() {
-        return "runs";
-    }
-
-    @Override
-    public String usage() {
-        return "runs";
-    }
-
-    @Override
-    public String summary() {
-        return "the named runs (fork NAME makes one): network, optimizer, updates";
+    public RunsCommand() {
+        super("runs", "runs", "the named runs (fork NAME makes one): network, optimizer, updates");
     }
 
     @Override

@@ -10,26 +10,18 @@ import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
+import mnistshell.session.Session;
+import mnistshell.store.ModelPaths;
+import mnistshell.store.RunFiles;
 import mnistshell.store.SessionFile;
 import org.jline.builtins.Completers;
 import org.jline.reader.Completer;
 
 /** {@code save [PATH]}: the whole session to a .npz that resumes exactly and that numpy opens. */
-public final class SaveCommand implements Command {
+public final class SaveCommand extends Command {
 
-    @Override
-    public String name() {
-        return "save";
-    }
-
-    @Override
-    public String usage() {
-        return "save [PATH] | save --all DIR";
-    }
-
-    @Override
-    public String summary() {
-        return "save the session (weights, optimizer state, settings, history) to a .npz";
+    public SaveCommand() {
+        super("save", "save [PATH] | save --all DIR", "save the session (weights, optimizer state, settings, history) to a .npz");
     }
 
     @Override
@@ -55,7 +47,10 @@ public final class SaveCommand implements Command {
         String given = args.next();
         args.done();
         if (all != null) {
-            RunFiles.saveAll(ctx, Path.of(all));
+            Session s = ctx.session();
+            RunFiles.saveAll(s, ctx.shell().commandLog(), Path.of(all));
+            ctx.out().printf("saved %d runs to %s: %s%n", s.runNames().size(),
+                    SafeText.escape(Path.of(all).toString()), String.join(", ", s.runNames()));
             return;
         }
         Path target = ModelPaths.forSave(given == null ? ctx.session().defaultName() : given,

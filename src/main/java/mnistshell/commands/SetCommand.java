@@ -14,21 +14,10 @@ import mnistshell.train.Settings;
 import org.jline.reader.Completer;
 
 /** {@code set [KEY VALUE...]}: show every training setting, or change one from the next update on. */
-public final class SetCommand implements Command {
+public final class SetCommand extends Command {
 
-    @Override
-    public String name() {
-        return "set";
-    }
-
-    @Override
-    public String usage() {
-        return "set [KEY VALUE...]";
-    }
-
-    @Override
-    public String summary() {
-        return "list the training settings, or change one (takes effect at the next update)";
+    public SetCommand() {
+        super("set", "set [KEY VALUE...]", "list the training settings, or change one (takes effect at the next update)");
     }
 
     @Override

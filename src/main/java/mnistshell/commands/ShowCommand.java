@@ -22,23 +22,12 @@ import org.jline.reader.Completer;
  * {@code show N}: image N with its label, the prediction and its split. At the prompt of a real
  * terminal it opens the digit viewer panel; elsewhere it prints the same art and facts.
  */
-public final class ShowCommand implements Command {
+public final class ShowCommand extends Command {
 
     static final int BAR_WIDTH = 20;
 
-    @Override
-    public String name() {
-        return "show";
-    }
-
-    @Override
-    public String usage() {
-        return "show N|drawn:N|unlabelled:N|--wrong";
-    }
-
-    @Override
-    public String summary() {
-        return "show image N (0-based, file order) as ASCII art, with what the network predicts";
+    public ShowCommand() {
+        super("show", "show N|drawn:N|unlabelled:N|--wrong", "show image N (0-based, file order) as ASCII art, with what the network predicts");
     }
 
     @Override

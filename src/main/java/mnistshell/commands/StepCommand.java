@@ -4,23 +4,13 @@ import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.TrainingRun;
 
 /** {@code step [N]}: N parameter updates. */
-public final class StepCommand implements Command {
+public final class StepCommand extends Command {
 
-    @Override
-    public String name() {
-        return "step";
-    }
-
-    @Override
-    public String usage() {
-        return "step [N]";
-    }
-
-    @Override
-    public String summary() {
-        return "train: N parameter updates (default 1), full-batch or mini-batch as set";
+    public StepCommand() {
+        super("step", "step [N]", "train: N parameter updates (default 1), full-batch or mini-batch as set");
     }
 
     @Override

@@ -9,21 +9,10 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code sweep KEY V1,V2,... --steps N | --epochs E}: a fork per value, each trained, then compare. */
-public final class SweepCommand implements Command {
+public final class SweepCommand extends Command {
 
-    @Override
-    public String name() {
-        return "sweep";
-    }
-
-    @Override
-    public String usage() {
-        return "sweep KEY V1,V2,... --steps N | --epochs E";
-    }
-
-    @Override
-    public String summary() {
-        return "fork a run per value of a setting, train each in turn, then compare them";
+    public SweepCommand() {
+        super("sweep", "sweep KEY V1,V2,... --steps N | --epochs E", "fork a run per value of a setting, train each in turn, then compare them");
     }
 
     @Override

@@ -5,21 +5,10 @@ import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 
 /** {@code switch NAME}: one of the named runs' commands (fork, runs, switch, drop). */
-public final class SwitchCommand implements Command {
+public final class SwitchCommand extends Command {
 
-    @Override
-    public String name() {
-        return "switch";
-    }
-
-    @Override
-    public String usage() {
-        return "switch NAME";
-    }
-
-    @Override
-    public String summary() {
-        return "make run NAME current; the data and split stay as they are";
+    public SwitchCommand() {
+        super("switch", "switch NAME", "make run NAME current; the data and split stay as they are");
     }
 
     @Override

@@ -9,6 +9,7 @@ import mnistshell.session.StepReport;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.shell.TrainingRun;
 import mnistshell.errors.ShellError;
 import mnistshell.train.History;
 import mnistshell.train.LiveTraining;
@@ -17,21 +18,10 @@ import mnistshell.train.LiveTraining;
  * {@code train [N | --epochs E]}: at the prompt of a real terminal, training in a live panel;
  * elsewhere exactly {@code step N} (or {@code epoch E}).
  */
-public final class TrainCommand implements Command {
+public final class TrainCommand extends Command {
 
-    @Override
-    public String name() {
-        return "train";
-    }
-
-    @Override
-    public String usage() {
-        return "train [N | --epochs E]";
-    }
-
-    @Override
-    public String summary() {
-        return "train in a live panel: curves, layers, units and test images as it learns";
+    public TrainCommand() {
+        super("train", "train [N | --epochs E]", "train in a live panel: curves, layers, units and test images as it learns");
     }
 
     @Override

@@ -20,24 +20,13 @@ import org.jline.reader.impl.completer.StringsCompleter;
  * {@code view weights [LAYER]}: each unit of a layer as a small picture of its incoming weights. At
  * the prompt of a real terminal it opens the gallery panel; elsewhere it prints the gallery.
  */
-public final class ViewCommand implements Command {
+public final class ViewCommand extends Command {
 
     /** Width of the printed gallery: an ordinary terminal's. */
     static final int TEXT_COLUMNS = 80;
 
-    @Override
-    public String name() {
-        return "view";
-    }
-
-    @Override
-    public String usage() {
-        return "view weights [LAYER]";
-    }
-
-    @Override
-    public String summary() {
-        return "a layer's units as pictures of their weights";
+    public ViewCommand() {
+        super("view", "view weights [LAYER]", "a layer's units as pictures of their weights");
     }
 
     @Override

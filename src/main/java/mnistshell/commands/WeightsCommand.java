@@ -21,25 +21,14 @@ import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
 
 /** {@code weights [NAME] [--neuron K] [--png FILE]}: the parameters, summarised, listed or pictured. */
-public final class WeightsCommand implements Command {
+public final class WeightsCommand extends Command {
 
     /** Pixels per weight in the PNG grid, and units per row of it. */
     static final int ZOOM = 4;
     static final int ACROSS = 8;
 
-    @Override
-    public String name() {
-        return "weights";
-    }
-
-    @Override
-    public String usage() {
-        return "weights [NAME] [--neuron K] [--png FILE]";
-    }
-
-    @Override
-    public String summary() {
-        return "statistics of every tensor, or one tensor's values, or a unit's weights as a picture";
+    public WeightsCommand() {
+        super("weights", "weights [NAME] [--neuron K] [--png FILE]", "statistics of every tensor, or one tensor's values, or a unit's weights as a picture");
     }
 
     @Override
@@ -144,8 +133,7 @@ public final class WeightsCommand implements Command {
         }
         Dataset data = ctx.session().data();
         double[][] w1 = ctx.session().network().tensors().get(0).values();
-        java.awt.image.BufferedImage img = WeightGridImage.withColourScale(
-                WeightGridImage.draw(w1, data.rows(), data.cols(), ZOOM, ACROSS));
+        java.awt.image.BufferedImage img = WeightGridImage.withColourScale(w1, data.rows(), data.cols(), ZOOM, ACROSS);
         PngFile.write(img, file);
         ctx.out().printf("wrote %s (%dx%d PNG): %d units of W1, red positive, blue negative%n",
                 SafeText.escape(file), img.getWidth(), img.getHeight(), w1.length);

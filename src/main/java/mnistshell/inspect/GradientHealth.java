@@ -103,7 +103,7 @@ public final class GradientHealth {
             return new Warning(String.format("%s's norm is 0, %s's is not: %s gradient", zero, other,
                     vanishing ? "vanishing" : "exploding"), vanishing ? TRY_VANISHING : TRY_EXPLODING);
         }
-        return new Warning(String.format("%s's norm is %sx %s than %s's: %s gradient", names.get(worstEarly),
+        return new Warning(String.format("%s's norm is %s times %s than %s's: %s gradient", names.get(worstEarly),
                 times(worst), vanishing ? "smaller" : "larger", names.get(worstLate),
                 vanishing ? "vanishing" : "exploding"), vanishing ? TRY_VANISHING : TRY_EXPLODING);
     }
@@ -129,10 +129,13 @@ public final class GradientHealth {
         return true;
     }
 
-    /** 31,623 as "32,000": two significant digits, grouped. */
+    /**
+     * 31,623 as "3.2e4": a ratio, so in scientific notation with two significant digits, as every
+     * ratio reads (render's {@code Numbers.ratio}, which this layer does not reach up to).
+     */
     static String times(double ratio) {
-        double scale = Math.pow(10, Math.max(0, Math.floor(Math.log10(ratio)) - 1));
-        return String.format(Locale.ROOT, "%,.0f", Math.round(ratio / scale) * scale);
+        String[] parts = String.format(Locale.ROOT, "%.1e", ratio).split("e");
+        return parts[0] + "e" + Integer.parseInt(parts[1]);
     }
 
     private static String warning(String name, int k, List<UpdateSizes> recent) {

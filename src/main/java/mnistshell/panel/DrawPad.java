@@ -11,22 +11,30 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import mnistshell.data.MnistPreparation;
+import mnistshell.inspect.OneImage;
 import mnistshell.render.AsciiDigit;
 import mnistshell.render.DigitFacts;
 import mnistshell.render.ProbabilityBars;
+import mnistshell.render.WeightImage;
 import mnistshell.session.Session;
 
 /**
  * {@code draw}: a pad of the data's image size (28x28) drawn with the mouse, or with the arrow keys
  * and space (pen down/up: while down, moving draws). The network's probabilities for the pad are
  * recomputed after every change, on the drawing prepared as MNIST's digits were (fitted to 20x20
- * and centred by its centre of mass; shown beside the pad; {@code p} turns this off and on).
+ * and centred by its centre of mass; shown beside the pad; {@code p} turns this off and on), and
+ * so is the saliency of what the network sees ({@link OneImage}: how the predicted class's
+ * probability moves with each pixel), shown beside it, as {@code predict drawn:N --saliency} would.
  * {@code c} clears, Enter keeps the drawing in the session's drawn set, prepared and as drawn (and
  * clears the pad for the next one), {@code q} or Esc leaves.
  */
 public final class DrawPad extends Panel {
 
     static final String KEYS = "mouse or arrows+space draw  c clear  p prepare on/off  Enter keep  q leave";
+    /** Columns between the prepared image and its saliency. */
+    static final int GAP = 3;
+    /** Under the saliency, what its characters mean; N is the predicted class. */
+    static final String[] LEGEND = {".+*# ink raises p(N)", ",-=% lowers it"};
 
     private final Session session;
     private final Canvas canvas;
@@ -36,6 +44,7 @@ public final class DrawPad extends Panel {
     private boolean penDown;
     private int[] lastDrag;
     private double[] probabilities;
+    private OneImage inside;
     private String message;
     /** Whether the network sees the drawing prepared as MNIST's digits, or as drawn. */
     private boolean prepare = true;
@@ -60,6 +69,11 @@ public final class DrawPad extends Panel {
 
     double[] probabilities() {
         return probabilities.clone();
+    }
+
+    /** d p(predicted) / d pixel for the pixels the network is shown. */
+    double[] saliency() {
+        return inside.saliency().clone();
     }
 
     List<Integer> kept() {
@@ -148,7 +162,13 @@ public final class DrawPad extends Panel {
     }
 
     private void predict() {
-        probabilities = session.probabilities(seen());
+        byte[] seen = seen();
+        probabilities = session.probabilities(seen);
+        double[] x = new double[seen.length];
+        for (int p = 0; p < x.length; p++) {
+            x[p] = session.data().input(seen[p]);
+        }
+        inside = OneImage.of(session.network(), x);
     }
 
     /** The pixels the network is shown: the pad's, prepared unless {@code p} turned that off. */
@@ -171,15 +191,54 @@ public final class DrawPad extends Panel {
         int barWidth = Math.max(3, Math.min(20, size.getColumns() - x - ProbabilityBars.extraWidth()));
         List<String> bars = ProbabilityBars.lines(probabilities, barWidth);
         putLines(g, x, 1, bars);
-        if (prepare) {
-            int step = size.getColumns() - x >= canvas.cols() ? 1 : 2;
-            List<String> small = AsciiDigit.small(AsciiDigit.grey(seen()), canvas.rows(), canvas.cols(), step);
-            if (bars.size() + 3 + small.size() < size.getRows()) {
-                g.putString(x, bars.size() + 2, "as the network sees it:");
-                putLines(g, x, bars.size() + 3, small);
+        paintPictures(g, x, bars.size() + 1, size);
+        g.putString(0, size.getRows() - 1, message != null ? message : KEYS);
+    }
+
+    /**
+     * Under the bars, the prepared image (when on) and the saliency, in the largest of the layouts
+     * that fits from row {@code top} to the key line: side by side or one over the other, a
+     * character per pixel (two rows a character) or per 2x2 pixels. Without room, a line says so.
+     */
+    private void paintPictures(TextGraphics g, int x, int top, TerminalSize size) {
+        int width = size.getColumns() - x;
+        int height = size.getRows() - 1 - top;
+        int shown = prepare ? 2 : 1;
+        for (int step = 1; step <= 2; step++) {
+            int w = (canvas.cols() + step - 1) / step;
+            int h = 1 + (canvas.rows() + 2 * step - 1) / (2 * step);
+            for (boolean across : new boolean[] {true, false}) {
+                int needW = across ? shown * w + (shown - 1) * GAP : w;
+                int needH = (across ? h : shown * h) + LEGEND.length;
+                if (needW <= width && needH <= height) {
+                    int y = top + (needH < height ? 1 : 0); // a blank line under the bars when there is room
+                    paintPictures(g, x, y, step, across ? w + GAP : 0, across ? 0 : h);
+                    return;
+                }
             }
         }
-        g.putString(0, size.getRows() - 1, message != null ? message : KEYS);
+        if (height > 0) {
+            g.putString(x, top, "a larger terminal shows the saliency");
+        }
+    }
+
+    /** The pictures at {@code step}, the second {@code dx} right of and {@code dy} below the first. */
+    private void paintPictures(TextGraphics g, int x, int y, int step, int dx, int dy) {
+        int rows = canvas.rows();
+        int cols = canvas.cols();
+        if (prepare) {
+            g.putString(x, y, "prepared");
+            putLines(g, x, y + 1, AsciiDigit.small(AsciiDigit.grey(seen()), rows, cols, step));
+            x += dx;
+            y += dy;
+        }
+        int c = inside.predicted();
+        g.putString(x, y, "saliency p(" + c + ")");
+        List<String> picture = WeightImage.small(inside.saliency(), rows, cols, step);
+        WeightGallery.putWeights(g, x, y + 1, picture);
+        for (int i = 0; i < LEGEND.length; i++) {
+            g.putString(x, y + 1 + picture.size() + i, LEGEND[i].replace("N", String.valueOf(c)));
+        }
     }
 
     /** The pad on a dim background so its edges show; the cursor cell in reverse video. */

@@ -1,11 +1,12 @@
 package mnistshell.render;
 
+import java.util.List;
 import java.util.function.DoubleFunction;
 
 /**
  * One series as a text area chart: each column a bar of Unicode eighth blocks ({@code ▁▂▃▄▅▆▇█})
  * rising from the series' minimum to its maximum, the two labelled on the left, and an axis below
- * with {@code ^} where a setting changed. More values than columns are averaged a column at a time;
+ * with {@code ^} where a setting changed (and, given the update numbers, ticks). More values than columns are averaged a column at a time;
  * NaN values (not measured) leave a column empty.
  */
 public final class BlockChart {
@@ -46,6 +47,23 @@ public final class BlockChart {
         }
         return out.append(" ".repeat(labelWidth + 1)).append('└').append(axis(columns.length, values.length, marks))
                 .append('\n').toString();
+    }
+
+    /**
+     * The chart with its x axis ticked as {@link LogChart}'s: {@code ┬} at the first, middle and
+     * last columns and the update numbers beneath ({@code updates[i]} the update of value i).
+     */
+    public static String render(double[] values, int[] updates, int[] marks, int width, int height,
+                                DoubleFunction<String> format) {
+        String chart = render(values, marks, width, height, format);
+        int axis = chart.lastIndexOf('└');
+        if (axis < 0) {
+            return chart; // nothing measured: no axis
+        }
+        int start = chart.lastIndexOf('\n', axis) + 1;
+        int labelWidth = axis - start - 1;
+        List<String> ticked = LogChart.xAxis(labelWidth, Math.min(width, values.length), updates, marks);
+        return chart.substring(0, start) + ticked.get(0) + "\n" + ticked.get(1) + "\n";
     }
 
     /** Row {@code r} (0 at the bottom): each column's share of its bar that falls in this row, in eighths. */

@@ -103,7 +103,9 @@ public final class LogChart {
             if (t < 0) {
                 continue;
             }
-            axis.setCharAt(labelWidth + 2 + t, '┬');
+            if (axis.charAt(labelWidth + 2 + t) != '^') { // a change marked there shows rather than the tick
+                axis.setCharAt(labelWidth + 2 + t, '┬');
+            }
             int i = t == columns - 1 ? n - 1 : n <= columns ? t : (int) ((long) t * n / columns); // a column's first
             String u = String.valueOf(updates[Math.min(n - 1, i)]);
             int at = Math.max(free, labelWidth + 2 + t - (t == columns - 1 ? u.length() - 1 : t == 0 ? 0 : u.length() / 2));

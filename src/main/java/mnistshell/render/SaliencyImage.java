@@ -5,7 +5,8 @@ import java.awt.image.BufferedImage;
 /**
  * A digit and its saliency side by side as a picture: the digit dark on white, the saliency red
  * where more ink raises the predicted class's probability and blue where it lowers it, each pixel
- * a {@code zoom} x {@code zoom} square, a grey gap between the two.
+ * a {@code zoom} x {@code zoom} square, a grey gap between the two; beneath them, the saliency's
+ * colour scale ({@link ColourScale}) from -max |dp/dx| to +max |dp/dx|.
  */
 public final class SaliencyImage {
 
@@ -14,13 +15,28 @@ public final class SaliencyImage {
     private SaliencyImage() {
     }
 
-    /** The picture's width for images {@code cols} wide; its height is {@code rows * zoom}. */
+    /** The picture's width for images {@code cols} wide, its colour scale included. */
     public static int width(int cols, int zoom) {
+        return Math.max(ColourScale.MIN_WIDTH, pairWidth(cols, zoom));
+    }
+
+    /** Its height for images {@code rows} high, its colour scale included. */
+    public static int height(int rows, int zoom) {
+        return rows * zoom + ColourScale.HEIGHT;
+    }
+
+    private static int pairWidth(int cols, int zoom) {
         return 2 * cols * zoom + GAP;
     }
 
-    public static BufferedImage draw(int[] grey, double[] saliency, int rows, int cols, int zoom) {
-        BufferedImage img = new BufferedImage(width(cols, zoom), rows * zoom, BufferedImage.TYPE_INT_RGB);
+    /** {@code predicted}: the class whose probability the saliency is of, named on the scale. */
+    public static BufferedImage draw(int[] grey, double[] saliency, int rows, int cols, int zoom, int predicted) {
+        return ColourScale.under(pair(grey, saliency, rows, cols, zoom), WeightImage.maxAbs(saliency),
+                "d p(" + predicted + ") / d pixel");
+    }
+
+    private static BufferedImage pair(int[] grey, double[] saliency, int rows, int cols, int zoom) {
+        BufferedImage img = new BufferedImage(pairWidth(cols, zoom), rows * zoom, BufferedImage.TYPE_INT_RGB);
         double scale = WeightImage.maxAbs(saliency);
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {

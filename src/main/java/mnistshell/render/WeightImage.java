@@ -45,6 +45,40 @@ public final class WeightImage {
         return lines(w, rows, cols);
     }
 
+    /**
+     * A small picture in {@link AsciiDigit#small}'s blocks ({@code step} columns by {@code 2 * step}
+     * rows a character, so that it still looks square), each block the mean of its values, shaded
+     * against the largest |mean|: the same lines and columns as the digit's small picture beside it.
+     */
+    public static List<String> small(double[] w, int rows, int cols, int step) {
+        int lines = (rows + 2 * step - 1) / (2 * step);
+        int width = (cols + step - 1) / step;
+        double[] means = new double[lines * width];
+        for (int r = 0; r < lines; r++) {
+            for (int c = 0; c < width; c++) {
+                double sum = 0;
+                int n = 0;
+                for (int y = 2 * step * r; y < Math.min(rows, 2 * step * (r + 1)); y++) {
+                    for (int x = step * c; x < Math.min(cols, step * (c + 1)); x++) {
+                        sum += w[y * cols + x];
+                        n++;
+                    }
+                }
+                means[r * width + c] = sum / n;
+            }
+        }
+        double scale = maxAbs(means);
+        List<String> out = new ArrayList<>(lines);
+        for (int r = 0; r < lines; r++) {
+            StringBuilder line = new StringBuilder(width);
+            for (int c = 0; c < width; c++) {
+                line.append(shade(means[r * width + c], scale));
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
+
     /** The character for weight {@code w} when the largest |w| is {@code scale}. */
     public static char shade(double w, double scale) {
         if (scale == 0) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import mnistshell.errors.ShellError;
+import mnistshell.train.Optimizers;
 import mnistshell.train.Settings;
 
 /**
@@ -328,8 +329,8 @@ final class SessionChecks {
         SessionHeader.TrainingPart t = h.training();
         range("best.update", b.update(), 1, t.updates(), "(up to the updates made)");
         String optimizer = require(b.optimizer(), "best.optimizer");
-        if (!Settings.OPTIMIZERS.contains(optimizer)) {
-            throw refuse("best.optimizer", "one of " + String.join(", ", Settings.OPTIMIZERS),
+        if (!Optimizers.names().contains(optimizer)) {
+            throw refuse("best.optimizer", "one of " + String.join(", ", Optimizers.names()),
                     "'" + Npy.printable(optimizer) + "'");
         }
         range("best.optimizerUpdates", b.optimizerUpdates(), 0, b.update(), "(best.update)");

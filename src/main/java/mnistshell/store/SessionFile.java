@@ -17,13 +17,15 @@ import mnistshell.nn.Tensor;
 import mnistshell.session.Session;
 import mnistshell.errors.ShellError;
 import mnistshell.train.History;
+import mnistshell.train.Optimizers;
 import mnistshell.train.Training;
 
 /**
  * A saved session: a {@code .npz} that numpy opens with {@code np.load}. Entries, in this order:
  * {@code session.json} ({@link SessionHeader}); {@code W1, b1, W2, b2, ...} shaped as the notebook
- * shapes them (W1 (10, 784), b1 (10, 1)); then the optimizer's state, {@code opt_v_W1...} for
- * momentum and nesterov, {@code opt_m_W1... opt_s_W1...} for adam. Every array is float64,
+ * shapes them (W1 (10, 784), b1 (10, 1)); then the optimizer's state, named by its rule
+ * ({@link mnistshell.train.UpdateRule#statePrefixes}): {@code opt_v_W1...} for momentum and
+ * nesterov, {@code opt_m_W1... opt_s_W1...} for adam. Every array is float64,
  * little-endian, C order.
  */
 public final class SessionFile {
@@ -44,18 +46,7 @@ public final class SessionFile {
 
     /** Names of the optimizer's state arrays, in the order of {@code Optimizer.state()}. */
     static List<String> stateNames(String optimizer, List<String> params) {
-        List<String> prefixes = switch (optimizer) {
-            case "momentum", "nesterov" -> List.of("opt_v_");
-            case "adam" -> List.of("opt_m_", "opt_s_");
-            default -> List.of();
-        };
-        List<String> names = new ArrayList<>();
-        for (String prefix : prefixes) {
-            for (String p : params) {
-                names.add(prefix + p);
-            }
-        }
-        return names;
+        return Optimizers.named(optimizer).stateNames(params);
     }
 
     /** Names of the best weights' arrays: best_W1, best_b1, ..., then best_opt_... of their optimizer. */

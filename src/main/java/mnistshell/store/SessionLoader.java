@@ -24,6 +24,7 @@ import mnistshell.errors.ShellError;
 import mnistshell.train.BatchOrder;
 import mnistshell.train.History;
 import mnistshell.train.Optimizer;
+import mnistshell.train.Optimizers;
 import mnistshell.train.Settings;
 import mnistshell.train.Training;
 
@@ -100,7 +101,7 @@ public final class SessionLoader {
         double[][][] biases = new double[sizes.length - 1][][];
         readParameters(npz, sizes, weights, biases);
         Network net = Network.of(act, weights, biases);
-        Optimizer optimizer = new Optimizer(t.optimizer(), net.tensors());
+        Optimizer optimizer = new Optimizer(Optimizers.named(t.optimizer()), net.tensors());
         optimizer.restore(readState(npz, net, expected), t.optimizerUpdates());
         BatchOrder order = new BatchOrder(t.batchSeed(), t.epoch(), t.batchPosition());
         Training training = new Training(net, settings, optimizer, order, history(h), t.updates());

@@ -17,7 +17,6 @@ import mnistshell.errors.Values;
  */
 public final class Settings {
 
-    public static final List<String> OPTIMIZERS = List.of("gd", "momentum", "nesterov", "adam");
     public static final List<String> ENGINES = List.of("fast", "java", "reference");
     /** More threads than this would only wait on each other (the meaning of threads below says so too). */
     static final int MAX_THREADS = 256;
@@ -25,7 +24,7 @@ public final class Settings {
     /** Each key, its meaning, and its default (the seed notebook's full-batch gradient descent). */
     private static final String[][] KEYS = {
         {"lr", "learning rate, > 0", "0.1"},
-        {"optimizer", "gd, momentum, nesterov or adam", "gd"},
+        {"optimizer", oneOf(Optimizers.names()), Optimizers.ALL.get(0).name()},
         {"momentum", "momentum and nesterov coefficient, in [0, 1)", "0.9"},
         {"beta1", "adam's first-moment decay, in [0, 1)", "0.9"},
         {"beta2", "adam's second-moment decay, in [0, 1)", "0.999"},
@@ -90,7 +89,7 @@ public final class Settings {
     /** The words {@code key} takes as its value, for TAB completion; empty for a number. */
     public static List<String> choices(String key) {
         return switch (key) {
-            case "optimizer" -> OPTIMIZERS;
+            case "optimizer" -> Optimizers.names();
             case "engine" -> ENGINES;
             case "batch" -> List.of("full");
             case "bias-grad" -> List.of("exact", "seed");
@@ -133,7 +132,7 @@ public final class Settings {
             case "lr", "eps" -> Values.number(what, v, Values.Range.above(0));
             case "l2" -> Values.number(what, v, Values.Range.atLeast(0));
             case "momentum", "beta1", "beta2" -> Values.number(what, v, Values.Range.fromUpTo(0, 1));
-            case "optimizer" -> require(key, v, OPTIMIZERS.contains(v), String.join(", ", OPTIMIZERS));
+            case "optimizer" -> require(key, v, Optimizers.names().contains(v), String.join(", ", Optimizers.names()));
             case "engine" -> require(key, v, ENGINES.contains(v), String.join(", ", ENGINES));
             case "batch" -> {
                 return v.equals("full") ? v : batchSize(v);
@@ -206,6 +205,11 @@ public final class Settings {
         if (!ok) {
             throw new ShellError("set " + key + ": must be " + expected + ", found " + Values.shown(v));
         }
+    }
+
+    /** "a, b or c". */
+    private static String oneOf(List<String> words) {
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 
     private static String meaning(String key) {

@@ -52,7 +52,7 @@ public final class Training implements AutoCloseable {
 
     /** Training of {@code net} from its first update, with {@code settings}; mini-batches shuffled from {@code seed}. */
     public Training(Network net, Settings settings, long seed) {
-        this(net, settings, new Optimizer(settings.optimizer(), net.tensors()), new BatchOrder(seed), new History(), 0);
+        this(net, settings, new Optimizer(Optimizers.named(settings.optimizer()), net.tensors()), new BatchOrder(seed), new History(), 0);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class Training implements AutoCloseable {
         for (int l = 0; l + 1 < sizes.length; l++) {
             parameters += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
         }
-        int state = Optimizer.stateArrays(settings.optimizer());
+        int state = Optimizers.named(settings.optimizer()).stateArrays();
         // weights and state, two copies to undo updates, and up to three of the best weights
         return 8 * parameters * (1 + state + (2 + BestWeights.KEPT) * (1 + state)) + FastKernel.bytesFor(sizes, trainSize);
     }
@@ -100,7 +100,7 @@ public final class Training implements AutoCloseable {
     public void set(String key, List<String> words) {
         Settings next = settings.with(key, words);
         if (!next.optimizer().equals(settings.optimizer())) {
-            optimizer = new Optimizer(next.optimizer(), net.tensors());
+            optimizer = new Optimizer(Optimizers.named(next.optimizer()), net.tensors());
             beforeLast.forget(); // their optimizer state is of the old kind: no update before this one can be undone
             beforeThat.forget();
         }
@@ -591,7 +591,7 @@ public final class Training implements AutoCloseable {
      * other as it was.
      */
     public Training copy(Network copiedNet) {
-        Optimizer o = new Optimizer(optimizer.kind(), copiedNet.tensors());
+        Optimizer o = new Optimizer(optimizer.rule(), copiedNet.tensors());
         List<double[][]> state = new ArrayList<>();
         for (double[][] a : optimizer.state()) {
             double[][] c = new double[a.length][a[0].length];

@@ -39,4 +39,16 @@ class HelpCommandTest {
             assertTrue(f.out().contains(c.usage()), "lists " + c.name());
         }
     }
+
+    @Test
+    void helpActivationsSaysWhichWordMeansWhat() {
+        String out = new ShellFixture(false).run("help activations");
+        // each word on a line of its own, defined for the activations it fits
+        assertTrue(out.contains("\ndead       ReLU and Leaky ReLU only"), out);
+        assertTrue(out.contains("\nsaturated  sigmoid and tanh only"), out);
+        assertTrue(out.contains("\nactive     its output"), out);
+        assertTrue(out.contains("passes no gradient back"), "dead: no gradient through it: " + out);
+        assertTrue(out.contains("Sigmoid and tanh units are never called dead"), out);
+        assertTrue(out.contains("the share of the\n           gradient that still flows"), "saturated: how much still flows: " + out);
+    }
 }

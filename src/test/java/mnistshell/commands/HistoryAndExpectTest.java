@@ -35,9 +35,15 @@ class HistoryAndExpectTest {
     void historyMarksWhereASettingChanged() {
         run("step 3; set lr 0.05; set optimizer momentum; step 2");
         String out = run("history");
-        // five updates, a column each; the change took effect at update 4, the fourth column
+        // five updates, a column each; the change took effect at update 4, the fourth column; under
+        // five columns the ticks are at the first and last, updates 1 and 5
         assertTrue(out.startsWith("5 updates, 5 epochs; a column per update\n"), out);
-        assertEquals(3, out.lines().filter(l -> l.endsWith("└───^─")).count(), out);
+        assertEquals(3, out.lines().filter(l -> l.endsWith("└┬──^┬")).count(), out);
+        List<String> lines = out.lines().toList();
+        int axis = lines.indexOf(lines.stream().filter(l -> l.endsWith("└┬──^┬")).findFirst().orElseThrow());
+        int tick = lines.get(axis).indexOf('┬');
+        assertEquals("1", lines.get(axis + 1).substring(tick, tick + 1), "update 1 under the first tick");
+        assertEquals(tick + 4, lines.get(axis + 1).lastIndexOf('5'), "update 5 under the last");
         assertTrue(out.contains("  ^ from update 4: lr = 0.05, optimizer = momentum\n"), out);
         assertThrows(ShellError.class, () -> new ShellFixture(false).shell.execute("history", () -> false));
     }
@@ -69,7 +75,10 @@ class HistoryAndExpectTest {
         assertEquals("expect step > 2 failed: step is 2", e.getMessage());
         double accuracy = f.session.evaluateTest().accuracy();
         e = assertThrows(ShellError.class, () -> run("expect test-accuracy >= " + (accuracy + 0.01)));
-        assertTrue(e.getMessage().endsWith("test-accuracy is " + String.format("%.4f", accuracy)), e.getMessage());
+        assertTrue(e.getMessage().endsWith("test-accuracy is " + String.format("%.4f (%.2f%%)", accuracy, 100 * accuracy)),
+                e.getMessage());
+        assertEquals("ok: step == 2e0 (2)\n", run("expect step == 2e0"), "the update count is a count, written as counts are");
+        assertTrue(assertThrows(ShellError.class, () -> run("expect step == 2.5")).getMessage().contains("integer"));
         assertTrue(run("expect loss < 100").startsWith("ok: loss < 100"));
         assertThrows(ShellError.class, () -> run("expect speed > 1"));
         assertThrows(ShellError.class, () -> run("expect step => 1"));

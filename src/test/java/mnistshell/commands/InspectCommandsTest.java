@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import mnistshell.nn.Activation;
-import mnistshell.render.WeightGridImage;
+import mnistshell.render.ColourScale;
 import mnistshell.errors.ShellError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,18 +145,20 @@ class InspectCommandsTest {
         BufferedImage img = ImageIO.read(file.toFile());
         // three units of 1x2 pixels at zoom 4, one line apart: 3 * (8 + 1) + 1 wide, 4 + 2 high,
         // then the colour scale, the picture widened to take its labels
-        assertEquals(WeightGridImage.SCALE_MIN_WIDTH, img.getWidth());
-        assertEquals(6 + WeightGridImage.SCALE_HEIGHT, img.getHeight());
+        assertEquals(ColourScale.MIN_WIDTH, img.getWidth());
+        assertEquals(6 + ColourScale.HEIGHT, img.getHeight());
+        assertTrue(w.run("weights --png " + file).contains("(" + ColourScale.MIN_WIDTH + "x"
+                + (6 + ColourScale.HEIGHT) + " PNG)"));
         assertEquals(0x808080, img.getRGB(27, 3) & 0xFFFFFF, "the grid's last grey line at x 27");
-        int bar = 6 + 6 + 6; // inside the bar, 6 pixels below the grid's bottom
-        assertEquals(0x0000FF, img.getRGB(13, bar) & 0xFFFFFF & 0x0000FF, "the scale starts blue");
-        assertTrue((img.getRGB(13, bar) & 0xFF0000) >> 16 < 10, "and not red");
-        assertTrue((img.getRGB(WeightGridImage.SCALE_MIN_WIDTH - 14, bar) & 0xFF0000) >> 16 == 255
-                && (img.getRGB(WeightGridImage.SCALE_MIN_WIDTH - 14, bar) & 0xFF) < 10, "and ends red");
-        assertTrue(w.run("weights --png " + file).contains("(360x50 PNG)"));
-        assertEquals(0xFF0000, img.getRGB(1, 1) & 0xFFFFFF, "unit 0, weight +1 of largest 1: red");
-        assertEquals(0x0000FF, img.getRGB(5, 1) & 0xFFFFFF, "unit 0, weight -1: blue");
+        // one scale for every unit, the largest |w| of all, 2: a weight of +1 is half way to red,
+        // 255 * (1 - 1/2) = 127.5, rounded to 128 of green and blue
+        assertEquals(0xFF8080, img.getRGB(1, 1) & 0xFFFFFF, "unit 0, weight +1 of largest 2: light red");
+        assertEquals(0x8080FF, img.getRGB(5, 1) & 0xFFFFFF, "unit 0, weight -1: light blue");
         assertEquals(0xFFFFFF, img.getRGB(10, 1) & 0xFFFFFF, "unit 1, all zero: white");
+        assertEquals(0xFF0000, img.getRGB(19, 1) & 0xFFFFFF, "unit 2, weight +2, the largest: red");
+        int[] strip = ScaleStrip.find(img, 6);
+        assertTrue(strip[0] < strip[1], "under the grid the scale goes from blue (x " + strip[0] + ") to red (x "
+                + strip[1] + ")");
         assertTrue(Files.size(file) > 0);
     }
 

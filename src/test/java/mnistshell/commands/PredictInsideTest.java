@@ -71,10 +71,24 @@ class PredictInsideTest {
     void theSaliencyPngDecodesAtItsStatedSize() throws Exception {
         Path png = dir.resolve("s.png");
         String out = run("predict 4 --saliency --png " + png);
-        assertTrue(out.contains("(456x224 PNG)"), out);
+        // the digit and its saliency at 8 pixels a pixel with an 8-pixel gap: 2 * 28 * 8 + 8 = 456 wide,
+        // 28 * 8 = 224 high, and the colour scale's strip beneath
+        int height = 224 + mnistshell.render.ColourScale.HEIGHT;
+        assertTrue(out.contains("(456x" + height + " PNG)"), out);
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(456, img.getWidth());
-        assertEquals(224, img.getHeight());
+        assertEquals(height, img.getHeight());
+        double[] s = mnistshell.inspect.OneImage.of(f.session.network(), ImageRef.data(4).input(f.session)).saliency();
+        int top = 0;
+        for (int p = 1; p < s.length; p++) {
+            top = Math.abs(s[p]) > Math.abs(s[top]) ? p : top;
+        }
+        int x = 28 * 8 + 8 + (top % 28) * 8 + 4;
+        int y = (top / 28) * 8 + 4;
+        assertEquals(s[top] > 0 ? 0xFF0000 : 0x0000FF, img.getRGB(x, y) & 0xFFFFFF,
+                "the pixel of the largest |dp/dx| in the full colour of its sign");
+        int[] strip = ScaleStrip.find(img, 224);
+        assertTrue(strip[0] >= 0 && strip[0] < strip[1], "the scale beneath, blue to red");
     }
 
     @Test

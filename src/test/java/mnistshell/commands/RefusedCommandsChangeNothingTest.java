@@ -13,6 +13,7 @@ import mnistshell.errors.ShellError;
 import mnistshell.shell.ShellFixture;
 import mnistshell.train.BatchOrder;
 import mnistshell.train.History;
+import mnistshell.train.GradientDescent;
 import mnistshell.train.Optimizer;
 import mnistshell.train.Training;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +70,7 @@ class RefusedCommandsChangeNothingTest {
     void stepAndEpochRefuseToTakeTheUpdateCountPastItsLargestValue() {
         Session s = f.session;
         Training near = new Training(s.network(), s.training().settings(),
-                new Optimizer("gd", s.network().tensors()), new BatchOrder(1), new History(), Integer.MAX_VALUE - 2);
+                new Optimizer(new GradientDescent(), s.network().tensors()), new BatchOrder(1), new History(), Integer.MAX_VALUE - 2);
         s.restore(s.network(), s.initialisation(), s.initSeed(), near);
         State before = State.of(s);
         ShellError e = assertThrows(ShellError.class, () -> run("step 3"));

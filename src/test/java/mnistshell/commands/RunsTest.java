@@ -105,4 +105,13 @@ class RunsTest {
         }
         assertEquals(9, f.session.iteration(), "tiny: 3 + 4 + 2 updates");
     }
+
+    @Test
+    void saveAllIntoAMissingDirectoryIsRefusedInTheWordsOfEveryFileWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        run("fork other");
+        java.nio.file.Path runs = dir.resolve("no/such/runs");
+        ShellError e = assertThrows(ShellError.class, () -> run("save --all " + runs));
+        assertEquals(runs + ": cannot write: no such directory (create it first)", e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("no")), "nothing made");
+    }
 }

@@ -61,9 +61,9 @@ class GradientHealthTest {
 
     @Test
     void layersWhoseGradientsAreFarApartOnEveryUpdateAreNamedWithTheirRatio() {
-        assertEquals(List.of(new GradientHealth.Warning("dW1's norm is 3,100x smaller than dW2's: vanishing gradient",
+        assertEquals(List.of(new GradientHealth.Warning("dW1's norm is 3.1e3 times smaller than dW2's: vanishing gradient",
                 GradientHealth.TRY_VANISHING)), flow(layers(1, 1e-4, 0.3), layers(2, 1e-4, 0.31), layers(3, 1e-4, 0.3123)));
-        assertEquals(List.of(new GradientHealth.Warning("dW1's norm is 500x larger than dW2's: exploding gradient",
+        assertEquals(List.of(new GradientHealth.Warning("dW1's norm is 5.0e2 times larger than dW2's: exploding gradient",
                 GradientHealth.TRY_EXPLODING)), flow(layers(1, 50, 0.1), layers(2, 50, 0.1), layers(3, 50, 0.1)));
         assertEquals(List.of(), flow(layers(1, 1e-4, 0.3), layers(2, 0.1, 0.3), layers(3, 1e-4, 0.3)),
                 "one update of three within 100x");

@@ -188,19 +188,7 @@ class OutOfMemoryTest {
     /** A shell with one more command, which allocates until the heap gives out, then a step. */
     public static final class HungryChild {
         public static void main(String[] args) {
-            Command hungry = new Command() {
-                public String name() {
-                    return "hungry";
-                }
-
-                public String usage() {
-                    return "hungry";
-                }
-
-                public String summary() {
-                    return "allocates more than there is";
-                }
-
+            Command hungry = new Command("hungry", "hungry", "allocates more than there is") {
                 public void run(Args a, Context ctx) {
                     long[][] hoard = new long[1 << 16][];
                     for (int i = 0; i < hoard.length; i++) {

@@ -131,15 +131,18 @@ class DrawPadTest {
         assertTrue(Math.abs(r / mass - 14) <= 1 && Math.abs(c / mass - 14) <= 1,
                 "a stroke near the corner is seen centred: " + r / mass + "," + c / mass);
         pad.draw();
-        int label = v.rowIndexOf("as the network sees it:");
+        int label = v.rowIndexOf("prepared");
         assertTrue(label > 10, "the prepared image is shown beside the pad");
-        String middle = v.row(label + 1 + 7).substring(2 * 28 + 3);
-        assertTrue(middle.length() > 14 && middle.charAt(14) != ' ', "with its ink in the middle: '" + middle + "'");
+        int x = v.row(label).indexOf("prepared");
+        assertEquals(2 * 28 + 3, x, "beside the pad");
+        // 100 columns leave room for the 2x2-pixel pictures: 14 characters by 7 lines, ink in the middle
+        String middle = v.row(label + 1 + 3).substring(x);
+        assertTrue(middle.length() > 7 && middle.charAt(7) != ' ', "with its ink in the middle: '" + middle + "'");
         pad.handle(key('p'));
         assertArrayEquals(pad.canvas().pixels(), pad.seen());
         assertArrayEquals(direct(pad.canvas().pixels()), pad.probabilities(), 1e-12);
         pad.draw();
-        assertEquals(-1, v.rowIndexOf("as the network sees it:"), "off: only the pad");
+        assertEquals(-1, v.rowIndexOf("prepared"), "off: only the pad");
         pad.handle(key(KeyType.Enter));
         assertArrayEquals(session.drawn().raw(0), session.drawn().get(0), "kept as drawn, both ways the same");
     }

@@ -39,6 +39,23 @@ class WeightImageTest {
     }
 
     @Test
+    void aSmallPictureShadesTheMeanOfEachOfTheDigitsBlocks() {
+        // 4 rows x 3 columns; step 1 makes blocks of 1 column by 2 rows: 2 lines of 3 characters
+        double[] w = {
+            4, -1, 0,
+            0, -1, 0,
+            1, 0, 0,
+            0, 0, -0.5,
+        };
+        // block means: (2, -1, 0) over (0.5, 0, -0.25); the largest |mean| is 2
+        assertEquals(List.of("#- ", ". ,"), WeightImage.small(w, 4, 3, 1));
+        // step 2: one block of columns 0-1 and rows 0-3, mean 3/8, and one of column 2, mean -1/8 (a third of it: one step)
+        assertEquals(List.of("#,"), WeightImage.small(w, 4, 3, 2));
+        assertEquals(AsciiDigit.small(new int[28 * 28], 28, 28, 2).size(), WeightImage.small(new double[28 * 28], 28, 28, 2).size(),
+                "as many lines as the digit's small picture");
+    }
+
+    @Test
     void anAllZeroUnitIsBlank() {
         assertEquals(List.of("    "), WeightImage.lines(new double[2], 1, 2));
     }

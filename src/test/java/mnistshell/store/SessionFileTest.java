@@ -66,6 +66,30 @@ class SessionFileTest {
         assertArrayEquals(new int[] {12, 1}, NpzFixtures.parse(entries.get("b1.npy")).shape(), "b1 is a column");
     }
 
+    /**
+     * The state arrays' names are the file format (README, "Saved sessions"): whatever the code
+     * that owns them, each optimizer in the table saves exactly these, after the parameters. A
+     * new optimizer fails here until its names are written down.
+     */
+    @Test
+    void everyOptimizerInTheTableSavesItsStateUnderTheNamesTheFormatGives() throws IOException {
+        Map<String, List<String>> prefixes = Map.of("gd", List.of(), "momentum", List.of("opt_v_"),
+                "nesterov", List.of("opt_v_"), "adam", List.of("opt_m_", "opt_s_"));
+        for (mnistshell.train.UpdateRule rule : mnistshell.train.Optimizers.ALL) {
+            assertTrue(prefixes.containsKey(rule.name()), rule.name() + " is not in the file format's list");
+            Session s = trained(rule.name());
+            Path file = dir.resolve(rule.name() + ".npz");
+            SessionFile.save(s, List.of(), file);
+            List<String> names = new ArrayList<>(List.of("session.json", "W1.npy", "b1.npy", "W2.npy", "b2.npy"));
+            for (String prefix : prefixes.get(rule.name())) {
+                for (String p : List.of("W1", "b1", "W2", "b2")) {
+                    names.add(prefix + p + ".npy");
+                }
+            }
+            assertEquals(names, new ArrayList<>(NpzFixtures.entries(file).keySet()), rule.name());
+        }
+    }
+
     @Test
     void sessionJsonSaysWhatTheIssueAsksFor() throws IOException {
         Session s = trained("momentum");

@@ -30,7 +30,7 @@ class OptimizerTest {
 
     @Test
     void gradientDescent() {
-        Optimizer o = new Optimizer("gd", params);
+        Optimizer o = new Optimizer(Optimizers.named("gd"), params);
         o.update(params, g, 0.1, settings());
         assertEquals(0.5 - 0.1 * 0.2, w[0][0], TOL);
         assertEquals(-1.0 + 0.1 * 0.4, w[0][1], TOL);
@@ -39,7 +39,7 @@ class OptimizerTest {
 
     @Test
     void weightDecayAddsL2TimesTheWeightToWeightsOnly() {
-        Optimizer o = new Optimizer("gd", params);
+        Optimizer o = new Optimizer(Optimizers.named("gd"), params);
         o.update(params, g, 0.1, settings("l2", "0.5"));
         assertEquals(0.5 - 0.1 * (0.2 + 0.5 * 0.5), w[0][0], TOL);
         assertEquals(-1.0 - 0.1 * (-0.4 + 0.5 * -1.0), w[0][1], TOL);
@@ -48,7 +48,7 @@ class OptimizerTest {
 
     @Test
     void momentumTwoUpdates() {
-        Optimizer o = new Optimizer("momentum", params);
+        Optimizer o = new Optimizer(Optimizers.named("momentum"), params);
         Settings s = settings("momentum", "0.9");
         o.update(params, g, 0.1, s); // v = 0.2, w = 0.5 - 0.02 = 0.48
         o.update(params, g, 0.1, s); // v = 0.9 * 0.2 + 0.2 = 0.38, w = 0.48 - 0.038 = 0.442
@@ -59,7 +59,7 @@ class OptimizerTest {
 
     @Test
     void nesterovTwoUpdates() {
-        Optimizer o = new Optimizer("nesterov", params);
+        Optimizer o = new Optimizer(Optimizers.named("nesterov"), params);
         Settings s = settings("momentum", "0.9");
         o.update(params, g, 0.1, s); // v = 0.2; w -= 0.1 * (0.2 + 0.9 * 0.2)
         double after1 = 0.5 - 0.1 * (0.2 + 0.9 * 0.2);
@@ -69,7 +69,7 @@ class OptimizerTest {
 
     @Test
     void adamTwoUpdatesWithBiasCorrection() {
-        Optimizer o = new Optimizer("adam", params);
+        Optimizer o = new Optimizer(Optimizers.named("adam"), params);
         Settings s = settings("beta1", "0.9", "beta2", "0.999", "eps", "1e-8");
         o.update(params, g, 0.001, s);
         // t = 1: m = 0.1 * 0.2 = 0.02, s = 0.001 * 0.04 = 4e-5; m-hat = 0.2, s-hat = 0.04: step 0.001 * 0.2 / (0.2 + 1e-8)

@@ -1,4 +1,4 @@
-package mnistshell.commands;
+package mnistshell.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

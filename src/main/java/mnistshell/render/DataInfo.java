@@ -1,19 +1,19 @@
-package mnistshell.commands;
+package mnistshell.render;
 
 import mnistshell.data.Dataset;
+import mnistshell.data.Split;
 import mnistshell.data.UnlabelledSet;
-import mnistshell.render.SafeText;
-import mnistshell.render.Wrap;
-import mnistshell.session.Session;
 
-/** The text of {@code data info} and the lines {@code data} prints after changing something. */
-final class DataInfo {
+/**
+ * The text of {@code data info} and the lines {@code data} and {@code load} print after changing
+ * the data or its split. {@code testGiven}: the test set came with the data (t10k), not from a shuffle.
+ */
+public final class DataInfo {
 
     private DataInfo() {
     }
 
-    static String describe(Session session) {
-        Dataset data = session.data();
+    public static String describe(Dataset data, Split split, boolean testGiven, UnlabelledSet u) {
         StringBuilder s = new StringBuilder();
         s.append(Wrap.line("source: " + SafeText.escape(data.source()), Wrap.COLUMNS, 2)).append('\n');
         s.append(String.format("images: %d labelled, %dx%d%n", data.size(), data.rows(), data.cols()));
@@ -23,9 +23,8 @@ final class DataInfo {
             s.append(' ').append(c).append(':').append(counts[c]);
         }
         s.append('\n');
-        s.append(splitLine(session)).append('\n');
+        s.append(splitLine(split, testGiven)).append('\n');
         s.append(scalingLine(data)).append('\n');
-        UnlabelledSet u = session.unlabelled();
         s.append(Wrap.line(u == null ? "unlabelled: none (load a CSV without labels for show unlabelled:N and predict --out)"
                 : String.format("unlabelled: %d images from %s, for show unlabelled:N and predict --out", u.size(),
                         SafeText.escape(u.source())), Wrap.COLUMNS, 2)).append('\n');
@@ -33,18 +32,18 @@ final class DataInfo {
         return s.toString();
     }
 
-    static String splitLine(Session session) {
-        int train = session.split().train().length;
-        int test = session.split().test().length;
-        int val = session.split().val().length;
+    public static String splitLine(Split split, boolean testGiven) {
+        int train = split.train().length;
+        int test = split.test().length;
+        int val = split.val().length;
         String sets = val == 0 ? String.format("%d train / %d test", train, test)
                 : String.format("%d train / %d val / %d test", train, val, test);
-        return session.testGiven()
+        return testGiven
                 ? String.format("split: %s (the test set came with the data)", sets)
-                : String.format("split: %s (seeded shuffle, seed %d)", sets, session.split().seed());
+                : String.format("split: %s (seeded shuffle, seed %d)", sets, split.seed());
     }
 
-    static String scalingLine(Dataset data) {
+    public static String scalingLine(Dataset data) {
         return data.normalized() ? "scaling: pixels scaled to [0, 1] (normalize on)"
                 : "scaling: raw pixels 0-255 (normalize off, the seed notebook's first mistake)";
     }

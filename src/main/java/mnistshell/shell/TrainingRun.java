@@ -1,21 +1,20 @@
-package mnistshell.commands;
+package mnistshell.shell;
 
 import java.io.PrintStream;
 import java.util.function.IntConsumer;
 import mnistshell.render.Numbers;
 import mnistshell.session.StepReport;
-import mnistshell.shell.Context;
-import mnistshell.shell.ProgressLine;
 import mnistshell.errors.ShellError;
 
 /**
- * What {@code step} and {@code epoch} share: a progress bar on a terminal, the summary line, and
- * a NaN stop turned into an error (so a command file stops there too).
+ * How a training command runs at the shell ({@code step}, {@code epoch}, {@code train}): a progress
+ * bar on a terminal, the summary line, and a NaN stop turned into an error (so a command file stops
+ * there too).
  */
-final class TrainingRun {
+public final class TrainingRun {
 
     /** How a command starts its run, given where progress goes. */
-    interface Runner {
+    public interface Runner {
         StepReport run(IntConsumer progress);
     }
 
@@ -23,7 +22,7 @@ final class TrainingRun {
     }
 
     /** Runs {@code runner} with a progress bar over {@code planned} updates when a person is watching. */
-    static StepReport run(Context ctx, int planned, Runner runner) {
+    public static StepReport run(Context ctx, int planned, Runner runner) {
         ProgressLine bar = new ProgressLine(ctx.out(), planned, System::nanoTime, ctx::columns);
         StepReport report = runner.run(ctx.interactive() ? bar : done -> { });
         bar.clear();
@@ -32,7 +31,7 @@ final class TrainingRun {
     }
 
     /** The summary line, a note if the user stopped it early, and a NaN stop as an error. */
-    static void conclude(Context ctx, StepReport report) {
+    public static void conclude(Context ctx, StepReport report) {
         if (!Double.isNaN(report.loss())) { // NaN: nothing could be measured, the failure says why
             print(ctx.out(), report);
         }
@@ -47,7 +46,7 @@ final class TrainingRun {
         }
     }
 
-    static void print(PrintStream out, StepReport r) {
+    public static void print(PrintStream out, StepReport r) {
         // within 80 columns: the update count, the loss, both accuracies, the time, updates per second
         boolean val = !Double.isNaN(r.valAccuracy());
         double heldOut = val ? r.valAccuracy() : r.testAccuracy();

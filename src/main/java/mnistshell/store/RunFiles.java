@@ -1,29 +1,32 @@
-package mnistshell.commands;
+package mnistshell.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import mnistshell.errors.ShellError;
-import mnistshell.render.SafeText;
 import mnistshell.session.Session;
-import mnistshell.shell.Context;
-import mnistshell.store.LoadedSession;
-import mnistshell.store.SessionFile;
-import mnistshell.store.SessionLoader;
 
 /** {@code save --all DIR} and {@code load DIR}: every named run as DIR/NAME.npz, and back. */
-final class RunFiles {
+public final class RunFiles {
 
     private RunFiles() {
     }
 
-    static void saveAll(Context ctx, Path dir) {
-        Session s = ctx.session();
+    /** What {@code load DIR} brought back: the runs' names, the one now current, and the notes of its data check. */
+    public record LoadedRuns(List<String> names, String current, List<String> notes) {
+    }
+
+    /** Saves every run of {@code s} as DIR/NAME.npz, each with {@code commands} as its log; the current run stays current. */
+    public static void saveAll(Session s, List<String> commands, Path dir) {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir) && parent != null && !Files.isDirectory(parent)) {
+            // DIR itself is made, as save makes its file; the directory it goes in must exist, as for every file written
+            throw new ShellError(dir + ": cannot write: no such directory (create it first)");
+        }
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectory(dir);
@@ -37,19 +40,17 @@ final class RunFiles {
                 if (!name.equals(s.runName())) {
                     s.switchTo(name);
                 }
-                SessionFile.save(s, ctx.shell().commandLog(), dir.resolve(name + ".npz"));
+                SessionFile.save(s, commands, dir.resolve(name + ".npz"));
             }
         } finally {
             if (!current.equals(s.runName())) {
                 s.switchTo(current);
             }
         }
-        ctx.out().printf("saved %d runs to %s: %s%n", s.runNames().size(), SafeText.escape(dir.toString()),
-                String.join(", ", s.runNames()));
     }
 
     /** Whether {@code dir} is a directory with .npz files in it: the runs save --all wrote. */
-    static boolean holdsRuns(Path dir) {
+    public static boolean holdsRuns(Path dir) {
         if (!Files.isDirectory(dir)) {
             return false;
         }
@@ -60,8 +61,11 @@ final class RunFiles {
         }
     }
 
-    /** Reads every DIR/NAME.npz and checks it before any run changes; main (else the first) is current. */
-    static void loadAll(Context ctx, Path dir) {
+    /**
+     * Reads every DIR/NAME.npz and checks it before any run changes, then puts them in {@code s}
+     * in place of its runs; main (else the first) is current.
+     */
+    public static LoadedRuns loadAll(Path dir, Session s) {
         List<Path> files;
         try (Stream<Path> listed = Files.list(dir)) {
             files = listed.filter(p -> p.getFileName().toString().endsWith(".npz")).sorted().toList();
@@ -71,7 +75,6 @@ final class RunFiles {
         if (files.isEmpty()) {
             throw new ShellError(dir + ": no .npz files: expected the runs save --all DIR wrote");
         }
-        Session s = ctx.session();
         Map<String, LoadedSession> loaded = new LinkedHashMap<>();
         for (Path f : files) {
             String name = f.getFileName().toString().replaceFirst("\\.npz$", "");
@@ -90,11 +93,6 @@ final class RunFiles {
         });
         s.restore(first.network(), first.init(), first.seed(), first.training(), first.split());
         s.restoreRuns(current, extra);
-        List<String> notes = new ArrayList<>(first.notes());
-        ctx.out().printf("loaded %d runs from %s: %s; on %s%n", loaded.size(), SafeText.escape(dir.toString()),
-                String.join(", ", loaded.keySet()), current);
-        for (String note : notes) {
-            ctx.out().println(SafeText.escape("note: " + note));
-        }
+        return new LoadedRuns(List.copyOf(loaded.keySet()), current, first.notes());
     }
 }

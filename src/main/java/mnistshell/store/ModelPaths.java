@@ -1,4 +1,4 @@
-package mnistshell.commands;
+package mnistshell.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +8,12 @@ import java.nio.file.Path;
  * models directory; anything with a directory in it ({@code ./x.npz}, {@code /tmp/x}) is taken as
  * given. {@code .npz} is added when missing.
  */
-final class ModelPaths {
+public final class ModelPaths {
 
     private ModelPaths() {
     }
 
-    static Path forSave(String given, Path models) {
+    public static Path forSave(String given, Path models) {
         Path p = Path.of(withExtension(given));
         return p.getParent() == null ? models.resolve(p) : p;
     }
@@ -22,11 +22,11 @@ final class ModelPaths {
      * As for save, except that a bare name that exists where it is typed is taken from there, and
      * one that is not in {@code models} is looked for in the models directory of the installation.
      */
-    static Path forLoad(String given, Path models) {
+    public static Path forLoad(String given, Path models) {
         return forLoad(given, models, installed());
     }
 
-    static Path forLoad(String given, Path models, Path installed) {
+    public static Path forLoad(String given, Path models, Path installed) {
         Path asTyped = Path.of(given);
         if (Files.exists(asTyped) && !Files.isDirectory(asTyped)) { // a FIFO here is refused, not passed over
             return asTyped;
@@ -43,7 +43,7 @@ final class ModelPaths {
      * {@code models/} beside the installation: next to the jar, or one up from it (the jar is built
      * into {@code target/} of the clone, whose {@code models/} holds {@code seed.npz}); null if none.
      */
-    static Path installed() {
+    public static Path installed() {
         try {
             Path code = Path.of(ModelPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             for (Path dir = code.getParent(), up = dir == null ? null : dir.getParent(); dir != null; dir = up, up = null) {
@@ -58,7 +58,7 @@ final class ModelPaths {
     }
 
     /** The saved sessions' bare names in {@code models} and the installation's, for TAB. */
-    static java.util.List<String> names(Path models) {
+    public static java.util.List<String> names(Path models) {
         java.util.TreeSet<String> names = new java.util.TreeSet<>();
         for (Path dir : new Path[] {models, installed()}) {
             if (dir == null || !Files.isDirectory(dir)) {
