@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import mnistshell.errors.ShellError;
 import mnistshell.render.Numbers;
+import mnistshell.render.RunsChart;
+import mnistshell.render.RunsImage;
 import mnistshell.render.SafeText;
 import mnistshell.render.Table;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.train.History;
 import mnistshell.train.Settings;
 import mnistshell.train.Training;
 
@@ -25,7 +28,7 @@ public final class CompareCommand implements Command {
 
     @Override
     public String usage() {
-        return "compare [NAMES...]";
+        return "compare [NAMES...] [--png FILE]";
     }
 
     @Override
@@ -34,8 +37,17 @@ public final class CompareCommand implements Command {
     }
 
     @Override
+    public String details() {
+        return """
+                Then the runs' curves on one chart, a symbol per run: the loss of each batch, and
+                the validation accuracy (the test accuracy when no validation images are held out).
+                --png FILE   draws the same curves as a PNG picture, with a legend""";
+    }
+
+    @Override
     public void run(Args args, Context ctx) {
         Session s = ctx.session();
+        String png = args.option("--png");
         List<String> names = new ArrayList<>();
         for (String w = args.next(); w != null; w = args.next()) {
             names.add(w);
@@ -50,10 +62,47 @@ public final class CompareCommand implements Command {
                         + String.join(", ", s.runNames()) + ")");
             }
         }
+        print(ctx, names, png);
+    }
+
+    /** The table, the differing settings and the curves of runs {@code names}; and the picture when {@code png} is given. */
+    static void print(Context ctx, List<String> names, String png) {
+        Session s = ctx.session();
         ctx.out().print(table(s, names).render());
         for (String line : differences(s, names)) {
             ctx.out().println(line);
         }
+        Curves c = curves(s, names);
+        for (String line : RunsChart.render(LOSS_TITLE, c.loss(), c.accuracyTitle(), c.accuracy(), RunsChart.HEIGHT)) {
+            ctx.out().println(line);
+        }
+        if (png != null) {
+            PngFile.write(RunsImage.draw(LOSS_TITLE, c.loss(), c.accuracyTitle(), c.accuracy()), png);
+            ctx.out().printf("wrote %s (%dx%d PNG): loss and %s of %d runs%n", SafeText.escape(png),
+                    RunsImage.WIDTH, RunsImage.HEIGHT, c.accuracyTitle().replace(" after the update", ""),
+                    names.size());
+        }
+    }
+
+    static final String LOSS_TITLE = "loss of each batch, before its update";
+
+    /** Each run's loss and held-out accuracy over its updates, and what that accuracy is. */
+    record Curves(List<RunsChart.Curve> loss, String accuracyTitle, List<RunsChart.Curve> accuracy) {
+    }
+
+    /** From the runs' histories: validation accuracy when the split holds validation images, else test accuracy. */
+    static Curves curves(Session s, List<String> names) {
+        boolean val = s.split().hasValidation();
+        List<RunsChart.Curve> loss = new ArrayList<>();
+        List<RunsChart.Curve> accuracy = new ArrayList<>();
+        for (String name : names) {
+            History h = s.trainingOf(name).history();
+            History.Series l = h.losses();
+            History.Series a = h.heldOutAccuracy(val);
+            loss.add(new RunsChart.Curve(SafeText.escape(name), l.updates(), l.values()));
+            accuracy.add(new RunsChart.Curve(SafeText.escape(name), a.updates(), a.values()));
+        }
+        return new Curves(loss, (val ? "val" : "test") + " accuracy after the update", accuracy);
     }
 
     /** One row per run; a held-out set without images shows "-". */

@@ -150,7 +150,7 @@ public final class DataCommand implements Command {
         args.done();
         if (session.testGiven()) {
             throw args.error("the " + session.split().test().length + " test images came with the data"
-                    + " and are kept; load data without a test set to split it");
+                    + " and stay: split other data");
         }
         if (size < 2) {
             throw args.error("one image cannot be split");

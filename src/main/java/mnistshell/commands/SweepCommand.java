@@ -76,9 +76,6 @@ public final class SweepCommand implements Command {
                 s.switchTo(base);
             }
         }
-        ctx.out().print(CompareCommand.table(s, made).render());
-        for (String line : CompareCommand.differences(s, made)) {
-            ctx.out().println(line);
-        }
+        CompareCommand.print(ctx, made, null);
     }
 }

@@ -115,6 +115,30 @@ public final class History {
         return Collections.unmodifiableList(marks);
     }
 
+    /** One series over the updates: {@code values[i]} belongs to update {@code updates[i]}, updates ascending. */
+    public record Series(int[] updates, double[] values) {
+    }
+
+    /** The loss of each update's batch, before the update. */
+    public Series losses() {
+        return new Series(points.stream().mapToInt(Point::update).toArray(),
+                points.stream().mapToDouble(Point::loss).toArray());
+    }
+
+    /**
+     * The held-out accuracy where it was measured: the validation images' when {@code validation},
+     * else the test images'; never the one for the other, so that a line saying "val" shows no test figure.
+     */
+    public Series heldOutAccuracy(boolean validation) {
+        if (validation) {
+            return new Series(validations.stream().mapToInt(Validation::update).toArray(),
+                    validations.stream().mapToDouble(Validation::accuracy).toArray());
+        }
+        List<Point> measured = points.stream().filter(p -> !Double.isNaN(p.testAccuracy())).toList();
+        return new Series(measured.stream().mapToInt(Point::update).toArray(),
+                measured.stream().mapToDouble(Point::testAccuracy).toArray());
+    }
+
     /** The validation accuracy after update {@code update}, or NaN where it was not measured. */
     public double validationAccuracy(int update) {
         for (Validation v : validations) {

@@ -139,7 +139,10 @@ class EightyColumnsTest {
                 "predict --out DIR/p.csv", "data info",
                 "data load DIR/a-directory-of-mnist-files-with-a-long-name", "data info",
                 "set bias-grad seed", "step 1", "grads db2", "set engine reference", "step 1",
-                "bench --runs 1 --updates 1"));
+                "bench --runs 1 --updates 1", "set engine fast", "data split --test 100 --val 100",
+                "data load DIR/train.csv", "data split --test 50 --val 50",
+                "step 2", "fork a-rather-long-run-name", "set lr 0.5", "step 3", "runs", "best", "compare",
+                "compare --png DIR/c.png", "sweep lr 0.05,0.2 --steps 2"));
     }
 
     @Test
