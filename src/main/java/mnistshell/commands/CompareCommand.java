@@ -10,6 +10,7 @@ import mnistshell.render.RunsChart;
 import mnistshell.render.RunsImage;
 import mnistshell.render.SafeText;
 import mnistshell.render.Table;
+import mnistshell.render.Wrap;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
@@ -71,6 +72,11 @@ public final class CompareCommand implements Command {
         ctx.out().print(table(s, names).render());
         for (String line : differences(s, names)) {
             ctx.out().println(line);
+        }
+        for (String name : names) { // a run judged on images it trained on, or on pixels it did not, says so
+            for (String warning : s.warningsOf(name)) {
+                ctx.out().println(Wrap.line(SafeText.escape(name) + ": " + warning, Wrap.COLUMNS, 2));
+            }
         }
         Curves c = curves(s, names);
         for (String line : RunsChart.render(LOSS_TITLE, c.loss(), c.accuracyTitle(), c.accuracy(), RunsChart.HEIGHT)) {

@@ -167,11 +167,11 @@ public final class DataCommand implements Command {
         warnIfSeen(ctx, session);
     }
 
-    /** A kept network may have trained on images now held out: never silently. */
+    /** A kept network may have trained on images now held out, or on other pixels: never silently, run by run. */
     private static void warnIfSeen(Context ctx, Session session) {
-        if (session.lastSplitWarning() != null) {
-            ctx.out().println(session.lastSplitWarning());
-        }
+        boolean several = session.runNames().size() > 1;
+        session.lastWarnings().forEach((run, warning) -> ctx.out().println(
+                Wrap.line((several ? run + ": " : "") + warning, Wrap.COLUMNS, 2)));
     }
 
     private static void normalize(Args args, Context ctx) {
@@ -182,5 +182,6 @@ public final class DataCommand implements Command {
         }
         ctx.session().setNormalized(word.equals("on"));
         ctx.out().println(DataInfo.scalingLine(ctx.session().data()));
+        warnIfSeen(ctx, ctx.session());
     }
 }

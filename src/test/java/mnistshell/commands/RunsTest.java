@@ -71,15 +71,6 @@ class RunsTest {
     }
 
     @Test
-    void aResplitWithOtherRunsIsRefusedAndChangesNothing() {
-        run("fork a");
-        mnistshell.data.Split split = f.session.split();
-        ShellError e = assertThrows(ShellError.class, () -> run("data split --test 10"));
-        assertEquals(1, e.getMessage().lines().count());
-        assertSame(split, f.session.split());
-    }
-
-    @Test
     void saveAllThenLoadDirBringsEveryRunBackBitIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         run("set optimizer adam; data split --test 40 --val 30; step 3; fork lr5; set lr 0.5; step 4; fork tiny");
         run("set optimizer momentum; step 2; switch lr5");
