@@ -121,13 +121,13 @@ public final class CompareCommand implements Command {
             String v = val ? Numbers.percent(t.evaluate(s.data(), s.split().val()).accuracy()) : "-";
             String test = s.split().test().length == 0 ? "-"
                     : Numbers.percent(t.evaluate(s.data(), s.split().test()).accuracy());
-            double best = t.bestMetric();
+            double best = t.best().metric();
             String metric = t.settings().bestMetric();
             String shown = Double.isNaN(best) ? "-" : metric.endsWith("loss") ? Numbers.compact(best)
                     : Numbers.percent(best);
             table.row(SafeText.escape(name), Integer.toString(t.updates()), Numbers.compact(train.loss()),
                     Numbers.percent(train.accuracy()), v, test, shown,
-                    Double.isNaN(best) ? "-" : Integer.toString(t.bestUpdate()));
+                    Double.isNaN(best) ? "-" : Integer.toString(t.best().update()));
             if (!name.equals(s.runName())) {
                 t.close(); // a put-aside run keeps no kernel threads
             }

@@ -77,7 +77,7 @@ final class Runs {
         Map<String, String> warnings = new LinkedHashMap<>();
         seen.forEach((name, images) -> {
             Run r = get(name);
-            r.training.forgetBest();
+            r.training.best().clear();
             String w = r.heldOutSeen(images, split, what);
             if (w != null) {
                 warnings.put(name, w);

@@ -148,4 +148,18 @@ public final class History {
         }
         return Double.NaN;
     }
+
+    /** One progress line, as {@code set report-every} prints them. */
+    String progressLine(Point p) {
+        return String.format("update %d (epoch %d): batch loss %s, batch accuracy %.2f%%%s", p.update(), p.epoch(),
+                mnistshell.render.Numbers.compact(p.loss()), 100 * p.trainAccuracy(),
+                Double.isNaN(p.testAccuracy()) ? validation(p.update())
+                        : String.format(", test %.2f%%", 100 * p.testAccuracy()));
+    }
+
+    /** ", val 91.20%" when the validation images were measured after update {@code update}. */
+    private String validation(int update) {
+        return validations.isEmpty() || validations.get(validations.size() - 1).update() != update ? ""
+                : String.format(", val %.2f%%", 100 * validations.get(validations.size() - 1).accuracy());
+    }
 }

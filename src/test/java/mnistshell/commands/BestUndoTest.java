@@ -58,9 +58,9 @@ class BestUndoTest {
             }
             int best = bestOf(v, kept);
             assertEquals(kept + 1, bestOf(v, kept + 1), "update " + (kept + 1) + " was a new best, then undone");
-            assertEquals(best, a.session.training().bestUpdate(), "best points at a kept update");
-            assertEquals(v.get(best - 1).accuracy(), a.session.training().bestMetric());
-            assertEquals(kept - best, a.session.training().checksSinceBest(), "early stopping's count goes back too");
+            assertEquals(best, a.session.training().best().update(), "best points at a kept update");
+            assertEquals(v.get(best - 1).accuracy(), a.session.training().best().metric());
+            assertEquals(kept - best, a.session.training().best().sinceBest(), "early stopping's count goes back too");
 
             a.run("best restore; set lr 0.1; set diverge 1e6; step 7");
             ShellFixture c = new ShellFixture(false);
