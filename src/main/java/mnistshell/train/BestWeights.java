@@ -72,7 +72,17 @@ public final class BestWeights {
         } else {
             return null; // nothing held out: nothing to judge by
         }
-        if (improves(metric, loss)) {
+        return judge(t, metric);
+    }
+
+    /**
+     * The judgement of one held-out {@code metric} of {@code t}'s weights now: kept when it beats
+     * the best so far (a tie does not, nor does NaN), else one more check without improvement;
+     * returns why training stops when early stopping's patience has run out, else null.
+     */
+    String judge(Training t, double metric) {
+        Settings settings = t.settings();
+        if (improves(metric, settings.bestMetric().equals("val-loss"))) {
             keep(t.updates(), metric, t.liveArrays(), t.optimizer().kind(), t.optimizer().updates(), t.order().mark(),
                     t.lastGradients());
             return null;

@@ -59,6 +59,7 @@ public final class History {
         h.changes.addAll(changes);
         h.validations.addAll(validations);
         h.marks.addAll(marks);
+        h.layers.addAll(layers);
         return h;
     }
 

@@ -33,6 +33,9 @@ class RunsTest {
         EarlyStopTest.assertSame(main, EarlyStopTest.weights(f));
         assertEquals("0.1", f.session.training().settings().value("lr"), "settings are the run's own");
         assertEquals(4, f.session.training().history().points().size(), "so is the history");
+        run("switch fast");
+        assertEquals(10, f.session.training().history().layers().size(), "the fork's history has every update's"
+                + " layer statistics, those from before the fork too");
     }
 
     @Test
