@@ -60,11 +60,7 @@ public final class RunsChart {
         double[] accuracyRange = range(accuracyColumns);
         DoubleFunction<String> brief = Numbers::brief;
         DoubleFunction<String> percent = Numbers::percent;
-        int labelWidth = 0;
-        for (String label : List.of(label(lossRange, 1, brief), label(lossRange, 0, brief),
-                label(accuracyRange, 1, percent), label(accuracyRange, 0, percent))) {
-            labelWidth = Math.max(labelWidth, label.length());
-        }
+        int labelWidth = Math.max(labelWidth(lossRange, brief), labelWidth(accuracyRange, percent));
         out.add(lossTitle);
         out.addAll(panel(lossColumns, lossRange, height, labelWidth, brief));
         out.add(accuracyTitle);
@@ -126,8 +122,9 @@ public final class RunsChart {
         return lo > hi ? new double[] {Double.NaN, Double.NaN} : new double[] {lo, hi};
     }
 
-    private static String label(double[] range, int end, DoubleFunction<String> format) {
-        return Double.isNaN(range[end]) ? "" : format.apply(range[end]);
+    /** The wider of a panel's two labels, so that both panels' plots start in the same column. */
+    private static int labelWidth(double[] range, DoubleFunction<String> format) {
+        return Double.isNaN(range[0]) ? 0 : Math.max(format.apply(range[0]).length(), format.apply(range[1]).length());
     }
 
     /** The row (0 at the bottom) of {@code v} in {@code height} rows from {@code lo} to {@code hi}. */

@@ -227,16 +227,12 @@ public final class Training implements AutoCloseable {
         beforeLast = spare;
         beforeLast.save(this, mark);
         beforeLast.sinceBest = best.sinceBest();
-        optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings);
         double[] weights = new double[count];
         double[] step = new double[count];
-        for (int k = 0; k < count; k++) {
-            Tensor t = params.get(k);
-            UpdateSizes.measure(t.values(), beforeLast.arrays.get(k), weights, step, k);
-            if (!Double.isFinite(weights[k]) && !t.allFinite()) { // an overflowing sum alone is no failure
-                undo(beforeLast);
-                return Divergence.diverged(number, t.name() + " became NaN or infinite", updates);
-            }
+        String broken = applyStep(params, g, weights, step);
+        if (broken != null) {
+            undo(beforeLast);
+            return Divergence.diverged(number, broken + " became NaN or infinite", updates);
         }
         updates = number;
         last = g;
@@ -247,6 +243,23 @@ public final class Training implements AutoCloseable {
             history.add(sizes.layers(hidden, net.layers() - 1));
         }
         recordAndJudge(data, split, g, batch.length, settings.fullBatch() || order.epoch() > epochBefore);
+        return null;
+    }
+
+    /**
+     * The optimizer's step from gradients {@code g}, then each tensor's sums of squares of its
+     * values and of their change, against the copy taken before; returns the name of a tensor that
+     * became NaN or infinite, or null.
+     */
+    private String applyStep(List<Tensor> params, Gradients g, double[] weights, double[] step) {
+        optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings);
+        for (int k = 0; k < params.size(); k++) {
+            Tensor t = params.get(k);
+            UpdateSizes.measure(t.values(), beforeLast.arrays.get(k), weights, step, k);
+            if (!Double.isFinite(weights[k]) && !t.allFinite()) { // an overflowing sum alone is no failure
+                return t.name();
+            }
+        }
         return null;
     }
 
