@@ -47,12 +47,12 @@ public final class BestCommand extends Command {
                     metric(s));
             return;
         }
-        if (t.bestUpdate() == 0 && Double.isNaN(t.bestMetric())) {
+        if (t.best().update() == 0 && Double.isNaN(t.best().metric())) {
             ctx.out().println("best: no held-out check yet (every full-batch update, or each epoch's end)");
             return;
         }
-        ctx.out().printf("best: update %d, %s; %d %s since%n", t.bestUpdate(), metric(s), t.checksSinceBest(),
-                t.checksSinceBest() == 1 ? "check" : "checks");
+        ctx.out().printf("best: update %d, %s; %d %s since%n", t.best().update(), metric(s), t.best().sinceBest(),
+                t.best().sinceBest() == 1 ? "check" : "checks");
         if (!s.split().hasValidation()) {
             ctx.out().println("note: no validation images, so judged on the test images (data split --val M)");
         }
@@ -64,7 +64,7 @@ public final class BestCommand extends Command {
         if (!s.split().hasValidation()) {
             name = name.replace("val-", "test-");
         }
-        double v = s.training().bestMetric();
+        double v = s.training().best().metric();
         return name + " " + (name.endsWith("loss") ? Numbers.compact(v) : Numbers.percent(v));
     }
 }

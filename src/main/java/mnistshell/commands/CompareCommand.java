@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import mnistshell.errors.ShellError;
 import mnistshell.render.Numbers;
+import mnistshell.render.RunsChart;
+import mnistshell.render.RunsImage;
 import mnistshell.render.SafeText;
 import mnistshell.render.Table;
+import mnistshell.render.Wrap;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
+import mnistshell.train.History;
 import mnistshell.train.Settings;
 import mnistshell.train.Training;
 
@@ -19,12 +23,21 @@ import mnistshell.train.Training;
 public final class CompareCommand extends Command {
 
     public CompareCommand() {
-        super("compare", "compare [NAMES...]", "runs side by side: updates, loss, accuracies, best, and differing settings");
+        super("compare", "compare [NAMES...] [--png FILE]", "runs side by side: updates, loss, accuracies, best, and differing settings");
+    }
+
+    @Override
+    public String details() {
+        return """
+                Then the runs' curves on one chart, a symbol per run: the loss of each batch, and
+                the validation accuracy (the test accuracy when no validation images are held out).
+                --png FILE   draws the same curves as a PNG picture, with a legend""";
     }
 
     @Override
     public void run(Args args, Context ctx) {
         Session s = ctx.session();
+        String png = args.option("--png");
         List<String> names = new ArrayList<>();
         for (String w = args.next(); w != null; w = args.next()) {
             names.add(w);
@@ -39,10 +52,52 @@ public final class CompareCommand extends Command {
                         + String.join(", ", s.runNames()) + ")");
             }
         }
+        print(ctx, names, png);
+    }
+
+    /** The table, the differing settings and the curves of runs {@code names}; and the picture when {@code png} is given. */
+    static void print(Context ctx, List<String> names, String png) {
+        Session s = ctx.session();
         ctx.out().print(table(s, names).render());
         for (String line : differences(s, names)) {
             ctx.out().println(line);
         }
+        for (String name : names) { // a run judged on images it trained on, or on pixels it did not, says so
+            for (String warning : s.warningsOf(name)) {
+                ctx.out().println(Wrap.line(SafeText.escape(name) + ": " + warning, Wrap.COLUMNS, 2));
+            }
+        }
+        Curves c = curves(s, names);
+        for (String line : RunsChart.render(LOSS_TITLE, c.loss(), c.accuracyTitle(), c.accuracy(), RunsChart.HEIGHT)) {
+            ctx.out().println(line);
+        }
+        if (png != null) {
+            PngFile.write(RunsImage.draw(LOSS_TITLE, c.loss(), c.accuracyTitle(), c.accuracy()), png);
+            ctx.out().printf("wrote %s (%dx%d PNG): loss and %s of %d runs%n", SafeText.escape(png),
+                    RunsImage.WIDTH, RunsImage.HEIGHT, c.accuracyTitle().replace(" after the update", ""),
+                    names.size());
+        }
+    }
+
+    static final String LOSS_TITLE = "loss of each batch, before its update";
+
+    /** Each run's loss and held-out accuracy over its updates, and what that accuracy is. */
+    record Curves(List<RunsChart.Curve> loss, String accuracyTitle, List<RunsChart.Curve> accuracy) {
+    }
+
+    /** From the runs' histories: validation accuracy when the split holds validation images, else test accuracy. */
+    static Curves curves(Session s, List<String> names) {
+        boolean val = s.split().hasValidation();
+        List<RunsChart.Curve> loss = new ArrayList<>();
+        List<RunsChart.Curve> accuracy = new ArrayList<>();
+        for (String name : names) {
+            History h = s.trainingOf(name).history();
+            History.Series l = h.losses();
+            History.Series a = h.heldOutAccuracy(val);
+            loss.add(new RunsChart.Curve(SafeText.escape(name), l.updates(), l.values()));
+            accuracy.add(new RunsChart.Curve(SafeText.escape(name), a.updates(), a.values()));
+        }
+        return new Curves(loss, (val ? "val" : "test") + " accuracy after the update", accuracy);
     }
 
     /** One row per run; a held-out set without images shows "-". */
@@ -55,13 +110,13 @@ public final class CompareCommand extends Command {
             String v = val ? Numbers.percent(t.evaluate(s.data(), s.split().val()).accuracy()) : "-";
             String test = s.split().test().length == 0 ? "-"
                     : Numbers.percent(t.evaluate(s.data(), s.split().test()).accuracy());
-            double best = t.bestMetric();
+            double best = t.best().metric();
             String metric = t.settings().bestMetric();
             String shown = Double.isNaN(best) ? "-" : metric.endsWith("loss") ? Numbers.compact(best)
                     : Numbers.percent(best);
             table.row(SafeText.escape(name), Integer.toString(t.updates()), Numbers.compact(train.loss()),
                     Numbers.percent(train.accuracy()), v, test, shown,
-                    Double.isNaN(best) ? "-" : Integer.toString(t.bestUpdate()));
+                    Double.isNaN(best) ? "-" : Integer.toString(t.best().update()));
             if (!name.equals(s.runName())) {
                 t.close(); // a put-aside run keeps no kernel threads
             }

@@ -141,7 +141,7 @@ public final class DataCommand extends Command {
         args.done();
         if (session.testGiven()) {
             throw args.error("the " + session.split().test().length + " test images came with the data"
-                    + " and are kept; load data without a test set to split it");
+                    + " and stay: split other data");
         }
         if (size < 2) {
             throw args.error("one image cannot be split");
@@ -158,11 +158,11 @@ public final class DataCommand extends Command {
         warnIfSeen(ctx, session);
     }
 
-    /** A kept network may have trained on images now held out: never silently. */
+    /** A kept network may have trained on images now held out, or on other pixels: never silently, run by run. */
     private static void warnIfSeen(Context ctx, Session session) {
-        if (session.lastSplitWarning() != null) {
-            ctx.out().println(session.lastSplitWarning());
-        }
+        boolean several = session.runNames().size() > 1;
+        session.lastWarnings().forEach((run, warning) -> ctx.out().println(
+                Wrap.line((several ? run + ": " : "") + warning, Wrap.COLUMNS, 2)));
     }
 
     private static void normalize(Args args, Context ctx) {
@@ -173,5 +173,6 @@ public final class DataCommand extends Command {
         }
         ctx.session().setNormalized(word.equals("on"));
         ctx.out().println(DataInfo.scalingLine(ctx.session().data()));
+        warnIfSeen(ctx, ctx.session());
     }
 }

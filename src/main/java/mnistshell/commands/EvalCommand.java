@@ -25,8 +25,8 @@ public final class EvalCommand extends Command {
     public void run(Args args, Context ctx) {
         boolean test = args.flag("--test");
         args.done();
-        if (ctx.session().leakWarning() != null) {
-            ctx.out().println(ctx.session().leakWarning());
+        for (String warning : ctx.session().warningsOf(ctx.session().runName())) {
+            ctx.out().println(warning);
         }
         print(ctx.out(), "train", ctx.session().evaluateTrain());
         if (ctx.session().split().hasValidation()) { // tuning on the test images would make them a validation set

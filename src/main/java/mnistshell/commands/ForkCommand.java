@@ -20,6 +20,7 @@ public final class ForkCommand extends Command {
         }
         String from = ctx.session().runName();
         ctx.session().fork(name);
-        ctx.out().printf("forked run %s from %s at update %d; now on %s%n", name, from, ctx.session().iteration(), name);
+        ctx.out().println(mnistshell.render.Wrap.line(String.format("forked run %s from %s at update %d; now on %s",
+                name, from, ctx.session().iteration(), name), mnistshell.render.Wrap.COLUMNS, 2));
     }
 }

@@ -65,9 +65,6 @@ public final class SweepCommand extends Command {
                 s.switchTo(base);
             }
         }
-        ctx.out().print(CompareCommand.table(s, made).render());
-        for (String line : CompareCommand.differences(s, made)) {
-            ctx.out().println(line);
-        }
+        CompareCommand.print(ctx, made, null);
     }
 }

@@ -39,7 +39,10 @@ public final class LiveWatch {
     private final long start;
     private final Series loss = new Series();
     private final Series batch = new Series();
-    private final Series test = new Series();
+    /** Validation accuracy (and loss) with a validation set; else test accuracy. */
+    private final boolean validation;
+    private final Series heldOut = new Series();
+    private final Series heldOutLoss = new Series();
     private final ArrayDeque<long[]> times = new ArrayDeque<>();
     private final List<ArrayDeque<Double>> active = new ArrayList<>();
     private LiveSnapshot last;
@@ -47,18 +50,21 @@ public final class LiveWatch {
     private double[][] probabilities;
 
     /**
-     * @param watched test images to show with their predictions
-     * @param sample  training images over which the share of units active is measured
-     * @param start   the clock's nanoseconds when training started
+     * @param watched    held-out images to show with their predictions: validation images when
+     *                   {@code validation}, else test images
+     * @param sample     training images over which the share of units active is measured
+     * @param start      the clock's nanoseconds when training started
+     * @param validation whether a validation set is held out: the panel then shows it, never the test images
      */
-    public LiveWatch(Dataset data, int[] watched, int[] sample, long start) {
+    public LiveWatch(Dataset data, int[] watched, int[] sample, long start, boolean validation) {
         this.data = data;
+        this.validation = validation;
         this.watched = watched.clone();
         this.sample = sample.clone();
         this.start = start;
     }
 
-    /** The {@code count} test images to watch: those {@code predicted} wrong first, then right ones to make up the count. */
+    /** The {@code count} held-out images to watch: those {@code predicted} wrong first, then right ones to make up the count. */
     public static int[] wrongFirst(Dataset data, int[] test, int[] predicted, int count) {
         List<Integer> out = new ArrayList<>();
         for (int pass = 0; pass < 2; pass++) {
@@ -74,10 +80,14 @@ public final class LiveWatch {
 
     /** Takes in a snapshot made at {@code nanos} by the panel's clock. */
     public void add(LiveSnapshot s, long nanos) {
+        java.util.Map<Integer, History.Validation> measured = new java.util.HashMap<>();
+        s.newValidations().forEach(v -> measured.put(v.update(), v));
         for (History.Point p : s.newPoints()) {
             loss.add(p.loss());
             batch.add(p.trainAccuracy());
-            test.add(p.testAccuracy());
+            History.Validation v = measured.get(p.update());
+            heldOut.add(!validation ? p.testAccuracy() : v == null ? Double.NaN : v.accuracy());
+            heldOutLoss.add(v == null ? Double.NaN : v.loss());
         }
         times.addLast(new long[] {nanos, s.update()});
         while (times.size() > 2 && nanos - times.peekFirst()[0] > RATE_NANOS) {
@@ -137,7 +147,8 @@ public final class LiveWatch {
         for (double[] row : net.tensors().get(0).values()) {
             units.add(row);
         }
-        return new TrainScreen.Frame(figures(s, nanos), loss.values(), batch.values(), test.values(), marks,
+        return new TrainScreen.Frame(figures(s, nanos), loss.values(), batch.values(), heldOut.values(), heldOutName(),
+                marks,
                 legend(s.changes()), layers(s), warnings(s), units, digits(), data.rows(), data.cols(),
                 message != null ? message : s.ended() != null ? s.ended() + "; q returns to the prompt" : null);
     }
@@ -149,8 +160,12 @@ public final class LiveWatch {
         double lastLoss = loss.last();
         parts.add("loss " + (Double.isNaN(lastLoss) ? "-" : Numbers.compact(lastLoss)));
         parts.add("batch " + (Double.isNaN(batch.last()) ? "-" : String.format("%.2f%%", 100 * batch.last())));
-        double t = test.lastMeasured();
-        parts.add("test " + (Double.isNaN(t) ? "-" : String.format("%.2f%%", 100 * t)));
+        double t = heldOut.lastMeasured();
+        parts.add(heldOutName() + " " + (Double.isNaN(t) ? "-" : String.format("%.2f%%", 100 * t)));
+        if (validation) {
+            double l = heldOutLoss.lastMeasured();
+            parts.add("val loss " + (Double.isNaN(l) ? "-" : Numbers.compact(l)));
+        }
         parts.add(String.format("%.0f updates/s", rate()));
         parts.add(String.format("%.1f s", (nanos - start) / 1e9));
         String lr = "lr " + s.settings().value("lr");
@@ -161,6 +176,11 @@ public final class LiveWatch {
         parts.add(lr);
         parts.add(s.ended() != null ? "ENDED" : s.paused() ? "PAUSED" : "running");
         return parts;
+    }
+
+    /** What the held-out figures are of: "val" or "test". */
+    private String heldOutName() {
+        return validation ? "val" : "test";
     }
 
     /** The latest changes first: "from update 41: lr = 0.2". */

@@ -36,7 +36,7 @@ public final class TrainPanel extends Panel {
     /** Frames are spaced at least this many times their own cost apart. */
     static final long COST_SHARE = 25;
     static final long SLOWEST_FRAME_NANOS = 500_000_000L;
-    /** Test images shown with their predictions, and training images the active shares are measured on. */
+    /** Held-out images shown with their predictions, and training images the active shares are measured on. */
     static final int WATCHED = 12;
     static final int SAMPLE = 100;
     /** How long what a key said stays in place of the key line. */
@@ -91,14 +91,14 @@ public final class TrainPanel extends Panel {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         TerminalScreen screen = new TerminalScreen(terminal);
         screen.startScreen();
-        int[] test = split.test();
-        int[] watched = LiveWatch.wrongFirst(data, test, training.evaluate(data, test).predictions(), WATCHED);
+        int[] heldOut = split.hasValidation() ? split.val() : split.test();
+        int[] watched = LiveWatch.wrongFirst(data, heldOut, training.evaluate(data, heldOut).predictions(), WATCHED);
         int[] sample = Arrays.copyOf(split.train(), Math.min(SAMPLE, split.train().length));
         LiveTraining live = new LiveTraining(training, net, data, split, training::set, false);
         AtomicReference<Throwable> failed = new AtomicReference<>();
         long start = System.nanoTime();
-        TrainPanel panel = new TrainPanel(screen, live, new LiveWatch(data, watched, sample, start), System::nanoTime,
-                true, failed);
+        TrainPanel panel = new TrainPanel(screen, live, new LiveWatch(data, watched, sample, start,
+                split.hasValidation()), System::nanoTime, true, failed);
         LiveTraining.Result r = beside(live, updates, () -> false, failed, panel::run);
         double seconds = (live.lastUpdateAt() - start) / 1e9; // the updates alone, as bench times step's
         screen.stopScreen();
@@ -108,12 +108,17 @@ public final class TrainPanel extends Panel {
         return seconds;
     }
 
-    /** The watched test images (wrong ones first) and the sample for active shares, chosen before training starts. */
+    /**
+     * The watched held-out images (wrong ones first) and the sample for active shares, chosen before
+     * training starts: validation images when some are held out, so that tuning never looks at the test images.
+     */
     static LiveWatch watch(Session session, long start) {
-        int[] test = session.split().test();
-        int[] watched = LiveWatch.wrongFirst(session.data(), test, session.evaluateTest().predictions(), WATCHED);
+        boolean val = session.split().hasValidation();
+        int[] heldOut = val ? session.split().val() : session.split().test();
+        int[] predicted = (val ? session.evaluateValidation() : session.evaluateTest()).predictions();
+        int[] watched = LiveWatch.wrongFirst(session.data(), heldOut, predicted, WATCHED);
         int[] train = session.split().train();
-        return new LiveWatch(session.data(), watched, Arrays.copyOf(train, Math.min(SAMPLE, train.length)), start);
+        return new LiveWatch(session.data(), watched, Arrays.copyOf(train, Math.min(SAMPLE, train.length)), start, val);
     }
 
     interface PanelRun {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The train panel's screen as text, from a {@link Frame} of plain figures: a line or two of figures
- * at the top, then the panes that fit (curves, layers, first-layer units, test images), the key line
+ * at the top, then the panes that fit (curves, layers, first-layer units, held-out images), the key line
  * at the bottom. Panes shrink before any is left out; what still does not fit is left for {@code p}
  * to cycle to. Pure, so every size can be checked without a terminal.
  */
@@ -34,17 +34,18 @@ public final class TrainScreen {
     public record Layer(String name, double[] gradient, double[] updateRatio, double[] active) {
     }
 
-    /** A watched test image: its grey values, label, the current prediction and its probability. */
+    /** A watched held-out image: its grey values, label, the current prediction and its probability. */
     public record Digit(int index, int[] grey, int label, int predicted, double confidence) {
     }
 
     /**
-     * Everything drawn. {@code marks} are positions in the series before which a setting changed,
+     * Everything drawn. {@code heldOut} says what {@code heldOutAccuracy} and the digits are of,
+     * "val" or "test". {@code marks} are positions in the series before which a setting changed,
      * {@code legend} describes them; {@code units} are first-layer weight rows of
      * {@code pictureRows x pictureCols} values, as are the digits' grey values.
      */
-    public record Frame(List<String> figures, double[] loss, double[] batchAccuracy, double[] testAccuracy,
-                        int[] marks, String legend, List<Layer> layers, List<String> warnings,
+    public record Frame(List<String> figures, double[] loss, double[] batchAccuracy, double[] heldOutAccuracy,
+                        String heldOut, int[] marks, String legend, List<Layer> layers, List<String> warnings,
                         List<double[]> units, List<Digit> digits, int pictureRows, int pictureCols, String message) {
     }
 
@@ -184,14 +185,15 @@ public final class TrainScreen {
 
     // ---- the panes ----
 
-    /** Loss, batch accuracy and test accuracy, side by side as the width allows, and the changes marked. */
+    /** Loss, batch accuracy and held-out accuracy, side by side as the width allows, and the changes marked. */
     static List<String> curves(Frame f, int cols, int height) {
         int perRow = Math.max(1, Math.min(3, (cols + 2) / (CHART_WIDTH + 2)));
         int width = (cols - 2 * (perRow - 1)) / perRow;
         List<List<String>> charts = List.of(
                 chart("loss of each batch", f.loss(), f.marks(), width, height, Numbers::brief),
                 chart("accuracy on each batch", f.batchAccuracy(), f.marks(), width, height, Numbers::percent),
-                chart("test accuracy", forwardFilled(f.testAccuracy()), f.marks(), width, height, Numbers::percent));
+                chart(f.heldOut() + " accuracy", forwardFilled(f.heldOutAccuracy()), f.marks(), width, height,
+                        Numbers::percent));
         List<String> out = new ArrayList<>();
         for (int first = 0; first < charts.size(); first += perRow) {
             List<List<String>> row = charts.subList(first, Math.min(charts.size(), first + perRow));
@@ -218,7 +220,7 @@ public final class TrainScreen {
         return out;
     }
 
-    /** Test accuracy holds from one measurement to the next (at each epoch's end with mini-batches). */
+    /** Held-out accuracy holds from one measurement to the next (at each epoch's end with mini-batches). */
     static double[] forwardFilled(double[] values) {
         double[] out = values.clone();
         for (int i = 1; i < out.length; i++) {
@@ -274,7 +276,7 @@ public final class TrainScreen {
         return out;
     }
 
-    /** The watched test images (wrong at the start), each with what the network says now. */
+    /** The watched held-out images (wrong at the start), each with what the network says now. */
     static List<String> digits(Frame f, int cols, int maxRows) {
         List<List<String>> pictures = new ArrayList<>();
         List<String> captions = new ArrayList<>();
@@ -290,8 +292,8 @@ public final class TrainScreen {
             right += d.predicted() == d.label() ? 1 : 0;
         }
         List<String> out = new ArrayList<>();
-        out.add(String.format("test images wrong at the start: %d of %d right now (label, prediction, confidence)",
-                right, pictures.size()));
+        out.add(String.format("%s images wrong at the start: %d of %d right now (label, prediction, confidence)",
+                f.heldOut(), right, pictures.size()));
         out.addAll(strip(pictures, captions));
         return out;
     }

@@ -85,7 +85,7 @@ public final class RunFiles {
         }
         String current = loaded.containsKey("main") ? "main" : loaded.keySet().iterator().next();
         LoadedSession first = loaded.get(current);
-        Map<String, Session.Run> extra = new LinkedHashMap<>();
+        Map<String, mnistshell.session.Run> extra = new LinkedHashMap<>();
         loaded.forEach((name, l) -> {
             if (!name.equals(current)) {
                 extra.put(name, Session.runOf(l.network(), l.init(), l.seed(), l.training()));

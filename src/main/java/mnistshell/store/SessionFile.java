@@ -85,7 +85,7 @@ public final class SessionFile {
         for (int k = 0; k < state.size(); k++) {
             arrays.put(stateNames.get(k), Npy.write(state.get(k)));
         }
-        Training.SavedBest best = training.savedBest();
+        mnistshell.train.BestWeights.Saved best = training.best().saved();
         if (best != null) { // the best weights beside the current ones, then their optimizer state
             List<String> names = bestNames(params, best.optimizer());
             for (int k = 0; k < names.size(); k++) {
@@ -119,7 +119,7 @@ public final class SessionFile {
     }
 
     private static SessionHeader.BestPart best(Training training) {
-        Training.SavedBest b = training.savedBest();
+        mnistshell.train.BestWeights.Saved b = training.best().saved();
         return b == null ? null : new SessionHeader.BestPart(b.update(), b.metric(), b.optimizer(), b.optimizerUpdates(),
                 b.mark().epoch(), b.mark().position(), b.sinceBest());
     }

@@ -106,7 +106,7 @@ public final class SessionLoader {
         BatchOrder order = new BatchOrder(t.batchSeed(), t.epoch(), t.batchPosition());
         Training training = new Training(net, settings, optimizer, order, history(h), t.updates());
         if (h.best() != null) {
-            training.keepSavedBest(best(npz, h.best(), net));
+            training.best().keepSaved(best(npz, h.best(), net));
         }
         List<String> notes = split != null ? List.of() : DataCheck.notes(h.data(), current);
         if (split != null && current.data().normalized() != h.data().normalized()) {
@@ -130,7 +130,7 @@ public final class SessionLoader {
     }
 
     /** The best weights' arrays, shaped as the network's. */
-    private static Training.SavedBest best(NpzReader npz, SessionHeader.BestPart b, Network net) {
+    private static mnistshell.train.BestWeights.Saved best(NpzReader npz, SessionHeader.BestPart b, Network net) {
         List<Tensor> params = net.tensors();
         List<String> names = SessionFile.bestNames(params.stream().map(Tensor::name).toList(), b.optimizer());
         List<double[][]> arrays = new ArrayList<>();
@@ -138,7 +138,7 @@ public final class SessionLoader {
             Tensor like = params.get(k % params.size());
             arrays.add(matrix(npz, names.get(k), like.rows(), like.columns(), !like.weight()));
         }
-        return new Training.SavedBest(b.update(), b.metric(), arrays, b.optimizer(), b.optimizerUpdates(),
+        return new mnistshell.train.BestWeights.Saved(b.update(), b.metric(), arrays, b.optimizer(), b.optimizerUpdates(),
                 new BatchOrder.Mark(b.epoch(), b.batchPosition()), b.sinceBest());
     }
 

@@ -59,6 +59,7 @@ public final class History {
         h.changes.addAll(changes);
         h.validations.addAll(validations);
         h.marks.addAll(marks);
+        h.layers.addAll(layers);
         return h;
     }
 
@@ -115,6 +116,30 @@ public final class History {
         return Collections.unmodifiableList(marks);
     }
 
+    /** One series over the updates: {@code values[i]} belongs to update {@code updates[i]}, updates ascending. */
+    public record Series(int[] updates, double[] values) {
+    }
+
+    /** The loss of each update's batch, before the update. */
+    public Series losses() {
+        return new Series(points.stream().mapToInt(Point::update).toArray(),
+                points.stream().mapToDouble(Point::loss).toArray());
+    }
+
+    /**
+     * The held-out accuracy where it was measured: the validation images' when {@code validation},
+     * else the test images'; never the one for the other, so that a line saying "val" shows no test figure.
+     */
+    public Series heldOutAccuracy(boolean validation) {
+        if (validation) {
+            return new Series(validations.stream().mapToInt(Validation::update).toArray(),
+                    validations.stream().mapToDouble(Validation::accuracy).toArray());
+        }
+        List<Point> measured = points.stream().filter(p -> !Double.isNaN(p.testAccuracy())).toList();
+        return new Series(measured.stream().mapToInt(Point::update).toArray(),
+                measured.stream().mapToDouble(Point::testAccuracy).toArray());
+    }
+
     /** The validation accuracy after update {@code update}, or NaN where it was not measured. */
     public double validationAccuracy(int update) {
         for (Validation v : validations) {
@@ -123,5 +148,19 @@ public final class History {
             }
         }
         return Double.NaN;
+    }
+
+    /** One progress line, as {@code set report-every} prints them. */
+    String progressLine(Point p) {
+        return String.format("update %d (epoch %d): batch loss %s, batch accuracy %.2f%%%s", p.update(), p.epoch(),
+                mnistshell.render.Numbers.compact(p.loss()), 100 * p.trainAccuracy(),
+                Double.isNaN(p.testAccuracy()) ? validation(p.update())
+                        : String.format(", test %.2f%%", 100 * p.testAccuracy()));
+    }
+
+    /** ", val 91.20%" when the validation images were measured after update {@code update}. */
+    private String validation(int update) {
+        return validations.isEmpty() || validations.get(validations.size() - 1).update() != update ? ""
+                : String.format(", val %.2f%%", 100 * validations.get(validations.size() - 1).accuracy());
     }
 }

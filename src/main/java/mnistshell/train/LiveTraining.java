@@ -53,6 +53,7 @@ public final class LiveTraining {
     private final ArrayDeque<UpdateSizes> sizes = new ArrayDeque<>();
     /** History points already handed out: none at first, so the curves start from init. */
     private int pointsCopied;
+    private int validationsCopied;
     private boolean paused;
     private int stepsWanted;
     private String ended;
@@ -220,17 +221,26 @@ public final class LiveTraining {
     private void publish() {
         snapshotWanted = false;
         List<History.Point> points = training.history().points();
-        List<History.Point> fresh = List.copyOf(points.subList(pointsCopied, points.size()));
+        List<History.Validation> validations = training.history().validations();
+        // an undo may have taken back points already handed out: the panel keeps those, as it drew them
+        List<History.Point> fresh = List.copyOf(points.subList(Math.min(pointsCopied, points.size()), points.size()));
+        List<History.Validation> freshVal = List.copyOf(validations.subList(
+                Math.min(validationsCopied, validations.size()), validations.size()));
         pointsCopied = points.size();
+        validationsCopied = validations.size();
         LiveSnapshot previous = published.getAndSet(null);
         if (previous != null) { // not taken yet: keep its points, or the panel's curves would miss them
             List<History.Point> all = new ArrayList<>(previous.newPoints());
             all.addAll(fresh);
             fresh = all;
+            List<History.Validation> allVal = new ArrayList<>(previous.newValidations());
+            allVal.addAll(freshVal);
+            freshVal = allVal;
         }
         Settings s = training.settings();
         published.set(new LiveSnapshot(training.updates(), training.epoch(), s,
-                s.schedule().rate(s.lr(), training.updates()), fresh, List.copyOf(training.history().changes()),
+                s.schedule().rate(s.lr(), training.updates()), fresh, freshVal,
+                List.copyOf(training.history().changes()),
                 List.copyOf(sizes), network.copy(), paused, ended, failure));
     }
 

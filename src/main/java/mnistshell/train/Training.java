@@ -13,10 +13,8 @@ import mnistshell.nn.FastKernel;
 import mnistshell.nn.Gradients;
 import mnistshell.nn.HiddenStats;
 import mnistshell.nn.Network;
-import mnistshell.nn.ReferenceEngine;
 import mnistshell.nn.Tensor;
 import mnistshell.memory.Heap;
-import mnistshell.render.Numbers;
 
 /**
  * Training a network: its settings, the optimizer's state, the order of the batches, the update
@@ -33,8 +31,7 @@ public final class Training implements AutoCloseable {
     private final History history;
     private int updates;
     private Gradients last;
-    private FastKernel fast;
-    private final ReferenceEngine reference = new ReferenceEngine();
+    private final Engines engines = new Engines();
     /** The state before the last update and before the one before it, to undo them. */
     private Undo beforeLast = new Undo();
     private Undo beforeThat = new Undo();
@@ -107,10 +104,6 @@ public final class Training implements AutoCloseable {
         if (!next.bestMetric().equals(settings.bestMetric())) {
             best.clear(); // bests by another metric are not comparable
         }
-        if (fast != null && next.threads() != settings.threads()) {
-            fast.close();
-            fast = null;
-        }
         settings = next;
         history.add(new History.Change(updates, key, next.value(key)));
     }
@@ -165,15 +158,15 @@ public final class Training implements AutoCloseable {
             if (failure == null) {
                 progress.accept(updates - first);
                 if (settings.reportEvery() > 0 && updates % settings.reportEvery() == 0) {
-                    report.accept(describe(history.points().get(history.points().size() - 1)));
+                    report.accept(history.progressLine(history.points().get(history.points().size() - 1)));
                 }
             }
         }
         Evaluation train;
         try {
             train = evaluate(data, split.train());
-            if (failure == null && updates > first && !withinLimit(train.loss())) {
-                failure = diverged(updates, "training " + lossProblem(train.loss()) + " after it", updates - 1);
+            if (failure == null && updates > first && !Divergence.withinLimit(train.loss(), settings, history)) {
+                failure = Divergence.diverged(updates, "training " + Divergence.lossProblem(train.loss(), history) + " after it", updates - 1);
                 undo(beforeLast);
                 train = evaluate(data, split.train());
             }
@@ -219,13 +212,13 @@ public final class Training implements AutoCloseable {
         for (int k = 0; k < count; k++) {
             gradient[k] = UpdateSizes.sumOfSquares(k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2]);
         }
-        String bad = !withinLimit(g.loss()) ? lossProblem(g.loss())
-                : nonFinite(gradient) ? g.firstNonFinite() + " NaN or infinite" : null;
+        String bad = !Divergence.withinLimit(g.loss(), settings, history) ? Divergence.lossProblem(g.loss(), history)
+                : UpdateSizes.nonFinite(gradient) ? g.firstNonFinite() + " NaN or infinite" : null;
         if (bad != null) { // the weights this update started from are to blame: those of the update before
             order.reset(mark);
             if (beforeLast.holdsUpdateOf(runStart)) {
                 undo(beforeLast);
-                return diverged(number - 1, bad + " at update " + number, updates);
+                return Divergence.diverged(number - 1, bad + " at update " + number, updates);
             }
             return "update " + number + ": " + bad + ", beyond the limit; stopped, nothing changed";
         }
@@ -233,94 +226,58 @@ public final class Training implements AutoCloseable {
         beforeThat = beforeLast;
         beforeLast = spare;
         beforeLast.save(this, mark);
-        beforeLast.sinceBest = best.sinceBest;
-        optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings);
+        beforeLast.sinceBest = best.sinceBest();
         double[] weights = new double[count];
         double[] step = new double[count];
-        for (int k = 0; k < count; k++) {
-            Tensor t = params.get(k);
-            UpdateSizes.measure(t.values(), beforeLast.arrays.get(k), weights, step, k);
-            if (!Double.isFinite(weights[k]) && !t.allFinite()) { // an overflowing sum alone is no failure
-                undo(beforeLast);
-                return diverged(number, t.name() + " became NaN or infinite", updates);
-            }
+        String broken = applyStep(params, g, weights, step);
+        if (broken != null) {
+            undo(beforeLast);
+            return Divergence.diverged(number, broken + " became NaN or infinite", updates);
         }
         updates = number;
         last = g;
-        UpdateSizes sizes = new UpdateSizes(number, sqrt(gradient), sqrt(step), sqrt(weights));
+        UpdateSizes sizes = new UpdateSizes(number, UpdateSizes.sqrt(gradient), UpdateSizes.sqrt(step),
+                UpdateSizes.sqrt(weights));
         record(sizes);
         if (recordLayers) {
-            history.add(layers(sizes, hidden));
+            history.add(sizes.layers(hidden, net.layers() - 1));
         }
-        boolean measureTest = settings.fullBatch() || order.epoch() > epochBefore;
-        double test = measureTest && split.test().length > 0 && !split.hasValidation()
-                ? engine().accuracy(net, data, split.test()) : Double.NaN;
-        history.add(new History.Point(updates, order.epoch(), g.loss(), (double) g.correct() / batch.length, test));
-        if (measureTest && split.hasValidation()) { // tuning looks at these, so the test images stay unseen
-            Evaluation val = evaluate(data, split.val());
-            history.add(new History.Validation(updates, val.loss(), val.accuracy()));
-        }
-        if (measureTest) {
-            judge(data, split, test);
+        recordAndJudge(data, split, g, batch.length, settings.fullBatch() || order.epoch() > epochBefore);
+        return null;
+    }
+
+    /**
+     * The optimizer's step from gradients {@code g}, then each tensor's sums of squares of its
+     * values and of their change, against the copy taken before; returns the name of a tensor that
+     * became NaN or infinite, or null.
+     */
+    private String applyStep(List<Tensor> params, Gradients g, double[] weights, double[] step) {
+        optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings);
+        for (int k = 0; k < params.size(); k++) {
+            Tensor t = params.get(k);
+            UpdateSizes.measure(t.values(), beforeLast.arrays.get(k), weights, step, k);
+            if (!Double.isFinite(weights[k]) && !t.allFinite()) { // an overflowing sum alone is no failure
+                return t.name();
+            }
         }
         return null;
     }
 
     /**
-     * A held-out check: keeps the weights when the metric is the best so far, and stops the run
-     * when early stopping's patience has run out. Without validation images the test images are judged.
+     * The update's point in the history; then, at a held-out check ({@code measureTest}: every
+     * full-batch update, or an epoch's end), the held-out figures and the best weights' judgement.
      */
-    private void judge(Dataset data, Split split, double testAccuracy) {
-        boolean loss = settings.bestMetric().equals("val-loss");
-        double metric;
-        if (split.hasValidation()) {
-            History.Validation v = history.validations().get(history.validations().size() - 1);
-            metric = loss ? v.loss() : v.accuracy();
-        } else if (split.test().length > 0) {
-            metric = loss ? evaluate(data, split.test()).loss() : testAccuracy;
-        } else {
-            return; // nothing held out: nothing to judge by
+    private void recordAndJudge(Dataset data, Split split, Gradients g, int batchSize, boolean measureTest) {
+        double test = measureTest && split.test().length > 0 && !split.hasValidation()
+                ? engine().accuracy(net, data, split.test()) : Double.NaN;
+        history.add(new History.Point(updates, order.epoch(), g.loss(), (double) g.correct() / batchSize, test));
+        if (measureTest && split.hasValidation()) { // tuning looks at these, so the test images stay unseen
+            Evaluation val = evaluate(data, split.val());
+            history.add(new History.Validation(updates, val.loss(), val.accuracy()));
         }
-        if (best.improves(metric, loss)) {
-            best.keep(updates, metric, liveArrays(), optimizer.kind(), optimizer.updates(), order.mark(), last);
-            return;
+        if (measureTest) {
+            earlyStopped = best.check(this, data, split, test);
         }
-        best.sinceBest++;
-        int patience = settings.earlyStopPatience();
-        if (patience > 0 && best.sinceBest >= patience) {
-            earlyStopped = "early stop after update " + updates + ": " + settings.bestMetric() + " not better for "
-                    + patience + (patience == 1 ? " check" : " checks") + " since update " + best.best().update();
-        }
-    }
-
-    /** Whether a loss is finite and within {@code set diverge}'s limit. */
-    private boolean withinLimit(double loss) {
-        return Double.isFinite(loss) && loss <= settings.diverge() * firstLoss();
-    }
-
-    /**
-     * The loss the limit is a multiple of: the first update's (that of this network's first
-     * weights), or ln 10, a uniform guess's, when that is larger, so that weights loaded already
-     * trained are not held to a tiny first loss.
-     */
-    private double firstLoss() {
-        double first = history.points().isEmpty() ? 0 : history.points().get(0).loss();
-        return Math.max(first, Math.log(Dataset.CLASSES));
-    }
-
-    /** "loss 2.43 -> 6.7e9" (from the first update's), or "loss NaN". */
-    private String lossProblem(double loss) {
-        if (!Double.isFinite(loss)) {
-            return "loss " + loss;
-        }
-        String first = history.points().isEmpty() ? "" : Numbers.brief(history.points().get(0).loss()) + " -> ";
-        return "loss " + first + Numbers.brief(loss);
-    }
-
-    /** One line within 80 columns after "-c: error: ": which update went wrong, how, and where training is now. */
-    private static String diverged(int update, String what, int back) {
-        return "update " + update + " diverged: " + what + "; back to "
-                + (back == 0 ? "the initial weights" : "update " + back);
     }
 
     /** Back to the state {@code before} holds: weights, optimizer state, counters, history. */
@@ -341,49 +298,8 @@ public final class Training implements AutoCloseable {
         beforeThat.forget();
     }
 
-    /**
-     * The state before one update, enough to undo it: every parameter and optimizer array, the
-     * optimizer's step count, the batch order's place, the update count and the last gradients.
-     * Two are kept, so that an update whose loss shows the update before it went wrong can undo both.
-     */
-    private static final class Undo {
-        final List<double[][]> arrays = new ArrayList<>();
-        long optimizerUpdates;
-        BatchOrder.Mark mark;
-        int updates = -1;
-        Gradients last;
-        /** Early stopping's count of checks since the best, before the update. */
-        int sinceBest;
-
-        void save(Training t, BatchOrder.Mark orderMark) {
-            List<double[][]> live = t.liveArrays();
-            if (arrays.size() != live.size()) { // first update, or another optimizer since
-                arrays.clear();
-                for (double[][] a : live) {
-                    arrays.add(new double[a.length][a[0].length]);
-                }
-            }
-            for (int k = 0; k < live.size(); k++) {
-                Tensor.copy(live.get(k), arrays.get(k));
-            }
-            optimizerUpdates = t.optimizer.updates();
-            mark = orderMark;
-            updates = t.updates;
-            last = t.last;
-        }
-
-        /** Whether this holds the state before an update made since {@code runStart} updates. */
-        boolean holdsUpdateOf(int runStart) {
-            return updates >= runStart;
-        }
-
-        void forget() {
-            updates = -1;
-        }
-    }
-
     /** Every parameter, then every optimizer state array. */
-    private List<double[][]> liveArrays() {
+    List<double[][]> liveArrays() {
         List<double[][]> all = new ArrayList<>();
         for (Tensor t : net.tensors()) {
             all.add(t.values());
@@ -400,53 +316,6 @@ public final class Training implements AutoCloseable {
         recentSizes.addLast(sizes);
     }
 
-    /** The update's layer statistics for the history; NaN where an engine kept no activations. */
-    private History.Layers layers(UpdateSizes sizes, HiddenStats hidden) {
-        double[] ratio = new double[sizes.step().length];
-        for (int k = 0; k < ratio.length; k++) {
-            ratio[k] = sizes.weights()[k] == 0 ? Double.NaN : sizes.step()[k] / sizes.weights()[k];
-        }
-        if (hidden == null) {
-            double[] none = new double[net.layers() - 1];
-            java.util.Arrays.fill(none, Double.NaN);
-            hidden = new HiddenStats(none, none, none);
-        }
-        return new History.Layers(sizes.update(), sizes.gradient(), ratio, hidden.mean(), hidden.std(),
-                hidden.inactive());
-    }
-
-    /** Whether any sum of squares is NaN or infinite, as one is when any of its values is. */
-    private static boolean nonFinite(double[] sums) {
-        for (double s : sums) {
-            if (!Double.isFinite(s)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static double[] sqrt(double[] squares) {
-        double[] out = new double[squares.length];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = Math.sqrt(squares[k]);
-        }
-        return out;
-    }
-
-    /** One progress line, as {@code set report-every} prints them. */
-    String describe(History.Point p) {
-        return String.format("update %d (epoch %d): batch loss %s, batch accuracy %.2f%%%s", p.update(), p.epoch(),
-                Numbers.compact(p.loss()), 100 * p.trainAccuracy(),
-                Double.isNaN(p.testAccuracy()) ? validation(p.update()) : String.format(", test %.2f%%", 100 * p.testAccuracy()));
-    }
-
-    /** ", val 91.20%" when the validation images were measured after update {@code update}. */
-    private String validation(int update) {
-        List<History.Validation> v = history.validations();
-        return v.isEmpty() || v.get(v.size() - 1).update() != update ? ""
-                : String.format(", val %.2f%%", 100 * v.get(v.size() - 1).accuracy());
-    }
-
     /** Turns the recording of layer statistics off or on, so that {@code bench} can measure what it costs. */
     public void recordLayers(boolean on) {
         recordLayers = on;
@@ -454,18 +323,7 @@ public final class Training implements AutoCloseable {
 
     /** The engine {@code set engine} chose. */
     public Engine engine() {
-        if (settings.engine().equals("reference")) {
-            return reference;
-        }
-        boolean nativeSums = settings.engine().equals("fast");
-        if (fast != null && fast.nativeAsked() != nativeSums) {
-            fast.close();
-            fast = null;
-        }
-        if (fast == null) {
-            fast = new FastKernel(settings.threads(), nativeSums);
-        }
-        return fast;
+        return engines.of(settings);
     }
 
     public Evaluation evaluate(Dataset data, int[] indices) {
@@ -501,19 +359,9 @@ public final class Training implements AutoCloseable {
         return earlyStopped;
     }
 
-    /** The update of the best weights so far, or 0 when there has been no held-out check. */
-    public int bestUpdate() {
-        return best.best() == null ? 0 : best.best().update();
-    }
-
-    /** The best held-out metric so far ({@link Settings#bestMetric()}), or NaN when there is none. */
-    public double bestMetric() {
-        return best.best() == null ? Double.NaN : best.best().metric();
-    }
-
-    /** Held-out checks since the best one. */
-    public int checksSinceBest() {
-        return best.sinceBest;
+    /** The best weights by the held-out metric, and early stopping's count. */
+    public BestWeights best() {
+        return best;
     }
 
     /**
@@ -522,57 +370,17 @@ public final class Training implements AutoCloseable {
      * the update; refused in one line when there is none or the optimizer has changed since.
      */
     public int restoreBest() {
-        BestWeights.Snapshot b = best.best();
-        if (b == null) {
-            throw new mnistshell.errors.ShellError("best restore: no best weights yet: they are kept at each"
-                    + " held-out check (every full-batch update, or each epoch's end)");
-        }
-        if (!b.optimizer().equals(optimizer.kind())) {
-            throw new mnistshell.errors.ShellError("best restore: the best weights were made with optimizer "
-                    + b.optimizer() + ", now " + optimizer.kind() + ": set optimizer " + b.optimizer() + " first");
-        }
-        List<double[][]> live = liveArrays();
-        for (int k = 0; k < live.size(); k++) {
-            Tensor.copy(b.arrays().get(k), live.get(k));
-        }
+        BestWeights.Snapshot b = best.restoreInto(liveArrays(), optimizer.kind());
         optimizer.setUpdates(b.optimizerUpdates());
         order.reset(b.mark());
         updates = b.update();
         last = b.last();
         history.truncate(updates);
         recentSizes.removeIf(s -> s.update() > updates);
-        best.sinceBest = 0;
         earlyStopped = null;
         beforeLast.forget(); // nothing before the restore can be undone
         beforeThat.forget();
         return updates;
-    }
-
-    /**
-     * The best weights as saved: parameters then optimizer state (copies kept by training: not to
-     * be changed), with their optimizer and batch order; null when there are none.
-     */
-    public SavedBest savedBest() {
-        BestWeights.Snapshot b = best.best();
-        return b == null ? null : new SavedBest(b.update(), b.metric(), b.arrays(), b.optimizer(), b.optimizerUpdates(),
-                b.mark(), best.sinceBest);
-    }
-
-    /** The best weights of a saved session, and early stopping's count, for {@link #keepSavedBest}. */
-    public record SavedBest(int update, double metric, List<double[][]> arrays, String optimizer,
-                            long optimizerUpdates, BatchOrder.Mark mark, int sinceBest) {
-    }
-
-    /** Takes the best weights a saved session kept (checked by the loader). */
-    public void keepSavedBest(SavedBest saved) {
-        best.keep(saved.update(), saved.metric(), saved.arrays(), saved.optimizer(), saved.optimizerUpdates(),
-                saved.mark(), null);
-        best.sinceBest = saved.sinceBest();
-    }
-
-    /** Forgets the best weights: the held-out images they were judged on are no longer held out. */
-    public void forgetBest() {
-        best.clear();
     }
 
     /** The gradients of the last update, or null before the first. */
@@ -603,18 +411,15 @@ public final class Training implements AutoCloseable {
                 history.copy(), updates);
         t.last = last;
         t.recentSizes.addAll(recentSizes);
-        SavedBest b = savedBest();
+        BestWeights.Saved b = best.saved();
         if (b != null) {
-            t.keepSavedBest(b); // keep copies the arrays
+            t.best.keepSaved(b); // keep copies the arrays
         }
         return t;
     }
 
     @Override
     public void close() {
-        if (fast != null) {
-            fast.close();
-            fast = null; // engine() makes another if this training is used again
-        }
+        engines.close(); // engine() makes another kernel if this training is used again
     }
 }

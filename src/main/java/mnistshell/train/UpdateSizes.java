@@ -53,4 +53,37 @@ public record UpdateSizes(int update, double[] gradient, double[] step, double[]
         weights[k] = w;
         step[k] = d;
     }
+
+    /** This update's layer statistics for the history, with {@code hidden} (null: an engine that kept no activations, NaN) for {@code hiddenLayers} layers. */
+    History.Layers layers(mnistshell.nn.HiddenStats hidden, int hiddenLayers) {
+        double[] ratio = new double[step.length];
+        for (int k = 0; k < ratio.length; k++) {
+            ratio[k] = weights[k] == 0 ? Double.NaN : step[k] / weights[k];
+        }
+        if (hidden == null) {
+            double[] none = new double[hiddenLayers];
+            java.util.Arrays.fill(none, Double.NaN);
+            hidden = new mnistshell.nn.HiddenStats(none, none, none);
+        }
+        return new History.Layers(update, gradient, ratio, hidden.mean(), hidden.std(), hidden.inactive());
+    }
+
+    /** Whether any sum of squares is NaN or infinite, as one is when any of its values is. */
+    static boolean nonFinite(double[] sums) {
+        for (double s : sums) {
+            if (!Double.isFinite(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The square root of each sum of squares: the norms. */
+    static double[] sqrt(double[] squares) {
+        double[] out = new double[squares.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Math.sqrt(squares[k]);
+        }
+        return out;
+    }
 }

@@ -74,6 +74,22 @@ class CompareAndSweepTest {
         assertThrows(ShellError.class, () -> run(f, "sweep lr 0.1 --steps 2 --epochs 1"));
     }
 
+    @Test
+    void ctrlCStopsTheSweepAfterTheUpdateInProgressAndKeepsTheRunsMade() {
+        String setup = "set optimizer momentum; data split --test 40 --val 30; step 2";
+        run(f, setup);
+        int[] asked = {0};
+        f.shell.execute("sweep lr 0.05,0.3,0.5 --steps 40", () -> ++asked[0] > 12); // Ctrl-C, a few updates in
+        assertEquals("main", f.session.runName(), "back on the run swept from");
+        assertEquals(List.of("lr-0.05", "main"), f.session.runNames(), "stopped in its first run, which is kept");
+        int made = f.session.trainingOf("lr-0.05").updates();
+        assertTrue(made > 2 && made < 42, "updates " + made);
+        ShellFixture g = new ShellFixture(false);
+        run(g, setup + "; fork a; set lr 0.05; step " + (made - 2));
+        EarlyStopTest.assertSame(weightsOf(g, "a"), weightsOf(f, "lr-0.05"));
+        assertEquals(2, f.session.trainingOf("main").updates(), "the run swept from is as it was");
+    }
+
     static List<double[][]> weightsOf(ShellFixture s, String run) {
         if (!s.session.runName().equals(run)) {
             s.shell.execute("switch " + run, () -> false);

@@ -109,7 +109,7 @@ class DataCommandTest {
         assertTrue(out.contains("split: 40 train / 10 test (the test set came with the data)"), out);
         assertEquals(40, session.split().test()[0]);
         ShellError e = assertThrows(ShellError.class, () -> run("data split --test 5"));
-        assertTrue(e.getMessage().startsWith("data: the 10 test images came with the data and are kept"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("data: the 10 test images came with the data and stay"), e.getMessage());
         assertEquals(10, session.split().test().length);
     }
 

@@ -90,8 +90,8 @@ class EarlyStopTest {
         }
         assertTrue(out.contains("early stop after update " + stopped + ": val-loss not better for 2 checks since"
                 + " update " + (best + 1)), out);
-        assertEquals(best + 1, f.session.training().bestUpdate());
-        assertEquals(losses.get(best), f.session.training().bestMetric());
+        assertEquals(best + 1, f.session.training().best().update());
+        assertEquals(losses.get(best), f.session.training().best().metric());
     }
 
     @Test
@@ -135,8 +135,8 @@ class EarlyStopTest {
         } catch (ShellError diverged) {
             assertTrue(diverged.getMessage().contains("diverged"), diverged.getMessage());
         }
-        assertTrue(f.session.training().bestUpdate() <= f.session.iteration(),
-                "best " + f.session.training().bestUpdate() + " after update " + f.session.iteration());
+        assertTrue(f.session.training().best().update() <= f.session.iteration(),
+                "best " + f.session.training().best().update() + " after update " + f.session.iteration());
     }
 
     @Test
@@ -154,14 +154,14 @@ class EarlyStopTest {
             java.nio.file.Path dir) {
         String setup = "set optimizer momentum; set lr 0.05; data split --test 40 --val 60; set early-stop 50";
         run(setup + "; step 30");
-        int best = f.session.training().bestUpdate();
-        double metric = f.session.training().bestMetric();
+        int best = f.session.training().best().update();
+        double metric = f.session.training().best().metric();
         List<double[][]> current = weights(f);
         java.nio.file.Path file = dir.resolve("both.npz");
         run("save " + file + "; init; load " + file);
         assertSame(current, weights(f));
-        assertEquals(best, f.session.training().bestUpdate());
-        assertEquals(metric, f.session.training().bestMetric());
+        assertEquals(best, f.session.training().best().update());
+        assertEquals(metric, f.session.training().best().metric());
         run("best restore; step 5");
         ShellFixture b = new ShellFixture(false);
         b.shell.execute(setup + "; step " + best + "; step 5", () -> false);

@@ -33,6 +33,9 @@ class RunsTest {
         EarlyStopTest.assertSame(main, EarlyStopTest.weights(f));
         assertEquals("0.1", f.session.training().settings().value("lr"), "settings are the run's own");
         assertEquals(4, f.session.training().history().points().size(), "so is the history");
+        run("switch fast");
+        assertEquals(10, f.session.training().history().layers().size(), "the fork's history has every update's"
+                + " layer statistics, those from before the fork too");
     }
 
     @Test
@@ -71,24 +74,22 @@ class RunsTest {
     }
 
     @Test
-    void aResplitWithOtherRunsIsRefusedAndChangesNothing() {
-        run("fork a");
-        mnistshell.data.Split split = f.session.split();
-        ShellError e = assertThrows(ShellError.class, () -> run("data split --test 10"));
-        assertEquals(1, e.getMessage().lines().count());
-        assertSame(split, f.session.split());
-    }
-
-    @Test
     void saveAllThenLoadDirBringsEveryRunBackBitIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         run("set optimizer adam; data split --test 40 --val 30; step 3; fork lr5; set lr 0.5; step 4; fork tiny");
         run("set optimizer momentum; step 2; switch lr5");
         java.util.Map<String, List<double[][]>> before = new java.util.TreeMap<>();
+        java.util.Map<String, List<mnistshell.train.History.Point>> points = new java.util.TreeMap<>();
+        java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        java.util.Map<String, String> best = new java.util.TreeMap<>();
         for (String name : List.of("lr5", "main", "tiny")) {
             if (!name.equals(f.session.runName())) {
                 run("switch " + name);
             }
             before.put(name, EarlyStopTest.weights(f));
+            points.put(name, f.session.training().history().points());
+            settings.put(name, f.session.training().settings().value("lr") + " "
+                    + f.session.training().settings().optimizer());
+            best.put(name, f.session.training().best().update() + " " + f.session.training().best().metric());
         }
         java.nio.file.Path runs = dir.resolve("runs");
         String out = run("save --all " + runs);
@@ -102,6 +103,11 @@ class RunsTest {
                 run("switch " + name);
             }
             EarlyStopTest.assertSame(before.get(name), EarlyStopTest.weights(f));
+            assertEquals(points.get(name), f.session.training().history().points(), name + "'s history");
+            assertEquals(settings.get(name), f.session.training().settings().value("lr") + " "
+                    + f.session.training().settings().optimizer(), name + "'s settings");
+            assertEquals(best.get(name), f.session.training().best().update() + " "
+                    + f.session.training().best().metric(), name + "'s best weights");
         }
         assertEquals(9, f.session.iteration(), "tiny: 3 + 4 + 2 updates");
     }

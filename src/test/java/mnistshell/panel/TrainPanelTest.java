@@ -266,6 +266,70 @@ class TrainPanelTest {
         }
     }
 
+    /** Accuracy and mean cross-entropy on {@code images}, by the reference network, image by image. */
+    static double[] accuracyAndLoss(Session s, int[] images) {
+        int right = 0;
+        double loss = 0;
+        for (int i : images) {
+            double[] p = mnistshell.nn.ReferenceEngine.probabilities(s.network(), s.data(), i);
+            int label = s.data().label(i);
+            right += mnistshell.nn.Evaluation.argmax(p) == label ? 1 : 0;
+            loss -= Math.log(p[label]);
+        }
+        return new double[] {(double) right / images.length, loss / images.length};
+    }
+
+    /** The panel on a large terminal after {@code updates} updates made with n, as drawn then. */
+    String drawnAfter(Session session, int updates) throws Exception {
+        VirtualScreen v = new VirtualScreen(200, 60);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        LiveTraining[] live = new LiveTraining[1];
+        TrainPanel panel = paused(session, v, failed, live);
+        Thread training = new Thread(() -> live[0].run(0, () -> false));
+        training.start();
+        try {
+            for (int i = 0; i < updates; i++) {
+                live[0].stepOnce();
+            }
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (shownUpdate(v.terminal) != updates && System.nanoTime() < deadline) {
+                clock.addAndGet(FRAME);
+                drawWithin(panel);
+            }
+            assertEquals(updates, shownUpdate(v.terminal), screen(v.terminal));
+            return screen(v.terminal);
+        } finally {
+            live[0].stop();
+            training.join();
+        }
+    }
+
+    @Test
+    void withAValidationSetThePanelShowsValidationAccuracyAndLossNeverTest() throws Exception {
+        Session session = PanelData.session();
+        session.resplit(10, 15, 3);
+        String shown = drawnAfter(session, 3);
+        double[] val = accuracyAndLoss(session, session.split().val());
+        String figures = shown.lines().findFirst().orElseThrow();
+        assertTrue(figures.contains(String.format("  val %.2f%%  ", 100 * val[0])), figures);
+        assertTrue(figures.contains("  val loss " + mnistshell.render.Numbers.compact(val[1]) + "  "), figures);
+        assertTrue(shown.contains("val accuracy"), shown);
+        assertTrue(shown.contains("val images wrong at the start"), shown);
+        assertFalse(shown.contains("test"), "the test images stay unseen while tuning:\n" + shown);
+    }
+
+    @Test
+    void withoutAValidationSetThePanelShowsTestAccuracyLabelledTest() throws Exception {
+        Session session = PanelData.session();
+        String shown = drawnAfter(session, 2);
+        double[] test = accuracyAndLoss(session, session.split().test());
+        String figures = shown.lines().findFirst().orElseThrow();
+        assertTrue(figures.contains(String.format("  test %.2f%%  ", 100 * test[0])), figures);
+        assertFalse(shown.contains("val"), shown);
+        assertTrue(shown.contains("test accuracy"), shown);
+        assertTrue(shown.contains("test images wrong at the start"), shown);
+    }
+
     @Test
     void framesCostingMoreThanAShareOfTheirIntervalAreSpacedFurther() {
         assertEquals(FRAME, TrainPanel.frameInterval(0));

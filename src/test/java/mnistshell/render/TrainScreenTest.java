@@ -37,7 +37,7 @@ class TrainScreenTest {
                 new TrainScreen.Layer("W2", new double[] {0.3}, new double[] {1e-3}, new double[0]));
         List<String> figures = List.of("update " + n, "epoch " + n, "loss 0.5000", "batch 90.00%", "test 80.00%",
                 "12 updates/s", "3.0 s", "lr 0.2", "running");
-        return new TrainScreen.Frame(figures, loss, acc, test, new int[] {2}, "from update 3: lr = 0.2", layers,
+        return new TrainScreen.Frame(figures, loss, acc, test, "test", new int[] {2}, "from update 3: lr = 0.2", layers,
                 List.of("dW1: vanishing: under 1e-07 of |W1| on each of the last 5 updates"), units, digits, 28, 28, null);
     }
 

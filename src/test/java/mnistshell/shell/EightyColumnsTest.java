@@ -161,11 +161,14 @@ class EightyColumnsTest {
             "data load DIR/a-directory-of-mnist-files-with-a-long-name", "data info",
             "set bias-grad seed", "step 1", "grads db2", "set engine reference", "step 1",
             "bench --runs 1 --updates 1", "set engine fast",
-            // a deep sigmoid network, for the gradient flow warning's ratio; then named runs, last,
-            // as data load is refused while other runs exist
+            // a deep sigmoid network, for the gradient flow warning's ratio; then named runs
             "init 784-16-16-16-16-16-16-10 --act sigmoid --init xavier", "step 3", "grads",
             "expect test-accuracy >= 0", "data split --test 500 --val 500", "step 1", "eval", "eval --test",
-            "best", "fork other", "step 1", "runs", "compare", "history", "history --layers", "switch main");
+            "best", "fork other", "step 1", "runs", "compare", "history", "history --layers", "switch main",
+            // with several runs, data load and split work: each trained run is warned
+            "data load DIR/train.csv", "data split --test 50 --val 50", "step 2", "fork a-rather-long-run-name",
+            "set lr 0.5", "step 3", "runs", "best", "compare", "compare --png DIR/c.png",
+            "sweep lr 0.05,0.2 --steps 2");
 
     static final List<String> ERRORS = List.of(
             "stpe", "nosuchcommand at all", "init 784-0-10", "init 784-10", "init 10-10-10",

@@ -141,6 +141,6 @@ class ValidationRefusalTest extends RefusalFixture {
         assertArrayEquals(before.train(), f.session.split().train());
         assertEquals(0, f.session.split().val().length);
         assertTrue(f.session.training().history().validations().isEmpty());
-        assertEquals(0, f.session.training().bestUpdate(), "no best weights in the file: none");
+        assertEquals(0, f.session.training().best().update(), "no best weights in the file: none");
     }
 }
