@@ -74,9 +74,16 @@ public final class TrainCommand extends Command {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         var train = session.evaluateTrain();
-        var test = session.evaluateTest();
+        if (session.split().hasValidation()) { // as step's line: the test images stay unseen while tuning
+            var val = session.evaluateValidation();
+            TrainingRun.conclude(ctx, new StepReport(result.updates(), session.iteration(), session.training().epoch(),
+                    train.loss(), train.accuracy(), Double.NaN, seconds, result.interrupted(), result.failure(),
+                    val.accuracy(), val.loss()));
+            return;
+        }
+        double test = session.split().test().length == 0 ? Double.NaN : session.evaluateTest().accuracy();
         TrainingRun.conclude(ctx, new StepReport(result.updates(), session.iteration(), session.training().epoch(),
-                train.loss(), train.accuracy(), test.accuracy(), seconds, result.interrupted(), result.failure()));
+                train.loss(), train.accuracy(), test, seconds, result.interrupted(), result.failure()));
     }
 
     private static void withoutPanel(Context ctx, Session session, int updates, int epochs) {

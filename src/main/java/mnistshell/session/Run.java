@@ -82,9 +82,10 @@ public final class Run {
                     Double.NaN, seconds, outcome.interrupted(), outcome.failure());
         }
         if (split.hasValidation()) { // the test accuracy is kept for eval --test, not looked at while tuning
+            Evaluation val = training.evaluate(data, split.val());
             return new StepReport(outcome.updates(), training.updates(), training.epoch(), train.loss(),
                     train.accuracy(), Double.NaN, seconds, outcome.interrupted(), outcome.failure(),
-                    training.evaluate(data, split.val()).accuracy());
+                    val.accuracy(), val.loss());
         }
         // no test images: no test accuracy (NaN), rather than 0 right of 0 shown as 0.00%
         double test = split.test().length == 0 ? Double.NaN : training.evaluate(data, split.test()).accuracy();

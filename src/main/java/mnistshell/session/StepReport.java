@@ -17,11 +17,12 @@ package mnistshell.session;
  */
 public record StepReport(int updates, int iteration, int epoch, double loss, double trainAccuracy,
                          double testAccuracy, double seconds, boolean interrupted, String failure,
-                         double valAccuracy) {
+                         double valAccuracy, double valLoss) {
 
     public StepReport(int updates, int iteration, int epoch, double loss, double trainAccuracy,
                       double testAccuracy, double seconds, boolean interrupted, String failure) {
-        this(updates, iteration, epoch, loss, trainAccuracy, testAccuracy, seconds, interrupted, failure, Double.NaN);
+        this(updates, iteration, epoch, loss, trainAccuracy, testAccuracy, seconds, interrupted, failure, Double.NaN,
+                Double.NaN);
     }
 
     public double updatesPerSecond() {

@@ -51,9 +51,10 @@ public final class TrainingRun {
         boolean val = !Double.isNaN(r.valAccuracy());
         double heldOut = val ? r.valAccuracy() : r.testAccuracy();
         String test = Double.isNaN(heldOut) ? "none" : String.format("%.2f%%", 100 * heldOut);
-        out.printf("update %d (epoch %d): loss %s, train %.2f%%, %s %s, %.1f s, %.0f/s%n",
-                r.iteration(), r.epoch(), Numbers.compact(r.loss()), 100 * r.trainAccuracy(), val ? "val" : "test",
-                test,
-                r.seconds(), r.updatesPerSecond());
+        String valLoss = val ? " (loss " + Numbers.compact(r.valLoss()) + ")" : "";
+        out.println(mnistshell.render.Wrap.line(String.format("update %d (epoch %d): loss %s, train %.2f%%, %s %s%s, "
+                + "%.1f s, %.0f/s", r.iteration(), r.epoch(), Numbers.compact(r.loss()), 100 * r.trainAccuracy(),
+                val ? "val" : "test", test, valLoss, r.seconds(), r.updatesPerSecond()), mnistshell.render.Wrap.COLUMNS,
+                2));
     }
 }

@@ -73,7 +73,13 @@ class ValidationSetTest {
         run("data split --test 40 --val 30");
         String step = run("step 3");
         double val = accuracy(f.session.split().val());
-        assertTrue(step.contains(", val " + percent(val) + ","), step);
+        double valLoss = 0; // worked out image by image with the reference engine
+        for (int i : f.session.split().val()) {
+            valLoss -= Math.log(ReferenceEngine.probabilities(f.session.network(), f.session.data(), i)[
+                    f.session.data().label(i)]) / f.session.split().val().length;
+        }
+        assertTrue(step.contains(", val " + percent(val) + " (loss " + mnistshell.render.Numbers.compact(valLoss)
+                + "),"), step);
         assertFalse(step.contains("test"), step);
         String eval = run("eval");
         assertTrue(eval.contains("val accuracy " + percent(val)), eval);
