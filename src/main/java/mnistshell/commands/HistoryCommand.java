@@ -96,8 +96,14 @@ public final class HistoryCommand extends Command {
         if (history.validations().isEmpty()) {
             return series(points, 2);
         }
+        return validationSeries(history, false);
+    }
+
+    /** The validation accuracy, or loss, after each update (NaN where it was not measured). */
+    static double[] validationSeries(History history, boolean loss) {
+        List<History.Point> points = history.points();
         Map<Integer, Double> byUpdate = new java.util.HashMap<>();
-        history.validations().forEach(v -> byUpdate.put(v.update(), v.accuracy()));
+        history.validations().forEach(v -> byUpdate.put(v.update(), loss ? v.loss() : v.accuracy()));
         double[] out = new double[points.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = byUpdate.getOrDefault(points.get(i).update(), Double.NaN);
@@ -112,11 +118,14 @@ public final class HistoryCommand extends Command {
                         + " updates" : "a column per update");
         int[] updates = points.stream().mapToInt(History.Point::update).toArray();
         String[] titles = {"loss of each batch, before its update", "accuracy on each batch, before its update",
-            val ? "validation accuracy after the update" : "test accuracy after the update"};
-        for (int s = 0; s < 3; s++) {
+            val ? "validation accuracy after the update" : "test accuracy after the update",
+            "validation loss after the update"};
+        for (int s = 0; s < (val ? 4 : 3); s++) {
+            double[] values = s == 3 ? validationSeries(ctx.session().training().history(), true)
+                    : s == 2 ? heldOut : series(points, s);
             ctx.out().println(titles[s]);
-            ctx.out().print(BlockChart.render(s == 2 ? heldOut : series(points, s), updates, marks, WIDTH, HEIGHT,
-                    s == 0 ? Numbers::brief : Numbers::percent));
+            ctx.out().print(BlockChart.render(values, updates, marks, WIDTH, HEIGHT,
+                    s == 0 || s == 3 ? Numbers::brief : Numbers::percent));
         }
         for (Map.Entry<Integer, String> c : changes.entrySet()) {
             ctx.out().printf("  ^ from update %d: %s%n", c.getKey() + 1, SafeText.escape(c.getValue()));

@@ -52,9 +52,11 @@ public final class TrainingRun {
         double heldOut = val ? r.valAccuracy() : r.testAccuracy();
         String test = Double.isNaN(heldOut) ? "none" : String.format("%.2f%%", 100 * heldOut);
         String valLoss = val ? " (loss " + Numbers.compact(r.valLoss()) + ")" : "";
-        out.println(mnistshell.render.Wrap.line(String.format("update %d (epoch %d): loss %s, train %.2f%%, %s %s%s, "
-                + "%.1f s, %.0f/s", r.iteration(), r.epoch(), Numbers.compact(r.loss()), 100 * r.trainAccuracy(),
-                val ? "val" : "test", test, valLoss, r.seconds(), r.updatesPerSecond()), mnistshell.render.Wrap.COLUMNS,
-                2));
+        String figures = String.format("update %d (epoch %d): loss %s, train %.2f%%, %s %s%s", r.iteration(),
+                r.epoch(), Numbers.compact(r.loss()), 100 * r.trainAccuracy(), val ? "val" : "test", test, valLoss);
+        String time = String.format("%.1f s, %.0f/s", r.seconds(), r.updatesPerSecond());
+        // the time goes on a line of its own rather than breaking a figure
+        out.println(figures.length() + 2 + time.length() <= mnistshell.render.Wrap.COLUMNS ? figures + ", " + time
+                : figures + ",\n  " + time);
     }
 }

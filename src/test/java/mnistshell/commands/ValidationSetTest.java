@@ -121,6 +121,10 @@ class ValidationSetTest {
         assertEquals(f.session.evaluateValidation().loss(), vals.get(1).loss(), 1e-12);
         String chart = run("history");
         assertTrue(chart.contains("validation accuracy after the update"), chart);
+        String lossChart = chart.substring(chart.indexOf("validation loss after the update"));
+        double highest = Math.max(vals.get(0).loss(), vals.get(1).loss());
+        assertTrue(lossChart.lines().skip(1).findFirst().orElse("")
+                .startsWith(mnistshell.render.Numbers.brief(highest) + " ┤"), lossChart);
         assertFalse(chart.contains("test"), chart);
     }
 
