@@ -20,9 +20,13 @@ public final class DrawCommand extends Command {
 
     @Override
     public String details() {
-        return "Draw with the mouse, or move with the arrow keys and press space to put the pen down or\n"
-                + "lift it. c clears, Enter keeps the drawing as drawn:N (see 'show drawn:N'; drawn images\n"
-                + "are never trained on), q or Esc leaves.";
+        return """
+                Draw with the mouse, or move with the arrow keys and press space to put the pen
+                down or lift it. The network sees the drawing prepared as MNIST's digits were:
+                fitted to 20x20 and centred by its centre of mass, shown beside the pad; p turns
+                the MNIST preparation off and on. The saliency of what the network sees follows
+                the drawing beside it. c clears, Enter keeps the drawing as drawn:N
+                (see 'show drawn:N'; drawn images are never trained on), q or Esc leaves.""";
     }
 
     @Override

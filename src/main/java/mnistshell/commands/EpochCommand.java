@@ -1,6 +1,5 @@
 package mnistshell.commands;
 
-import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -25,15 +24,6 @@ public final class EpochCommand extends Command {
     public void run(Args args, Context ctx) {
         int epochs = args.nextInt("N", 1, 1, 1_000_000);
         args.done();
-        epochs(ctx, epochs);
-    }
-
-    /** {@code epochs} passes with a progress bar and the summary line; {@code train --epochs E} outside a terminal too. */
-    static void epochs(Context ctx, int epochs) {
-        Session session = ctx.session();
-        long planned = session.updatesForEpochs(epochs);
-        session.checkRoomFor(planned);
-        TrainingRun.run(ctx, (int) planned,
-                progress -> session.epochs(epochs, ctx::cancelled, progress, ctx.out()::println));
+        TrainingRun.epochs(ctx, epochs);
     }
 }

@@ -3,10 +3,12 @@ package mnistshell.commands;
 import java.util.ArrayList;
 import java.util.List;
 import mnistshell.inspect.GradientHealth;
+import mnistshell.inspect.TensorStats;
 import mnistshell.nn.BiasGrad;
 import mnistshell.nn.Gradients;
 import mnistshell.nn.Tensor;
 import mnistshell.render.Numbers;
+import mnistshell.render.TensorTable;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -45,7 +47,7 @@ public final class GradsCommand extends Command {
 
     @Override
     public List<Completer> argumentCompleters(Context ctx) {
-        return List.of(Completions.words(() -> TensorTable.names(ctx.session().network(), "d")));
+        return List.of(Completions.words(() -> ctx.session().network().tensorNames().stream().map(n -> "d" + n).toList()));
     }
 
     @Override
@@ -85,7 +87,7 @@ public final class GradsCommand extends Command {
         for (int k = 0; k < grads.size(); k++) {
             ratio.add(new String[] {last.weights()[k] == 0 ? "-" : Numbers.ratio(last.step()[k] / last.weights()[k])});
         }
-        ctx.out().print(TensorTable.of("tensor", WeightsCommand.stats(grads), new String[] {"upd/w"}, ratio).render());
+        ctx.out().print(TensorTable.of("tensor", TensorStats.of(grads), new String[] {"upd/w"}, ratio).render());
         List<String> names = grads.stream().map(Tensor::name).toList();
         for (GradientHealth.Warning warning : GradientHealth.advised(names, recent)) {
             ctx.out().println("warning: " + warning.text());
@@ -99,7 +101,7 @@ public final class GradsCommand extends Command {
                         + String.join(", ", grads.stream().map(Tensor::name).toList())));
         boolean output = t.name().equals(grads.get(grads.size() - 1).name());
         if (!output) {
-            WeightsCommand.values(ctx, t);
+            ctx.out().print(TensorTable.values(t.name(), t.values()));
             return;
         }
         ctx.out().printf("%s, one value per class:%n", t.name());

@@ -24,7 +24,6 @@ import org.jline.reader.Completer;
 /** {@code history [--csv FILE] [--png FILE]}: the learning curves since init, with the setting changes marked. */
 public final class HistoryCommand extends Command {
 
-    static final int WIDTH = 64;
     static final int HEIGHT = 5;
 
     public HistoryCommand() {
@@ -113,8 +112,9 @@ public final class HistoryCommand extends Command {
 
     private static void chart(Context ctx, List<History.Point> points, int[] marks, Map<Integer, String> changes,
                               double[] heldOut, boolean val) {
+        int width = BlockChart.HISTORY_WIDTH;
         ctx.out().printf("%d updates, %d epochs; %s%n", points.size(), points.get(points.size() - 1).epoch(),
-                points.size() > WIDTH ? "each column the mean of about " + (points.size() + WIDTH - 1) / WIDTH
+                points.size() > width ? "each column the mean of about " + (points.size() + width - 1) / width
                         + " updates" : "a column per update");
         int[] updates = points.stream().mapToInt(History.Point::update).toArray();
         String[] titles = {"loss of each batch, before its update", "accuracy on each batch, before its update",
@@ -124,7 +124,7 @@ public final class HistoryCommand extends Command {
             double[] values = s == 3 ? validationSeries(ctx.session().training().history(), true)
                     : s == 2 ? heldOut : series(points, s);
             ctx.out().println(titles[s]);
-            ctx.out().print(BlockChart.render(values, updates, marks, WIDTH, HEIGHT,
+            ctx.out().print(BlockChart.render(values, updates, marks, width, HEIGHT,
                     s == 0 || s == 3 ? Numbers::brief : Numbers::percent));
         }
         for (Map.Entry<Integer, String> c : changes.entrySet()) {

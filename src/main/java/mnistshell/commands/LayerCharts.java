@@ -18,7 +18,6 @@ import mnistshell.train.History;
  */
 final class LayerCharts {
 
-    static final int WIDTH = HistoryCommand.WIDTH;
     static final double GUIDE = 1e-3;
 
     private LayerCharts() {
@@ -30,8 +29,9 @@ final class LayerCharts {
         int[] updates = layers.stream().mapToInt(History.Layers::update).toArray();
         int[] marks = marks(updates, changes);
         int span = updates[n - 1] - updates[0] + 1;
+        int width = BlockChart.HISTORY_WIDTH;
         out.printf("layer statistics of updates %d to %d; %s%n", updates[0], updates[n - 1],
-                n > WIDTH ? "a column the mean of about " + (n + WIDTH - 1) / WIDTH + " updates" : "a column each");
+                n > width ? "a column the mean of about " + (n + width - 1) / width + " updates" : "a column each");
         if (span > n) {
             out.printf("recorded for %d of the %d updates (about every %d-th): a long run saved and loaded%n", n, span,
                     Math.round((double) span / n));
@@ -41,9 +41,9 @@ final class LayerCharts {
             String w = "W" + (l + 1);
             out.printf("%s (%dx%d): upd/w, ||change|| / ||%s||, log scale; · at 1e-3, healthy%n",
                     w, net.sizes()[l + 1], net.sizes()[l], w);
-            LogChart.render(column(layers, x -> x.ratio()[k]), updates, marks, WIDTH, 6, GUIDE).forEach(out::println);
+            LogChart.render(column(layers, x -> x.ratio()[k]), updates, marks, width, 6, GUIDE).forEach(out::println);
             out.printf("%s: gradient norm ||d%s||, log scale%n", w, w);
-            LogChart.render(column(layers, x -> x.gradient()[k]), updates, marks, WIDTH, 4, Double.NaN).forEach(out::println);
+            LogChart.render(column(layers, x -> x.gradient()[k]), updates, marks, width, 4, Double.NaN).forEach(out::println);
         }
         String word = HiddenStats.saturates(net.hidden()) ? "saturated (slope under 5% of its largest)"
                 : "off (output 0 or below)";
@@ -83,7 +83,7 @@ final class LayerCharts {
     private static void block(PrintStream out, String title, double[] values, int[] updates, int[] marks,
                               java.util.function.DoubleFunction<String> format) {
         out.println(title);
-        out.print(BlockChart.render(values, updates, marks, WIDTH, 3, format));
+        out.print(BlockChart.render(values, updates, marks, BlockChart.HISTORY_WIDTH, 3, format));
     }
 
     /** Each change as the position of the first recorded update it applied to (none after the last). */

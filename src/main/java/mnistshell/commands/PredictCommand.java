@@ -68,7 +68,7 @@ public final class PredictCommand extends Command {
             throw args.error("--png FILE draws the saliency: give --saliency with it");
         }
         if (inside || saliency) {
-            ImageRef ref = ShowCommand.parse(args, image, ctx.session());
+            ImageRef ref = args.value(() -> ImageRef.parse(image, ctx.session()));
             probabilities(args, ctx, image);
             if (inside) {
                 InsideView.inside(ctx.out(), ctx.session(), ref);
@@ -85,7 +85,7 @@ public final class PredictCommand extends Command {
     /** Image {@code word}'s ten probabilities as bars, its label and the prediction marked. */
     private static void probabilities(Args args, Context ctx, String word) {
         Session session = ctx.session();
-        ImageRef ref = ShowCommand.parse(args, word, session);
+        ImageRef ref = args.value(() -> ImageRef.parse(word, session));
         double[] p = ref.probabilities(session);
         int predicted = Evaluation.argmax(p);
         int label = ref.labelled() ? session.data().label(ref.index()) : -1;

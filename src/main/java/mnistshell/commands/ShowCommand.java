@@ -3,7 +3,6 @@ package mnistshell.commands;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import mnistshell.data.UnlabelledSet;
 import mnistshell.panel.DigitPanel;
 import mnistshell.render.AsciiDigit;
 import mnistshell.render.DigitFacts;
@@ -14,7 +13,6 @@ import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
 import mnistshell.errors.ShellError;
-import mnistshell.errors.Values;
 import mnistshell.shell.Completions;
 import org.jline.reader.Completer;
 
@@ -63,7 +61,7 @@ public final class ShowCommand extends Command {
             throw args.error("give either an image index, 0 to " + (session.data().size() - 1)
                     + ", drawn:N, unlabelled:N, or --wrong");
         }
-        ImageRef ref = wrong ? ImageRef.data(firstWrongTestImage(session)) : parse(args, word, session);
+        ImageRef ref = wrong ? ImageRef.data(firstWrongTestImage(session)) : args.value(() -> ImageRef.parse(word, session));
         if (ctx.screens() == null) {
             print(ctx.out(), session, ref);
             return;
@@ -96,39 +94,5 @@ public final class ShowCommand extends Command {
             }
         }
         throw new ShellError("the network gets every test image right");
-    }
-
-    /** {@code N}, {@code drawn:N} or {@code unlabelled:N} as an image of the session, refused with the valid range. */
-    static ImageRef parse(Args args, String word, Session session) {
-        if (word.startsWith(ImageRef.UNLABELLED_PREFIX)) {
-            UnlabelledSet set = session.unlabelled();
-            if (set == null || set.size() == 0) {
-                throw args.valueError("no unlabelled images: load some first, e.g. data load test.csv");
-            }
-            if (set.features() != session.data().features()) {
-                throw args.valueError("the unlabelled images have " + set.features() + " pixels but the loaded data's have "
-                        + session.data().features());
-            }
-            return ImageRef.unlabelled(index(args, ImageRef.UNLABELLED_PREFIX + "N", word, ImageRef.UNLABELLED_PREFIX,
-                    set.size()));
-        }
-        if (word.startsWith(ImageRef.DRAWN_PREFIX)) {
-            int kept = session.drawn().size();
-            if (kept == 0) {
-                throw args.valueError("no drawn images yet: draw one with 'draw' and keep it with Enter");
-            }
-            return ImageRef.drawn(index(args, ImageRef.DRAWN_PREFIX + "N", word, ImageRef.DRAWN_PREFIX, kept));
-        }
-        return ImageRef.data(index(args, "image N", word, "", session.data().size()));
-    }
-
-    /** The number after {@code prefix} in {@code word}, from 0 to {@code size - 1}. */
-    private static int index(Args args, String what, String word, String prefix, int size) {
-        try {
-            return Values.intIn(what, word.substring(prefix.length()), 0, size - 1);
-        } catch (ShellError e) {
-            throw args.valueError(what + " must be an integer from 0 to " + (size - 1) + ", found "
-                    + Values.shown(word));
-        }
     }
 }

@@ -1,6 +1,5 @@
 package mnistshell.commands;
 
-import mnistshell.session.Session;
 import mnistshell.shell.Args;
 import mnistshell.shell.Command;
 import mnistshell.shell.Context;
@@ -33,13 +32,6 @@ public final class StepCommand extends Command {
     public void run(Args args, Context ctx) {
         int updates = args.nextInt("N", 1, 1, 100_000_000);
         args.done();
-        steps(ctx, updates);
-    }
-
-    /** {@code updates} updates with a progress bar and the summary line; {@code train N} outside a terminal too. */
-    static void steps(Context ctx, int updates) {
-        Session session = ctx.session();
-        session.checkRoomFor(updates);
-        TrainingRun.run(ctx, updates, progress -> session.step(updates, ctx::cancelled, progress, ctx.out()::println));
+        TrainingRun.steps(ctx, updates);
     }
 }

@@ -54,9 +54,9 @@ public final class SweepCommand extends Command {
                 s.set(key, List.of(values.get(i)));
                 ctx.out().printf("%s:%n", names.get(i));
                 if (steps > 0) {
-                    StepCommand.steps(ctx, steps);
+                    mnistshell.shell.TrainingRun.steps(ctx, steps);
                 } else {
-                    EpochCommand.epochs(ctx, epochs);
+                    mnistshell.shell.TrainingRun.epochs(ctx, epochs);
                 }
                 s.switchTo(base);
             }

@@ -88,7 +88,7 @@ public final class TrainCommand extends Command {
 
     private static void withoutPanel(Context ctx, Session session, int updates, int epochs) {
         if (epochs > 0) {
-            EpochCommand.epochs(ctx, epochs);
+            TrainingRun.epochs(ctx, epochs);
             ctx.shell().log("epoch " + epochs);
             return;
         }
@@ -96,7 +96,7 @@ public final class TrainCommand extends Command {
             throw new ShellError("train without N runs until stopped, and only the panel at a terminal's prompt"
                     + " can stop it: give N (train 500) or --epochs E");
         }
-        StepCommand.steps(ctx, updates);
+        TrainingRun.steps(ctx, updates);
         ctx.shell().log("step " + updates);
     }
 

@@ -6,9 +6,9 @@ import mnistshell.data.Dataset;
 import mnistshell.inspect.TensorStats;
 import mnistshell.nn.Network;
 import mnistshell.nn.Tensor;
-import mnistshell.render.MatrixText;
 import mnistshell.render.Numbers;
 import mnistshell.render.SafeText;
+import mnistshell.render.TensorTable;
 import mnistshell.render.UnitPicture;
 import mnistshell.render.WeightGridImage;
 import mnistshell.shell.Args;
@@ -43,7 +43,7 @@ public final class WeightsCommand extends Command {
 
     @Override
     public List<Completer> argumentCompleters(Context ctx) {
-        Completer names = Completions.words(() -> TensorTable.names(ctx.session().network(), ""));
+        Completer names = Completions.words(() -> ctx.session().network().tensorNames());
         return List.of(Completions.afterOption(Map.of("--png", Completions.paths(".png"), "--neuron", Completions.words()),
                 Completions.all(names, Completions.words("--neuron", "--png"))));
     }
@@ -60,18 +60,11 @@ public final class WeightsCommand extends Command {
         } else if (neuron != null) {
             picture(args, ctx, name == null ? "W1" : name, neuron);
         } else if (name == null) {
-            ctx.out().print(TensorTable.of("tensor", stats(net.tensors())).render());
+            ctx.out().print(TensorTable.of("tensor", TensorStats.of(net.tensors())).render());
         } else {
-            values(ctx, tensor(args, net, name));
+            Tensor t = tensor(args, net, name);
+            ctx.out().print(TensorTable.values(t.name(), t.values()));
         }
-    }
-
-    static List<TensorStats> stats(List<Tensor> tensors) {
-        List<TensorStats> out = new ArrayList<>();
-        for (Tensor t : tensors) {
-            out.add(TensorStats.of(t.name(), t.values()));
-        }
-        return out;
     }
 
     private static Tensor tensor(Args args, Network net, String name) {
@@ -83,24 +76,6 @@ public final class WeightsCommand extends Command {
             names.add(t.name());
         }
         throw args.error("no tensor '" + name + "': this network has " + String.join(", ", names));
-    }
-
-    /** A vector one value a line, a small matrix whole, a large one a row of statistics per unit. */
-    static void values(Context ctx, Tensor t) {
-        ctx.out().printf("%s, %dx%d:%n", t.name(), t.rows(), t.columns());
-        if (t.columns() == 1) {
-            for (int i = 0; i < t.rows(); i++) {
-                ctx.out().printf("  %2d  %11.4e%n", i, t.values()[i][0]);
-            }
-        } else if (t.columns() <= 10) {
-            ctx.out().print(MatrixText.render(t.values(), "unit "));
-        } else {
-            List<TensorStats> rows = new ArrayList<>();
-            for (int i = 0; i < t.rows(); i++) {
-                rows.add(TensorStats.of(Integer.toString(i), new double[][] {t.values()[i]}));
-            }
-            ctx.out().print(TensorTable.of("unit", rows).render());
-        }
     }
 
     private static void picture(Args args, Context ctx, String name, String neuron) {

@@ -1,5 +1,9 @@
 package mnistshell.inspect;
 
+import java.util.ArrayList;
+import java.util.List;
+import mnistshell.nn.Tensor;
+
 /**
  * A summary of one tensor's values, one row of the {@code weights} and {@code grads} tables.
  *
@@ -33,6 +37,15 @@ public record TensorStats(String name, int rows, int cols, double mean, double s
         double variance = Math.max(0, squares / n - mean * mean);
         return new TensorStats(name, values.length, values[0].length, mean, Math.sqrt(variance), min, max,
                 Math.sqrt(squares), (double) zeros / n);
+    }
+
+    /** The statistics of each tensor, in order, under its name. */
+    public static List<TensorStats> of(List<Tensor> tensors) {
+        List<TensorStats> out = new ArrayList<>();
+        for (Tensor t : tensors) {
+            out.add(of(t.name(), t.values()));
+        }
+        return out;
     }
 
     /** "10x784". */

@@ -236,6 +236,11 @@ public final class Network {
         return out;
     }
 
+    /** The parameters' names as of now, {@code W1}, {@code b1}, ..., for completion to offer. */
+    public java.util.List<String> tensorNames() {
+        return tensors().stream().map(Tensor::name).toList();
+    }
+
     /** Mean cross-entropy of softmax(Z) against labels. Z: (n_L, m), computed stably from logits. */
     public static double loss(Matrix z, int[] labels) {
         double total = 0;

@@ -13,6 +13,12 @@ public final class BlockChart {
 
     static final String EIGHTHS = " ▁▂▃▄▅▆▇█";
 
+    /**
+     * Columns of the charts {@code history} prints, its curves and {@code --layers}' alike, so
+     * that a column spans the same updates in each; with the value labels it fits 80.
+     */
+    public static final int HISTORY_WIDTH = 64;
+
     private BlockChart() {
     }
 

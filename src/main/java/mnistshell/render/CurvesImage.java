@@ -39,6 +39,11 @@ public final class CurvesImage {
      * maps the position before which a setting changed to what changed ("lr = 0.5").
      */
     public static BufferedImage draw(double[] loss, double[] batch, double[] test, Map<Integer, String> changes) {
+        return chart(loss, batch, test, changes).createBufferedImage(WIDTH, HEIGHT);
+    }
+
+    /** The chart {@link #draw} pictures, for tests to read its series and legend. */
+    static JFreeChart chart(double[] loss, double[] batch, double[] test, Map<Integer, String> changes) {
         XYPlot top = plot(new NumberAxis("loss (cross-entropy)"), false, series("loss of each batch", loss, 1));
         top.getRenderer().setSeriesPaint(0, LOSS);
         NumberAxis percent = new NumberAxis("accuracy (%)");
@@ -62,7 +67,7 @@ public final class CurvesImage {
         JFreeChart chart = new JFreeChart("learning curves over " + loss.length + " updates",
                 new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        return chart.createBufferedImage(WIDTH, HEIGHT);
+        return chart;
     }
 
     /** A series of (update, value * scale), NaN left out. */

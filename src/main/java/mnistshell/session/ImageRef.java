@@ -1,5 +1,8 @@
 package mnistshell.session;
 
+import mnistshell.data.UnlabelledSet;
+import mnistshell.errors.ShellError;
+import mnistshell.errors.Values;
 import mnistshell.render.AsciiDigit;
 import mnistshell.render.DigitFacts;
 
@@ -26,6 +29,42 @@ public record ImageRef(Kind kind, int index) {
 
     public static ImageRef unlabelled(int index) {
         return new ImageRef(Kind.UNLABELLED, index);
+    }
+
+    /**
+     * {@code N}, {@code drawn:N} or {@code unlabelled:N} as an image of the session, refused with
+     * the valid range (a command reports the refusal in its name, {@code Args.value}).
+     */
+    public static ImageRef parse(String word, Session session) {
+        if (word.startsWith(UNLABELLED_PREFIX)) {
+            UnlabelledSet set = session.unlabelled();
+            if (set == null || set.size() == 0) {
+                throw new ShellError("no unlabelled images: load some first, e.g. data load test.csv");
+            }
+            if (set.features() != session.data().features()) {
+                throw new ShellError("the unlabelled images have " + set.features() + " pixels but the loaded data's have "
+                        + session.data().features());
+            }
+            return unlabelled(index(UNLABELLED_PREFIX + "N", word, UNLABELLED_PREFIX, set.size()));
+        }
+        if (word.startsWith(DRAWN_PREFIX)) {
+            int kept = session.drawn().size();
+            if (kept == 0) {
+                throw new ShellError("no drawn images yet: draw one with 'draw' and keep it with Enter");
+            }
+            return drawn(index(DRAWN_PREFIX + "N", word, DRAWN_PREFIX, kept));
+        }
+        return data(index("image N", word, "", session.data().size()));
+    }
+
+    /** The number after {@code prefix} in {@code word}, from 0 to {@code size - 1}. */
+    private static int index(String what, String word, String prefix, int size) {
+        try {
+            return Values.intIn(what, word.substring(prefix.length()), 0, size - 1);
+        } catch (ShellError e) {
+            throw new ShellError(what + " must be an integer from 0 to " + (size - 1) + ", found "
+                    + Values.shown(word));
+        }
     }
 
     /** Whether it has a label: only images of the loaded data do. */

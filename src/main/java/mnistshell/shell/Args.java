@@ -123,7 +123,11 @@ public final class Args {
         return new ShellError(command.name() + ": " + message);
     }
 
-    private <T> T value(java.util.function.Supplier<T> parse) {
+    /**
+     * A value another layer parses (such as {@code ImageRef.parse}), its refusal reported in this
+     * command's name as {@link #valueError} reports it.
+     */
+    public <T> T value(java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (ShellError e) {

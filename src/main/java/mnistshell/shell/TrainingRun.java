@@ -3,6 +3,7 @@ package mnistshell.shell;
 import java.io.PrintStream;
 import java.util.function.IntConsumer;
 import mnistshell.render.Numbers;
+import mnistshell.session.Session;
 import mnistshell.session.StepReport;
 import mnistshell.errors.ShellError;
 
@@ -28,6 +29,21 @@ public final class TrainingRun {
         bar.clear();
         conclude(ctx, report);
         return report;
+    }
+
+    /** {@code updates} updates with a progress bar and the summary line: {@code step N}, and {@code train N} outside a terminal. */
+    public static void steps(Context ctx, int updates) {
+        Session session = ctx.session();
+        session.checkRoomFor(updates);
+        run(ctx, updates, progress -> session.step(updates, ctx::cancelled, progress, ctx.out()::println));
+    }
+
+    /** {@code epochs} passes with a progress bar and the summary line: {@code epoch N}, and {@code train --epochs E} outside a terminal. */
+    public static void epochs(Context ctx, int epochs) {
+        Session session = ctx.session();
+        long planned = session.updatesForEpochs(epochs);
+        session.checkRoomFor(planned);
+        run(ctx, (int) planned, progress -> session.epochs(epochs, ctx::cancelled, progress, ctx.out()::println));
     }
 
     /** The summary line, a note if the user stopped it early, and a NaN stop as an error. */

@@ -51,4 +51,15 @@ class HelpCommandTest {
         assertTrue(out.contains("Sigmoid and tanh units are never called dead"), out);
         assertTrue(out.contains("the share of the\n           gradient that still flows"), "saturated: how much still flows: " + out);
     }
+
+    @Test
+    void helpDrawSaysTheSaliencyFollowsTheDrawingAndPTurnsThePreparationOffAndOn() {
+        String out = new ShellFixture(false).run("help draw");
+        String text = out.replace('\n', ' ');
+        assertTrue(text.contains("The saliency of what the network sees follows the drawing beside it."), out);
+        assertTrue(text.contains("p turns the MNIST preparation off and on"), out);
+        for (String line : out.split("\n")) {
+            assertTrue(line.length() <= 80, line.length() + ": " + line);
+        }
+    }
 }
