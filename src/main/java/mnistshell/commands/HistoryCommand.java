@@ -79,7 +79,8 @@ public final class HistoryCommand extends Command {
             ctx.out().printf("wrote %s (%dx%d PNG): layer statistics of %d updates, %s%n", SafeText.escape(png),
                     LayersImage.WIDTH, LayersImage.HEIGHT, s.updates().length, LayersImage.sampling(s.updates()));
         } else if (png != null) {
-            PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), heldOut, changes), png);
+            PngFile.write(CurvesImage.draw(series(points, 0), series(points, 1), heldOut,
+                    history.validations().isEmpty() ? "test accuracy" : "validation accuracy", changes), png);
             ctx.out().printf("wrote %s (%dx%d PNG): loss and accuracy over %d updates%n", SafeText.escape(png),
                     CurvesImage.WIDTH, CurvesImage.HEIGHT, points.size());
         } else if (layers) {

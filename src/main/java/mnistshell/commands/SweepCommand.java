@@ -65,6 +65,6 @@ public final class SweepCommand extends Command {
                 s.switchTo(base);
             }
         }
-        CompareCommand.print(ctx, made, null);
+        mnistshell.session.Comparison.lines(ctx.session(), made).forEach(ctx.out()::println);
     }
 }

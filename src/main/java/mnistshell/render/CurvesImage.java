@@ -39,17 +39,27 @@ public final class CurvesImage {
      * maps the position before which a setting changed to what changed ("lr = 0.5").
      */
     public static BufferedImage draw(double[] loss, double[] batch, double[] test, Map<Integer, String> changes) {
-        return chart(loss, batch, test, changes).createBufferedImage(WIDTH, HEIGHT);
+        return draw(loss, batch, test, "test accuracy", changes);
+    }
+
+    /** As above, the held-out series named {@code heldOut} ("test accuracy", "validation accuracy"). */
+    public static BufferedImage draw(double[] loss, double[] batch, double[] test, String heldOut,
+                                     Map<Integer, String> changes) {
+        return chart(loss, batch, test, heldOut, changes).createBufferedImage(WIDTH, HEIGHT);
     }
 
     /** The chart {@link #draw} pictures, for tests to read its series and legend. */
     static JFreeChart chart(double[] loss, double[] batch, double[] test, Map<Integer, String> changes) {
+        return chart(loss, batch, test, "test accuracy", changes);
+    }
+
+    static JFreeChart chart(double[] loss, double[] batch, double[] test, String heldOut, Map<Integer, String> changes) {
         XYPlot top = plot(new NumberAxis("loss (cross-entropy)"), false, series("loss of each batch", loss, 1));
         top.getRenderer().setSeriesPaint(0, LOSS);
         NumberAxis percent = new NumberAxis("accuracy (%)");
         percent.setRange(0, 100);
         XYPlot bottom = plot(percent, true, series("batch accuracy, before each update", batch, 100),
-                series("test accuracy", test, 100));
+                series(heldOut, test, 100));
         bottom.getRenderer().setSeriesPaint(0, BATCH);
         ((XYLineAndShapeRenderer) bottom.getRenderer()).setSeriesShapesVisible(0, false); // a point per update: a line
 

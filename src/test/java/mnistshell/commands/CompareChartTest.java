@@ -87,7 +87,7 @@ class CompareChartTest {
             val.put(run, h.heldOutAccuracy(true));
             assertEquals(h.points().size(), h.validations().size(), "full batch: validation after every update");
         }
-        assertPanel(panel(lines, CompareCommand.LOSS_TITLE), loss, order);
+        assertPanel(panel(lines, mnistshell.session.Comparison.LOSS_TITLE), loss, order);
         assertPanel(panel(lines, "val accuracy after the update"), val, order);
         assertTrue(lines.contains("key: o fast  + main  = several runs in one place"), String.join("\n", lines));
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("test accuracy")), "tuning never sees test curves");
@@ -113,7 +113,7 @@ class CompareChartTest {
     void moreUpdatesThanColumnsAreAveragedAndTheAxisEndsAtTheLastUpdate() {
         f.run("data split --test 40 --val 60; step 150");
         List<String> lines = f.run("compare").lines().toList();
-        List<String> rows = panel(lines, CompareCommand.LOSS_TITLE);
+        List<String> rows = panel(lines, mnistshell.session.Comparison.LOSS_TITLE);
         History.Series s = f.session.training().history().losses();
         // column c holds updates c*150/64 + 1 and on: the mean of their losses, worked out here
         double[] mean = new double[RunsChart.WIDTH];

@@ -53,6 +53,20 @@ class CurvesImageLegendTest {
                 "the first update's batch is every training image, measured before it");
     }
 
+    @Test
+    void theHeldOutSeriesIsNamedForTheImagesItWasMeasuredOn() {
+        ShellFixture f = new ShellFixture(false);
+        f.run("data split --test 100 --val 100; step 3");
+        History h = f.session.training().history();
+        double[] val = h.validations().stream().mapToDouble(v -> 100 * v.accuracy()).toArray();
+        List<History.Point> points = h.points();
+        double[] loss = points.stream().mapToDouble(History.Point::loss).toArray();
+        double[] batch = points.stream().mapToDouble(History.Point::trainAccuracy).toArray();
+        double[] heldOut = h.validations().stream().mapToDouble(History.Validation::accuracy).toArray();
+        Entry e = entryHolding(legend(CurvesImage.chart(loss, batch, heldOut, "validation accuracy", Map.of())), val);
+        assertEquals("validation accuracy", e.label());
+    }
+
     /** The chart {@code history --png} draws from these points, without a validation set. */
     private static JFreeChart chartOf(List<History.Point> points) {
         double[] loss = points.stream().mapToDouble(History.Point::loss).toArray();
