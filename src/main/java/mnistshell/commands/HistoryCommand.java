@@ -62,12 +62,12 @@ public final class HistoryCommand extends Command {
         Map<Integer, String> changes = changesByPosition(history.changes());
         int[] marks = changes.keySet().stream().mapToInt(Integer::intValue).toArray();
         double[] heldOut = heldOutSeries(history);
+        if (layers && csv != null) { // refused before anything is written
+            throw args.error("--csv writes the learning curves, not the layer statistics: drop --layers");
+        }
         if (csv != null) {
             writeCsv(points, changes, history.validations(), csv);
             ctx.out().printf("wrote %s: %d updates%n", SafeText.escape(csv), points.size());
-        }
-        if (layers && csv != null) {
-            throw args.error("--csv writes the learning curves, not the layer statistics: drop --layers");
         }
         if (layers && history.layers().isEmpty()) {
             throw new ShellError("no layer statistics: this session's updates were loaded from a file saved "

@@ -1,6 +1,7 @@
 package mnistshell.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,9 +59,11 @@ class HistoryLayersTest {
     }
 
     @Test
-    void layersWithCsvIsRefused() {
+    void layersWithCsvIsRefusedAndWritesNothing() {
         run("step 1");
-        assertThrows(ShellError.class, () -> run("history --layers --csv x.csv"));
+        Path csv = dir.resolve("x.csv");
+        assertThrows(ShellError.class, () -> run("history --layers --csv " + csv));
+        assertFalse(java.nio.file.Files.exists(csv), "a refused command writes no file");
     }
 
     @TempDir
