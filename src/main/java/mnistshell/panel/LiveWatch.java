@@ -38,6 +38,8 @@ public final class LiveWatch {
     private final int[] sample;
     private final long start;
     private final Series loss = new Series();
+    /** The update of the series' first point (0 before any). */
+    private int firstUpdate;
     private final Series batch = new Series();
     /** Validation accuracy (and loss) with a validation set; else test accuracy. */
     private final boolean validation;
@@ -83,6 +85,7 @@ public final class LiveWatch {
         java.util.Map<Integer, History.Validation> measured = new java.util.HashMap<>();
         s.newValidations().forEach(v -> measured.put(v.update(), v));
         for (History.Point p : s.newPoints()) {
+            firstUpdate = firstUpdate == 0 ? p.update() : firstUpdate;
             loss.add(p.loss());
             batch.add(p.trainAccuracy());
             History.Validation v = measured.get(p.update());
@@ -150,7 +153,8 @@ public final class LiveWatch {
         return new TrainScreen.Frame(figures(s, nanos), loss.values(), batch.values(), heldOut.values(), heldOutName(),
                 marks,
                 legend(s.changes()), layers(s), warnings(s), units, digits(), data.rows(), data.cols(),
-                message != null ? message : s.ended() != null ? s.ended() + "; q returns to the prompt" : null);
+                message != null ? message : s.ended() != null ? s.ended() + "; q returns to the prompt" : null,
+                Math.max(1, firstUpdate));
     }
 
     private List<String> figures(LiveSnapshot s, long nanos) {

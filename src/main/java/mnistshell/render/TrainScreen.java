@@ -46,7 +46,16 @@ public final class TrainScreen {
      */
     public record Frame(List<String> figures, double[] loss, double[] batchAccuracy, double[] heldOutAccuracy,
                         String heldOut, int[] marks, String legend, List<Layer> layers, List<String> warnings,
-                        List<double[]> units, List<Digit> digits, int pictureRows, int pictureCols, String message) {
+                        List<double[]> units, List<Digit> digits, int pictureRows, int pictureCols, String message,
+                        int firstUpdate) {
+
+        /** As above, the series starting at update 1. */
+        public Frame(List<String> figures, double[] loss, double[] batchAccuracy, double[] heldOutAccuracy,
+                     String heldOut, int[] marks, String legend, List<Layer> layers, List<String> warnings,
+                     List<double[]> units, List<Digit> digits, int pictureRows, int pictureCols, String message) {
+            this(figures, loss, batchAccuracy, heldOutAccuracy, heldOut, marks, legend, layers, warnings, units, digits,
+                    pictureRows, pictureCols, message, 1);
+        }
     }
 
     /** Where a pane landed: rows {@code [top, top + height)}. */
@@ -189,15 +198,20 @@ public final class TrainScreen {
     static List<String> curves(Frame f, int cols, int height) {
         int perRow = Math.max(1, Math.min(3, (cols + 2) / (CHART_WIDTH + 2)));
         int width = (cols - 2 * (perRow - 1)) / perRow;
+        int[] updates = new int[f.loss().length]; // the x axis's ticks
+        for (int i = 0; i < updates.length; i++) {
+            updates[i] = f.firstUpdate() + i;
+        }
         List<List<String>> charts = List.of(
-                chart("loss of each batch", f.loss(), f.marks(), width, height, Numbers::brief),
-                chart("accuracy on each batch", f.batchAccuracy(), f.marks(), width, height, Numbers::percent),
-                chart(f.heldOut() + " accuracy", forwardFilled(f.heldOutAccuracy()), f.marks(), width, height,
+                chart("loss of each batch", f.loss(), updates, f.marks(), width, height, Numbers::brief),
+                chart("accuracy on each batch", f.batchAccuracy(), updates, f.marks(), width, height, Numbers::percent),
+                chart(f.heldOut() + " accuracy", forwardFilled(f.heldOutAccuracy()), updates, f.marks(), width, height,
                         Numbers::percent));
         List<String> out = new ArrayList<>();
         for (int first = 0; first < charts.size(); first += perRow) {
             List<List<String>> row = charts.subList(first, Math.min(charts.size(), first + perRow));
-            for (int line = 0; line < height + 2; line++) {
+            int lines = row.stream().mapToInt(List::size).max().orElse(0);
+            for (int line = 0; line < lines; line++) {
                 StringBuilder s = new StringBuilder();
                 for (int c = 0; c < row.size(); c++) {
                     String cell = line < row.get(c).size() ? row.get(c).get(line) : "";
@@ -210,12 +224,13 @@ public final class TrainScreen {
         return out;
     }
 
-    private static List<String> chart(String title, double[] values, int[] marks, int width, int height,
+    private static List<String> chart(String title, double[] values, int[] updates, int[] marks, int width, int height,
                                       java.util.function.DoubleFunction<String> format) {
         List<String> out = new ArrayList<>();
         out.add(title);
         int label = 10; // the widest label BlockChart writes here, "-1.2e-10 ┤"
-        String text = values.length == 0 ? "(no update yet)\n" : BlockChart.render(values, marks, width - label, height, format);
+        String text = values.length == 0 ? "(no update yet)\n"
+                : BlockChart.render(values, updates, marks, width - label, height, format);
         out.addAll(List.of(text.split("\n")));
         return out;
     }

@@ -76,6 +76,28 @@ class TrainScreenTest {
         assertTrue(t.lines().contains("^ from update 3: lr = 0.2"));
     }
 
+    /** The charts' x axes carry update numbers: the first and last update of the series, wherever it starts. */
+    @Test
+    void theChartsAxesAreTickedWithUpdateNumbers() {
+        TrainScreen.Frame f = frame(40);
+        TrainScreen.Frame later = new TrainScreen.Frame(f.figures(), f.loss(), f.batchAccuracy(), f.heldOutAccuracy(),
+                f.heldOut(), f.marks(), f.legend(), f.layers(), f.warnings(), f.units(), f.digits(), f.pictureRows(),
+                f.pictureCols(), f.message(), 501);
+        for (TrainScreen.Frame frame : List.of(f, later)) {
+            TrainScreen.Text t = TrainScreen.render(frame, 80, 24, 0);
+            assertFits(t, 80, 24);
+            int axis = 0;
+            while (!t.lines().get(axis).contains("└")) {
+                axis++;
+            }
+            String ticks = t.lines().get(axis + 1);
+            String first = Integer.toString(frame.firstUpdate());
+            String last = Integer.toString(frame.firstUpdate() + frame.loss().length - 1);
+            assertTrue(ticks.trim().startsWith(first + " "), ticks);
+            assertTrue(ticks.contains(" " + last), ticks);
+        }
+    }
+
     @Test
     void at200By60EveryPaneShowsAndTheFiguresTakeOneLine() {
         TrainScreen.Text t = TrainScreen.render(frame(500), 200, 60, 0);
