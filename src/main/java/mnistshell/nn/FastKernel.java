@@ -135,9 +135,9 @@ public final class FastKernel implements Engine {
         return 8 * (buffers + chunks * perChunk + 4 * KernelActivations.doubles(sizes, MAX_CHUNK));
     }
 
-    /** About eight chunks a batch, within [MIN_CHUNK, MAX_CHUNK]: a function of m only. */
+    /** About four chunks a batch (fewer chunk sums to add), within [MIN_CHUNK, MAX_CHUNK]: a function of m only. */
     static int chunkSize(int m) {
-        return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, (m + 7) / 8));
+        return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, (m + 3) / 4));
     }
 
     /** Equals {@link ReferenceEngine#gradients} with textbook bias gradients. */
