@@ -53,6 +53,13 @@ class HelpCommandTest {
     }
 
     @Test
+    void helpSaveSaysWhereABareNameGoes() {
+        String text = new ShellFixture(false).run("help save").replace('\n', ' ').replaceAll(" +", " ");
+        assertTrue(text.contains("a bare name goes into models/"), text);
+        assertTrue(text.contains("a path with a directory is taken as given, and its directory must exist"), text);
+    }
+
+    @Test
     void helpDrawSaysTheSaliencyFollowsTheDrawingAndPTurnsThePreparationOffAndOn() {
         String out = new ShellFixture(false).run("help draw");
         String text = out.replace('\n', ' ');
