@@ -17,6 +17,11 @@ public record Momentum() implements UpdateRule {
 
     @Override
     public void update(double[][] w, double[][] g, double[][][] state, double decay, Step step) {
+        update(w, g, state, decay, step, false);
+    }
+
+    /** v = mu * v + g, then w -= lr * v, or with {@code nesterov} w -= lr * (g + mu * v) ({@link Nesterov}). */
+    static void update(double[][] w, double[][] g, double[][][] state, double decay, Step step, boolean nesterov) {
         double lr = step.lr();
         double mu = step.settings().momentum();
         for (int i = 0; i < w.length; i++) {
@@ -26,7 +31,7 @@ public record Momentum() implements UpdateRule {
             for (int j = 0; j < wi.length; j++) {
                 double gj = gi[j] + decay * wi[j];
                 v[j] = mu * v[j] + gj;
-                wi[j] -= lr * v[j];
+                wi[j] -= nesterov ? lr * (gj + mu * v[j]) : lr * v[j];
             }
         }
     }

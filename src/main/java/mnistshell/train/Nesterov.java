@@ -20,17 +20,6 @@ public record Nesterov() implements UpdateRule {
 
     @Override
     public void update(double[][] w, double[][] g, double[][][] state, double decay, Step step) {
-        double lr = step.lr();
-        double mu = step.settings().momentum();
-        for (int i = 0; i < w.length; i++) {
-            double[] wi = w[i];
-            double[] gi = g[i];
-            double[] v = state[0][i];
-            for (int j = 0; j < wi.length; j++) {
-                double gj = gi[j] + decay * wi[j];
-                v[j] = mu * v[j] + gj;
-                wi[j] -= lr * (gj + mu * v[j]);
-            }
-        }
+        Momentum.update(w, g, state, decay, step, true);
     }
 }
