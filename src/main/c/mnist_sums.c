@@ -1,6 +1,7 @@
 /*
- * The fast kernel's first-layer sums in AVX-512 (or AVX2, below), for NativeSums.java: the same operations in the
- * same order as KernelSums.sumInputs, so the results are the same bits as the plain Java path.
+ * The fast kernel's native code, for NativeSums.java: the first layer's sums, and the matrix products of the
+ * layers above (at the end). The same operations in the same order as KernelSums.sumInputs and Products.java,
+ * so the results are the same bits as the plain Java path.
  *
  * Both sums have one shape. For each output row r (an image, or a pixel of the chunk):
  *
@@ -8,18 +9,22 @@
  *
  * where an entry is a stored pixel: for an image, its inked pixels (index_k the pixel, rows W1^T);
  * for a pixel, the chunk's images inked there (index_k the sample, rows the samples' dz1). Each
- * lane j is a chain of fused multiply-adds starting from +0.0. Lanes are independent, so they
- * go 16 at a time in two 512-bit registers (the second masked when n is not a multiple of 16).
- * One row's chain waits 4 cycles on each fused multiply-add, so four rows run side by side in
- * four slots; when a slot's row ends, the next row takes its place. No entry is ever reordered
- * within a row.
+ * lane j is a chain of fused multiply-adds starting from +0.0. No entry is ever reordered within a row.
+ *
+ * Rows ten wide (the seed's layer) are short: one row's chains wait 4 cycles on each fused
+ * multiply-add, so four rows run side by side in four slots; when a slot's row ends, the next
+ * row takes its place. Its ten lanes go in a 512-bit and a 128-bit register where there is
+ * AVX-512F, else in two 256-bit and one 128-bit. Wider rows go in blocks of up to 48 lanes, one
+ * row at a time in twelve 256-bit registers (block_rows, below).
  *
  * Built by build.sh at `mvn package`; Java asks features() what the processor runs before any other call:
- * everything here needs AVX2 and FMA; the sums run 16 lanes wide where there is AVX-512F, else 8.
+ * everything here needs AVX2 and FMA.
  */
 #include <jni.h>
 #include <immintrin.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <pthread.h>
 
 typedef struct {
     const double *rows;      /* rows[index * n + j] */
@@ -30,7 +35,63 @@ typedef struct {
     const int32_t *start;    /* a row's entries are [start[m], start[m + 1]) with m = map[r], or r without a map */
     const int32_t *map;
     double *out;
+    int64_t nrows;           /* how many rows rows holds (index < nrows), for packing a strip of them */
 } job;
+
+/*
+ * Each thread's scratch, for a strip of a matrix packed contiguous: rows n doubles apart are, for
+ * n a multiple of 256 or so, a multiple of 4 KiB apart, so they fall into a few of the cache's
+ * sets and evict each other long before the strip fills the cache (measured: the first-layer sums
+ * and the products ran at L3's speed on 784-512-256-10). Packed, a strip of 16 lanes by 784 rows is
+ * 100 KB in a row, held by L2. Grown as needed and kept; freed when its thread ends.
+ */
+typedef struct {
+    double *p;
+    size_t cap;
+} scratch_t;
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_free(void *s) {
+    free(((scratch_t *) s)->p);
+    free(s);
+}
+
+static void scratch_init(void) {
+    pthread_key_create(&scratch_key, scratch_free);
+}
+
+/* This thread's scratch of at least doubles doubles, 64-byte aligned, or NULL if out of memory (the callers then read in place). */
+static double *scratch(size_t doubles) {
+    pthread_once(&scratch_once, scratch_init);
+    scratch_t *s = pthread_getspecific(scratch_key);
+    if (!s) {
+        s = calloc(1, sizeof *s);
+        if (!s || pthread_setspecific(scratch_key, s) != 0) {
+            free(s);
+            return NULL;
+        }
+    }
+    if (s->cap < doubles) {
+        free(s->p);
+        s->p = aligned_alloc(64, (doubles * sizeof(double) + 63) / 64 * 64);
+        s->cap = s->p ? doubles : 0;
+    }
+    return s->p;
+}
+
+/* pk[r * w + t] = src[r * n + j0 + t] for r < nrows, t < w (0.0 past n): a strip of w lanes packed. */
+static void pack(const double *src, int64_t n, int64_t nrows, int64_t j0, int w, double *pk) {
+    int64_t lanes = n - j0 < w ? n - j0 : w;
+    for (int64_t r = 0; r < nrows; r++) {
+        const double *from = src + r * n + j0;
+        double *to = pk + r * w;
+        int64_t t = 0;
+        for (; t < lanes; t++) to[t] = from[t];
+        for (; t < w; t++) to[t] = 0.0;
+    }
+}
 
 /* How many rows ahead an image's pixels are fetched into cache. */
 #define AHEAD 8
@@ -87,7 +148,7 @@ typedef struct {
 
 /*
  * Rows from .. from + count (out row 0 is row from), lanes j0 .. j0 + 16 (masks m0, m1), or with
- * ten exactly the ten lanes 0..9 of rows ten wide (the seed's layer: one 512-bit and one 128-bit
+ * ten (as it is called) exactly the ten lanes 0..9 of rows ten wide (the seed's layer: one 512-bit and one 128-bit
  * register, no masks). ten is a constant where this is inlined, so each use compiles to its own loop.
  */
 TARGET void sums16(const job *b, const int ten, int from, int count, int j0, __mmask8 m0,
@@ -130,16 +191,7 @@ TARGET void sums16(const job *b, const int ten, int from, int count, int j0, __m
 
 __attribute__((target("avx512f,fma")))
 static void sums(const job *b, int from, int count) {
-    if (b->n == 10) {
-        sums16(b, 1, from, count, 0, 0xFF, 0x03);
-        return;
-    }
-    for (int j0 = 0; j0 < b->n; j0 += 16) {
-        int lanes = b->n - j0 < 16 ? b->n - j0 : 16;
-        __mmask8 m0 = (__mmask8) (lanes >= 8 ? 0xFF : (1u << lanes) - 1);
-        __mmask8 m1 = (__mmask8) (lanes <= 8 ? 0 : (1u << (lanes - 8)) - 1);
-        sums16(b, 0, from, count, j0, m0, m1);
-    }
+    sums16(b, 1, from, count, 0, 0xFF, 0x03);
 }
 
 /*
@@ -236,140 +288,137 @@ TARGET2 void sums8(const job *b, const int ten, const int full, int from, int co
     }
 }
 
+__attribute__((target("avx2,fma")))
+static void sums2(const job *b, int from, int count) {
+    __m256i all = _mm256_set1_epi64x(-1);
+    sums8(b, 1, 1, from, count, 0, all, all);
+}
+
 /*
- * Rows wider than ten in AVX2: 16 lanes a pass in four 256-bit registers, three slots (twelve
- * chains in flight, as many as the two FMA units need), so each entry's pixel and byte are read
- * once for 16 lanes instead of for 8. Masks m[0..3] cover the lanes inside n.
+ * Rows wider than ten, in AVX2 (on AVX-512 processors too): a row's lanes go in blocks of w lanes,
+ * w a multiple of 4 and at most 48 (block_width), one block of one row at a time in up to twelve
+ * registers. Each entry then feeds twelve fused multiply-adds from one broadcast: the two FMA units
+ * stay busy through the 4 cycles each chain waits, and the entry's pixel, byte and input are read
+ * once per 48 lanes. The rows a block reads are packed contiguous, w lanes apiece (zeros past n):
+ * rows n doubles apart would, for n a multiple of 256 or so, fall into a few of the cache's sets
+ * and evict each other (measured: the sums then ran at L3's speed on 784-512-256-10); packed, a
+ * block of 784 rows is 300 KB in a row, held by L2. W1^T comes packed from Java (KernelBuffers);
+ * a chunk's dz1 is packed here, into the thread's scratch.
  */
-#define ADD3(S) do { \
-        __m256d v_ = _mm256_broadcast_sd(input + (uint8_t) byte[k##S]); \
-        const double *w_ = rows + (int64_t) index[k##S] * n + j0; \
-        if (full) { \
-            a##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_), a##S); \
-            b##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 4), b##S); \
-            c##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 8), c##S); \
-            d##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 12), d##S); \
-        } else { \
-            a##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_, m[0]), a##S); \
-            b##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_ + 4, m[1]), b##S); \
-            c##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_ + 8, m[2]), c##S); \
-            d##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_ + 12, m[3]), d##S); \
-        } \
-        k##S++; \
-    } while (0)
+static int64_t block_width(int64_t n) {
+    int64_t blocks = (n + 47) / 48;
+    int64_t w = (n + blocks - 1) / blocks;
+    return (w + 3) / 4 * 4;
+}
 
-#define STORE3(row, A, B, C, D) do { \
-        double *o_ = out + (int64_t) (row) * n + j0; \
-        if (full) { \
-            _mm256_storeu_pd(o_, A); _mm256_storeu_pd(o_ + 4, B); \
-            _mm256_storeu_pd(o_ + 8, C); _mm256_storeu_pd(o_ + 12, D); \
-        } else { \
-            _mm256_maskstore_pd(o_, m[0], A); _mm256_maskstore_pd(o_ + 4, m[1], B); \
-            _mm256_maskstore_pd(o_ + 8, m[2], C); _mm256_maskstore_pd(o_ + 12, m[3], D); \
-        } \
-    } while (0)
+/* The lanes a row takes blocked: every block w wide, the last padded with zeros. */
+static int64_t blocked_width(int64_t n) {
+    int64_t w = block_width(n);
+    return (n + w - 1) / w * w;
+}
 
-#define REFILL3(S) do { \
-        if (r##S >= 0) STORE3(r##S, a##S, b##S, c##S, d##S); \
-        r##S = -1; \
-        a##S = _mm256_setzero_pd(); b##S = a##S; c##S = a##S; d##S = a##S; \
-        if (map && next + AHEAD < count) { \
-            int32_t p_ = start[map[from + next + AHEAD]]; \
-            _mm_prefetch((const char *) (index + p_), _MM_HINT_T0); \
-            _mm_prefetch((const char *) (index + p_) + 64, _MM_HINT_T0); \
-            _mm_prefetch((const char *) (index + p_) + 128, _MM_HINT_T0); \
-            _mm_prefetch((const char *) (byte + p_), _MM_HINT_T0); \
-        } \
-        while (next < count) { \
-            int m_ = map ? map[from + next] : from + next; \
-            k##S = start[m_]; e##S = start[m_ + 1]; \
-            if (k##S < e##S) { r##S = next++; break; } \
-            STORE3(next, a##S, b##S, c##S, d##S); \
-            next++; \
-        } \
-        if (r##S < 0) { k##S = e##S = 0; } \
-    } while (0)
+#define BLOCK_FMA(I) if (R > I) s##I = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 4 * I), s##I)
+#define BLOCK_PUT(I) if (R > I) { \
+        if (I == R - 1) _mm256_maskstore_pd(o_ + 4 * I, tail, s##I); else _mm256_storeu_pd(o_ + 4 * I, s##I); }
 
-TARGET2 void sums16x3(const job *bj, const int full, int from, int count, int j0, const __m256i *m) {
-    const double *rows = bj->rows;
-    const int64_t n = bj->n;
+/* Rows from .. from + count of one block: R registers (R = its lanes / 4, rounded up; tail masks the last one's lanes inside n). */
+TARGET2 void block_rows(const job *bj, const double *pk, int64_t w, int from, int count, int64_t j0, const int R,
+                        __m256i tail) {
     const uint16_t *index = bj->index;
     const int8_t *byte = bj->byte;
     const double *input = bj->input;
     const int32_t *start = bj->start;
     const int32_t *map = bj->map;
-    double *out = bj->out;
-    int next = 0;
-    int r0 = -1, r1 = -1, r2 = -1;
-    int64_t k0 = 0, k1 = 0, k2 = 0, e0 = 0, e1 = 0, e2 = 0;
-    __m256d a0, a1, a2, b0, b1, b2, c0, c1, c2, d0, d1, d2;
-    REFILL3(0); REFILL3(1); REFILL3(2);
-    for (;;) {
-        if (r0 >= 0 && r1 >= 0 && r2 >= 0) {
-            int64_t steps = e0 - k0;
-            if (e1 - k1 < steps) steps = e1 - k1;
-            if (e2 - k2 < steps) steps = e2 - k2;
-            for (int64_t t = 0; t < steps; t++) {
-                ADD3(0); ADD3(1); ADD3(2);
-            }
-        } else {
-            if (r0 < 0 && r1 < 0 && r2 < 0) break;
-            if (r0 >= 0 && k0 < e0) ADD3(0);
-            if (r1 >= 0 && k1 < e1) ADD3(1);
-            if (r2 >= 0 && k2 < e2) ADD3(2);
+    const int64_t n = bj->n;
+    for (int r = 0; r < count; r++) {
+        if (map && r + AHEAD < count) { /* images come in any order: fetch one a few rows ahead */
+            int32_t a_ = start[map[from + r + AHEAD]];
+            _mm_prefetch((const char *) (index + a_), _MM_HINT_T0);
+            _mm_prefetch((const char *) (index + a_) + 64, _MM_HINT_T0);
+            _mm_prefetch((const char *) (index + a_) + 128, _MM_HINT_T0);
+            _mm_prefetch((const char *) (byte + a_), _MM_HINT_T0);
         }
-        if (r0 >= 0 && k0 == e0) REFILL3(0);
-        if (r1 >= 0 && k1 == e1) REFILL3(1);
-        if (r2 >= 0 && k2 == e2) REFILL3(2);
+        int m = map ? map[from + r] : from + r;
+        __m256d s0 = _mm256_setzero_pd(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0, s8 = s0,
+                s9 = s0, s10 = s0, s11 = s0;
+        for (int64_t k = start[m], e = start[m + 1]; k < e; k++) {
+            __m256d v_ = _mm256_broadcast_sd(input + (uint8_t) byte[k]);
+            const double *w_ = pk + (int64_t) index[k] * w;
+            BLOCK_FMA(0); BLOCK_FMA(1); BLOCK_FMA(2); BLOCK_FMA(3); BLOCK_FMA(4); BLOCK_FMA(5);
+            BLOCK_FMA(6); BLOCK_FMA(7); BLOCK_FMA(8); BLOCK_FMA(9); BLOCK_FMA(10); BLOCK_FMA(11);
+        }
+        double *o_ = bj->out + (int64_t) r * n + j0;
+        BLOCK_PUT(0); BLOCK_PUT(1); BLOCK_PUT(2); BLOCK_PUT(3); BLOCK_PUT(4); BLOCK_PUT(5);
+        BLOCK_PUT(6); BLOCK_PUT(7); BLOCK_PUT(8); BLOCK_PUT(9); BLOCK_PUT(10); BLOCK_PUT(11);
     }
 }
 
+/*
+ * Every block: packed holds the blocks one after another, nrows rows of w lanes each. A row with
+ * no entries gets zeros, as its chains from +0.0 would.
+ */
 __attribute__((target("avx2,fma")))
-static void sums2(const job *b, int from, int count) {
-    if (b->n == 10) {
-        __m256i all = _mm256_set1_epi64x(-1);
-        sums8(b, 1, 1, from, count, 0, all, all);
-        return;
+static void blocks(const job *b, const double *packed, int64_t nrows, int from, int count) {
+    int64_t w = block_width(b->n);
+    for (int64_t j0 = 0, q = 0; j0 < b->n; j0 += w, q++) {
+        int64_t lanes = b->n - j0 < w ? b->n - j0 : w;
+        int R = (int) ((lanes + 3) / 4);
+        int64_t last = lanes - 4 * (R - 1);
+        __m256i tail = _mm256_setr_epi64x(-1, last > 1 ? -1 : 0, last > 2 ? -1 : 0, last > 3 ? -1 : 0);
+        const double *pk = packed + q * nrows * w;
+        switch (R) {
+            case 1: block_rows(b, pk, w, from, count, j0, 1, tail); break;
+            case 2: block_rows(b, pk, w, from, count, j0, 2, tail); break;
+            case 3: block_rows(b, pk, w, from, count, j0, 3, tail); break;
+            case 4: block_rows(b, pk, w, from, count, j0, 4, tail); break;
+            case 5: block_rows(b, pk, w, from, count, j0, 5, tail); break;
+            case 6: block_rows(b, pk, w, from, count, j0, 6, tail); break;
+            case 7: block_rows(b, pk, w, from, count, j0, 7, tail); break;
+            case 8: block_rows(b, pk, w, from, count, j0, 8, tail); break;
+            case 9: block_rows(b, pk, w, from, count, j0, 9, tail); break;
+            case 10: block_rows(b, pk, w, from, count, j0, 10, tail); break;
+            case 11: block_rows(b, pk, w, from, count, j0, 11, tail); break;
+            default: block_rows(b, pk, w, from, count, j0, 12, tail); break;
+        }
     }
-    int j0 = 0;
-    for (; b->n > 10 && j0 < b->n; j0 += 16) {
-        int lanes = b->n - j0 < 16 ? b->n - j0 : 16;
-        if (lanes <= 8) {
-            break; /* the last few lanes: one pass of 8 below */
-        }
-        __m256i m[4];
-        for (int q = 0; q < 4; q++) {
-            m[q] = _mm256_setr_epi64x(lanes > 4 * q ? -1 : 0, lanes > 4 * q + 1 ? -1 : 0, lanes > 4 * q + 2 ? -1 : 0,
-                                      lanes > 4 * q + 3 ? -1 : 0);
-        }
-        if (lanes == 16) {
-            sums16x3(b, 1, from, count, j0, m);
-        } else {
-            sums16x3(b, 0, from, count, j0, m);
-        }
-    }
-    for (; j0 < b->n; j0 += 8) {
-        int lanes = b->n - j0 < 8 ? b->n - j0 : 8;
-        __m256i m0 = _mm256_setr_epi64x(lanes > 0 ? -1 : 0, lanes > 1 ? -1 : 0, lanes > 2 ? -1 : 0, lanes > 3 ? -1 : 0);
-        __m256i m1 = _mm256_setr_epi64x(lanes > 4 ? -1 : 0, lanes > 5 ? -1 : 0, lanes > 6 ? -1 : 0, lanes > 7 ? -1 : 0);
-        if (lanes == 8) {
-            sums8(b, 0, 1, from, count, j0, m0, m1);
-        } else {
-            sums8(b, 0, 0, from, count, j0, m0, m1);
-        }
+}
+
+/* packed[q * nrows * w + r * w + t] = rows[r * n + q * w + t]: the blocks of rows n wide (zeros past n). */
+static void pack_blocks(const double *rows, int64_t n, int64_t nrows, double *packed) {
+    int64_t w = block_width(n);
+    for (int64_t j0 = 0, q = 0; j0 < n; j0 += w, q++) {
+        pack(rows, n, nrows, j0, (int) w, packed + q * nrows * w);
     }
 }
 
 /* Set by features(), which Java calls once before any other function. */
 static int wide_sums;
 
-/* AVX-512 where the processor has it, else AVX2 (Java calls neither without AVX2). */
-static void any_sums(const job *b, int from, int count) {
-    if (wide_sums) {
-        sums(b, from, count);
-    } else {
-        sums2(b, from, count);
+/*
+ * Rows ten wide (the seed's layer) 16 lanes wide where the processor has AVX-512, else in AVX2;
+ * wider rows in blocks: rows is then packed already (blocked) or packed here. Java calls none of
+ * this without AVX2.
+ */
+static int any_sums(const job *b, int from, int count, int blocked) {
+    if (b->n == 10) {
+        if (wide_sums) {
+            sums(b, from, count);
+        } else {
+            sums2(b, from, count);
+        }
+        return 1;
     }
+    if (blocked) { /* the first layer's weights, blocked by Java */
+        blocks(b, b->rows, b->nrows, from, count);
+        return 1;
+    }
+    double *pk = scratch((size_t) (b->nrows * blocked_width(b->n)));
+    if (!pk) {
+        return 0;
+    }
+    pack_blocks(b->rows, b->n, b->nrows, pk);
+    blocks(b, pk, b->nrows, from, count);
+    return 1;
 }
 
 /*
@@ -398,14 +447,16 @@ static void any_sums(const job *b, int from, int count) {
     } while (0)
 
 /* Rows r0 .. r0 + rows (1 to 4) of lanes j0 .. j0 + 8; full: all 8 lanes are inside n. */
-PT void tile(const double *a, int64_t ar, int64_t ak, const double *b, int64_t n, double *c, int64_t depth,
-             int64_t r0, int64_t j0, const int rows, const int full, __m256i m0, __m256i m1) {
+/* bs: the strip's first lane of row k is bs[k * bn]; packed, all 8 lanes can be read (zeros past n). */
+PT void tile(const double *a, int64_t ar, int64_t ak, const double *bs, int64_t bn, int64_t n, double *c,
+             int64_t depth, int64_t r0, int64_t j0, const int rows, const int full, const int packed, __m256i m0,
+             __m256i m1) {
     const double *a0 = a + r0 * ar, *a1 = a0 + ar, *a2 = a1 + ar, *a3 = a2 + ar;
     __m256d c00 = _mm256_setzero_pd(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-    const double *bp = b + j0;
-    for (int64_t k = 0; k < depth; k++, bp += n) {
-        __m256d b0 = full ? _mm256_loadu_pd(bp) : _mm256_maskload_pd(bp, m0);
-        __m256d b1 = full ? _mm256_loadu_pd(bp + 4) : _mm256_maskload_pd(bp + 4, m1);
+    const double *bp = bs;
+    for (int64_t k = 0; k < depth; k++, bp += bn) {
+        __m256d b0 = full || packed ? _mm256_loadu_pd(bp) : _mm256_maskload_pd(bp, m0);
+        __m256d b1 = full || packed ? _mm256_loadu_pd(bp + 4) : _mm256_maskload_pd(bp + 4, m1);
         ROW(0);
         if (rows > 1) ROW(1);
         if (rows > 2) ROW(2);
@@ -417,13 +468,13 @@ PT void tile(const double *a, int64_t ar, int64_t ak, const double *b, int64_t n
     if (rows > 3) PUT(3);
 }
 
-#define TILES(FULL) do { \
+#define TILES(FULL, PACKED) do { \
         int64_t r0 = 0; \
-        for (; r0 + 4 <= rows; r0 += 4) tile(a, ar, ak, b, n, c, depth, r0, j0, 4, FULL, m0, m1); \
+        for (; r0 + 4 <= rows; r0 += 4) tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 4, FULL, PACKED, m0, m1); \
         switch (rows - r0) { \
-            case 3: tile(a, ar, ak, b, n, c, depth, r0, j0, 3, FULL, m0, m1); break; \
-            case 2: tile(a, ar, ak, b, n, c, depth, r0, j0, 2, FULL, m0, m1); break; \
-            case 1: tile(a, ar, ak, b, n, c, depth, r0, j0, 1, FULL, m0, m1); break; \
+            case 3: tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 3, FULL, PACKED, m0, m1); break; \
+            case 2: tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 2, FULL, PACKED, m0, m1); break; \
+            case 1: tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 1, FULL, PACKED, m0, m1); break; \
             default: break; \
         } \
     } while (0)
@@ -431,14 +482,23 @@ PT void tile(const double *a, int64_t ar, int64_t ak, const double *b, int64_t n
 __attribute__((target("avx2,fma")))
 static void products(const double *a, int64_t ar, int64_t ak, const double *b, int64_t n, double *c, int64_t rows,
                      int64_t depth) {
+    /* b's strip is packed when its rows would fight over cache sets, and there are rows enough to repay it */
+    double *pk = rows > 4 && n >= 64 ? scratch((size_t) depth * 8) : NULL;
     for (int64_t j0 = 0; j0 < n; j0 += 8) {
         int64_t lanes = n - j0 < 8 ? n - j0 : 8;
         __m256i m0 = _mm256_setr_epi64x(lanes > 0 ? -1 : 0, lanes > 1 ? -1 : 0, lanes > 2 ? -1 : 0, lanes > 3 ? -1 : 0);
         __m256i m1 = _mm256_setr_epi64x(lanes > 4 ? -1 : 0, lanes > 5 ? -1 : 0, lanes > 6 ? -1 : 0, lanes > 7 ? -1 : 0);
+        const double *bs = b + j0;
+        int64_t bn = n;
+        if (pk) {
+            pack(b, n, depth, j0, 8, pk);
+            bs = pk;
+            bn = 8;
+        }
         if (lanes == 8) {
-            TILES(1);
+            if (pk) TILES(1, 1); else TILES(1, 0);
         } else {
-            TILES(0);
+            if (pk) TILES(0, 1); else TILES(0, 0);
         }
     }
 }
@@ -470,8 +530,10 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativePixelSums(JNIEnv *env
         jcharArray pixel, jbyteArray byte, jdoubleArray input, jintArray start, jintArray images, jint from, jint to,
         jdoubleArray out) {
     job b = {0};
+    int ok = 1;
     (void) c;
     b.n = n;
+    b.nrows = n > 0 ? (*env)->GetArrayLength(env, wt) / (n == 10 ? 10 : blocked_width(n)) : 0;
     b.rows = (*env)->GetPrimitiveArrayCritical(env, wt, 0);
     b.index = (*env)->GetPrimitiveArrayCritical(env, pixel, 0);
     b.byte = (*env)->GetPrimitiveArrayCritical(env, byte, 0);
@@ -480,7 +542,7 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativePixelSums(JNIEnv *env
     b.map = (*env)->GetPrimitiveArrayCritical(env, images, 0);
     b.out = (*env)->GetPrimitiveArrayCritical(env, out, 0);
     if (b.rows && b.index && b.byte && b.input && b.start && b.map && b.out) {
-        any_sums(&b, from, to - from);
+        ok = any_sums(&b, from, to - from, 1);
     }
     if (b.out) (*env)->ReleasePrimitiveArrayCritical(env, out, b.out, 0);
     if (b.map) (*env)->ReleasePrimitiveArrayCritical(env, images, (void *) b.map, JNI_ABORT);
@@ -489,13 +551,19 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativePixelSums(JNIEnv *env
     if (b.byte) (*env)->ReleasePrimitiveArrayCritical(env, byte, (void *) b.byte, JNI_ABORT);
     if (b.index) (*env)->ReleasePrimitiveArrayCritical(env, pixel, (void *) b.index, JNI_ABORT);
     if (b.rows) (*env)->ReleasePrimitiveArrayCritical(env, wt, (void *) b.rows, JNI_ABORT);
+    if (!ok) {
+        jclass oom = (*env)->FindClass(env, "java/lang/OutOfMemoryError");
+        if (oom) (*env)->ThrowNew(env, oom, "no memory for the first layer's sums");
+    }
 }
 
 JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeColumnSums(JNIEnv *env, jclass c, jdoubleArray rows, jint n,
         jintArray start, jcharArray index, jbyteArray byte, jdoubleArray input, jint columns, jdoubleArray out) {
     job b = {0};
+    int ok = 1;
     (void) c;
     b.n = n;
+    b.nrows = n > 0 ? (*env)->GetArrayLength(env, rows) / n : 0;
     b.rows = (*env)->GetPrimitiveArrayCritical(env, rows, 0);
     b.start = (*env)->GetPrimitiveArrayCritical(env, start, 0);
     b.index = (*env)->GetPrimitiveArrayCritical(env, index, 0);
@@ -503,7 +571,7 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeColumnSums(JNIEnv *en
     b.input = (*env)->GetPrimitiveArrayCritical(env, input, 0);
     b.out = (*env)->GetPrimitiveArrayCritical(env, out, 0);
     if (b.rows && b.start && b.index && b.byte && b.input && b.out) {
-        any_sums(&b, 0, columns);
+        ok = any_sums(&b, 0, columns, 0);
     }
     if (b.out) (*env)->ReleasePrimitiveArrayCritical(env, out, b.out, 0);
     if (b.input) (*env)->ReleasePrimitiveArrayCritical(env, input, (void *) b.input, JNI_ABORT);
@@ -511,4 +579,8 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeColumnSums(JNIEnv *en
     if (b.index) (*env)->ReleasePrimitiveArrayCritical(env, index, (void *) b.index, JNI_ABORT);
     if (b.start) (*env)->ReleasePrimitiveArrayCritical(env, start, (void *) b.start, JNI_ABORT);
     if (b.rows) (*env)->ReleasePrimitiveArrayCritical(env, rows, (void *) b.rows, JNI_ABORT);
+    if (!ok) {
+        jclass oom = (*env)->FindClass(env, "java/lang/OutOfMemoryError");
+        if (oom) (*env)->ThrowNew(env, oom, "no memory for the first layer's gradient sums");
+    }
 }

@@ -214,7 +214,7 @@ public final class FastKernel implements Engine {
         int chunk = chunkSize(m);
         int chunks = Math.max(1, (m + chunk - 1) / chunk);
         if (buffers == null || !net.hasSizes(buffers.sizes) || buffers.chunk.length < chunks) {
-            buffers = new KernelBuffers(net.sizes(), Math.max(chunks, 8), threads, nativeProducts);
+            buffers = new KernelBuffers(net.sizes(), Math.max(chunks, 8), threads, nativeSums);
         }
         buffers.chunks = chunks;
         buffers.chunkSize = chunk;

@@ -8,7 +8,10 @@ import java.util.Arrays;
  */
 final class KernelBuffers {
     final int[] sizes;
-    /** wt[l] is W[l] transposed, (n_l, n_{l+1}), flat (row i at i * n_{l+1}), refreshed at every call. */
+    /**
+     * wt[l] is W[l] transposed, (n_l, n_{l+1}), flat (row i at i * n_{l+1}), refreshed at every
+     * call; for the native sums, wt[0] is blocked instead ({@link NativeSums#blocked}).
+     */
     final double[][] wt;
     /** w[l] is W[l] as it is, (n_{l+1}, n_l), flat (row j at j * n_l), for l >= 1, refreshed at every call. */
     final double[][] w;
@@ -32,15 +35,20 @@ final class KernelBuffers {
     int chunks;
     int chunkSize;
 
-    KernelBuffers(int[] sizes, int chunks, int threads, boolean nativeProducts) {
+    /** Whether wt[0] is laid out for the native sums. */
+    private final boolean blocked;
+
+    KernelBuffers(int[] sizes, int chunks, int threads, boolean nativeCode) {
         this.sizes = sizes;
         int layers = sizes.length - 1;
         wt = new double[layers][];
         w = new double[layers][];
         dWtSum = new double[layers][];
         dbSum = new double[layers][];
+        blocked = nativeCode && NativeSums.blocks(sizes[1]);
         for (int l = 0; l < layers; l++) {
-            wt[l] = new double[sizes[l] * sizes[l + 1]];
+            wt[l] = new double[l == 0 && blocked ? NativeSums.blockedLength(sizes[1], sizes[0])
+                    : sizes[l] * sizes[l + 1]];
             w[l] = new double[l == 0 ? 0 : sizes[l] * sizes[l + 1]];
             dWtSum[l] = new double[sizes[l] * sizes[l + 1]];
             dbSum[l] = new double[sizes[l + 1]];
@@ -70,7 +78,7 @@ final class KernelBuffers {
         }
         scratch = new KernelLayers[threads];
         for (int t = 0; t < threads; t++) {
-            scratch[t] = new KernelLayers(sizes, nativeProducts);
+            scratch[t] = new KernelLayers(sizes, nativeCode);
         }
     }
 
@@ -89,8 +97,15 @@ final class KernelBuffers {
                 int i1 = Math.min(to, i0 + TILE);
                 for (int j = 0; j < n; j++) {
                     double[] row = live[j];
-                    for (int i = i0; i < i1; i++) {
-                        t[i * n + j] = row[i];
+                    if (l == 0 && blocked) {
+                        for (int i = i0, at = NativeSums.blocked(i0, j, n, sizes[0]), w = NativeSums.blockWidth(n);
+                             i < i1; i++, at += w) {
+                            t[at] = row[i];
+                        }
+                    } else {
+                        for (int i = i0; i < i1; i++) {
+                            t[i * n + j] = row[i];
+                        }
                     }
                 }
             }

@@ -8,8 +8,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The fast kernel's sums in C ({@code src/main/c/mnist_sums.c}): the first layer's two big sums
- * over inked pixels, in AVX-512 where the processor has it and AVX2 otherwise, and the matrix
- * products of the layers above, in AVX2. The same fused multiply-adds in the same order as
+ * over inked pixels, and the matrix products of the layers above, in AVX2 (the seed's ten-wide
+ * first layer in AVX-512 where the processor has it). The same fused multiply-adds in the same order as
  * {@link KernelSums#sum} and {@link Products}, so the same bits, in a fraction of the time. The
  * plain Java path stays, and is used wherever this is not {@link #available}: no library in the
  * jar (built without gcc), no AVX2, or {@code set engine java}. {@code FastKernelTest} and
@@ -32,7 +32,7 @@ final class NativeSums {
         return (FEATURES & 1) != 0;
     }
 
-    /** Whether the first-layer sums run in AVX-512 (else in AVX2). */
+    /** Whether the seed's ten-wide first-layer sums run in AVX-512 (else in AVX2, as all wider ones do). */
     static boolean wide() {
         return (FEATURES & 2) != 0;
     }
@@ -83,12 +83,48 @@ final class NativeSums {
                                               int depth);
 
     /**
+     * How many lanes a block of a row n wide takes in the native sums: a multiple of 4, at most 48
+     * (twelve AVX2 registers), the blocks as even as that allows. Rows ten wide are not blocked.
+     * Must agree with {@code block_width} in mnist_sums.c.
+     */
+    static int blockWidth(int n) {
+        int blocks = (n + 47) / 48;
+        int w = (n + blocks - 1) / blocks;
+        return (w + 3) / 4 * 4;
+    }
+
+    /** Whether {@link #pixelSums} takes W1^T blocked ({@link #blocked}) for a first layer of n units: all but ten. */
+    static boolean blocks(int n) {
+        return n != 10;
+    }
+
+    /**
+     * Where W1^T's entry (pixel i, unit j) goes blocked, for rows n wide and {@code pixels} rows:
+     * block q = j / w holds units [q w, q w + w) of every pixel, w apiece ({@link #blockWidth}),
+     * the blocks one after another, the last padded with zeros. So the native sums read a block
+     * of all the pixels' weights as one run of memory instead of rows 8n bytes apart.
+     */
+    static int blocked(int i, int j, int n, int pixels) {
+        int w = blockWidth(n);
+        int q = j / w;
+        return (q * pixels + i) * w + j - q * w;
+    }
+
+    /** How many doubles W1^T takes blocked, for rows n wide. */
+    static int blockedLength(int n, int pixels) {
+        int w = blockWidth(n);
+        return (n + w - 1) / w * w * pixels;
+    }
+
+    /**
      * out[(s - from) * n + j] = sum over image {@code images[s]}'s inked pixels k, in order, of
-     * input[byte_k] * wt[pixel_k * n + j], for s in [from, to): layer 1's z before the bias.
+     * input[byte_k] * W1^T[pixel_k, j], for s in [from, to): layer 1's z before the bias. W1^T is
+     * {@code wt}, flat (row i at i * n) for n ten, else {@link #blocked}.
      */
     static void pixelSums(double[] wt, int n, SparseImages x, int[] images, int from, int to, double[] out) {
+        int pixels = x.pixels.length / Math.max(1, x.start.length - 1);
         if (from < 0 || to > images.length || (long) (to - from) * n > out.length || x.input.length != 256
-                || (long) (x.pixels.length / Math.max(1, x.start.length - 1)) * n > wt.length) {
+                || (blocks(n) ? blockedLength(n, pixels) : (long) pixels * n) > wt.length) {
             throw new IllegalArgumentException("pixelSums: arrays too short");
         }
         for (int s = from; s < to; s++) {

@@ -239,7 +239,9 @@ class FastKernelTest {
     @ParameterizedTest(name = "{0}, batch {1}")
     @CsvSource({"784-10-10, 1301", "784-10-10, 64", "784-18-10, 1301", "784-3-10, 200", "784-17-5-10, 1301",
         "784-64-32-10, 64", "784-40-10, 300", "784-16-10, 1301", "784-257-129-10, 128", "784-129-7-10, 1301",
-        "784-44-12-1-10, 37", "784-256-128-10, 1"})
+        "784-44-12-1-10, 37", "784-256-128-10, 1",
+        // the native first layer's blocks: two whole ones of 48 lanes, 44s ending in 36, 48s ending in 32
+        "784-96-10, 300", "784-256-10, 200", "784-512-10, 70"})
     void nativeSumsGiveTheSameBitsAsTheJavaSums(String spec, int batch) {
         assumeTrue(FastKernel.nativeSumsAvailable(), "no native sums here (no gcc at build, or no AVX2)");
         Network net = network(spec);
