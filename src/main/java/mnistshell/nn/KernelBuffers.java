@@ -15,6 +15,8 @@ final class KernelBuffers {
     final double[][] wt;
     /** w[l] is W[l] as it is, (n_{l+1}, n_l), flat (row j at j * n_l), for l >= 1, refreshed at every call. */
     final double[][] w;
+    /** bias[l] is b[l] flat, refreshed at every call: read for every sample, where b[l]'s rows of one would each be a cache line apart. */
+    final double[][] bias;
     /** 0, 1, 2, ... and 1.0, 1.0, ...: as many as the largest of a layer and a chunk. */
     final int[] identity;
     final double[] ones;
@@ -45,6 +47,7 @@ final class KernelBuffers {
         w = new double[layers][];
         dWtSum = new double[layers][];
         dbSum = new double[layers][];
+        bias = new double[layers][];
         blocked = nativeCode && NativeSums.blocks(sizes[1]);
         for (int l = 0; l < layers; l++) {
             wt[l] = new double[l == 0 && blocked ? NativeSums.blockedLength(sizes[1], sizes[0])
@@ -52,6 +55,7 @@ final class KernelBuffers {
             w[l] = new double[l == 0 ? 0 : sizes[l] * sizes[l + 1]];
             dWtSum[l] = new double[sizes[l] * sizes[l + 1]];
             dbSum[l] = new double[sizes[l + 1]];
+            bias[l] = new double[sizes[l + 1]];
         }
         int most = FastKernel.MAX_CHUNK;
         for (int n : sizes) {
@@ -111,6 +115,10 @@ final class KernelBuffers {
             }
             for (int j = share(n, worker, workers), end = share(n, worker + 1, workers); l > 0 && j < end; j++) {
                 System.arraycopy(live[j], 0, w[l], j * sizes[l], sizes[l]);
+            }
+            double[][] b = net.biasValues(l);
+            for (int j = share(n, worker, workers), end = share(n, worker + 1, workers); j < end; j++) {
+                bias[l][j] = b[j][0];
             }
         }
     }

@@ -19,6 +19,7 @@ import mnistshell.data.Dataset;
  * matrix-vector sums, so blocking the samples together changes no bit.
  */
 final class KernelLayers {
+
     private final int[] sizes;
     final Products products;
     private KernelActivations scratch;
@@ -53,12 +54,12 @@ final class KernelLayers {
         }
         for (int l = 1; l < layers; l++) {
             int n = sizes[l];
-            double[][] bias = net.biasValues(l - 1);
+            double[] bias = b.bias[l - 1];
             double[] z = acts.z[l];
             double[] a = acts.act[l];
             for (int s = 0, at = 0; s < samples; s++) {
                 for (int j = 0; j < n; j++, at++) {
-                    double v = z[at] + bias[j][0];
+                    double v = z[at] + bias[j];
                     z[at] = v;
                     a[at] = f.apply(v);
                 }
