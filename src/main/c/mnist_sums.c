@@ -427,9 +427,9 @@ static int any_sums(const job *b, int from, int count, int blocked) {
  *     c[r * n + j] = sum over k = 0 .. depth - 1, in order, of a[r * ar + k * ak] * b[k * n + j]
  *
  * each (r, j) one chain of fused multiply-adds from +0.0, as Products.java makes in plain Java (it
- * skips the zero terms, which add nothing). A tile is 4 rows by 8 lanes in eight registers: per k,
- * two loads of b, four broadcasts of a, eight fused multiply-adds, enough to keep both FMA units
- * busy through their latency. Tiles walk down the rows for one strip of 8 lanes, so the strip of
+ * skips the zero terms, which add nothing). A tile is 6 rows by 8 lanes in twelve registers: per k,
+ * two loads of b, six broadcasts of a, twelve fused multiply-adds, more than the eight the two FMA
+ * units need in flight to cover their latency (with eight exactly, every late load stalls them). Tiles walk down the rows for one strip of 8 lanes, so the strip of
  * b stays in L1. The last strip's lanes beyond n are loaded as zeros and never stored.
  */
 #define PT __attribute__((target("avx2,fma"), always_inline)) static inline
@@ -446,13 +446,14 @@ static int any_sums(const job *b, int from, int count, int blocked) {
         else { _mm256_maskstore_pd(o_, m0, c##R##0); _mm256_maskstore_pd(o_ + 4, m1, c##R##1); } \
     } while (0)
 
-/* Rows r0 .. r0 + rows (1 to 4) of lanes j0 .. j0 + 8; full: all 8 lanes are inside n. */
+/* Rows r0 .. r0 + rows (1 to 6) of lanes j0 .. j0 + 8; full: all 8 lanes are inside n. */
 /* bs: the strip's first lane of row k is bs[k * bn]; packed, all 8 lanes can be read (zeros past n). */
 PT void tile(const double *a, int64_t ar, int64_t ak, const double *bs, int64_t bn, int64_t n, double *c,
              int64_t depth, int64_t r0, int64_t j0, const int rows, const int full, const int packed, __m256i m0,
              __m256i m1) {
-    const double *a0 = a + r0 * ar, *a1 = a0 + ar, *a2 = a1 + ar, *a3 = a2 + ar;
-    __m256d c00 = _mm256_setzero_pd(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+    const double *a0 = a + r0 * ar, *a1 = a0 + ar, *a2 = a1 + ar, *a3 = a2 + ar, *a4 = a3 + ar, *a5 = a4 + ar;
+    __m256d c00 = _mm256_setzero_pd(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00,
+            c40 = c00, c41 = c00, c50 = c00, c51 = c00;
     const double *bp = bs;
     for (int64_t k = 0; k < depth; k++, bp += bn) {
         __m256d b0 = full || packed ? _mm256_loadu_pd(bp) : _mm256_maskload_pd(bp, m0);
@@ -461,17 +462,23 @@ PT void tile(const double *a, int64_t ar, int64_t ak, const double *bs, int64_t 
         if (rows > 1) ROW(1);
         if (rows > 2) ROW(2);
         if (rows > 3) ROW(3);
+        if (rows > 4) ROW(4);
+        if (rows > 5) ROW(5);
     }
     PUT(0);
     if (rows > 1) PUT(1);
     if (rows > 2) PUT(2);
     if (rows > 3) PUT(3);
+    if (rows > 4) PUT(4);
+    if (rows > 5) PUT(5);
 }
 
 #define TILES(FULL, PACKED) do { \
         int64_t r0 = 0; \
-        for (; r0 + 4 <= rows; r0 += 4) tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 4, FULL, PACKED, m0, m1); \
+        for (; r0 + 6 <= rows; r0 += 6) tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 6, FULL, PACKED, m0, m1); \
         switch (rows - r0) { \
+            case 5: tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 5, FULL, PACKED, m0, m1); break; \
+            case 4: tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 4, FULL, PACKED, m0, m1); break; \
             case 3: tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 3, FULL, PACKED, m0, m1); break; \
             case 2: tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 2, FULL, PACKED, m0, m1); break; \
             case 1: tile(a, ar, ak, bs, bn, n, c, depth, r0, j0, 1, FULL, PACKED, m0, m1); break; \
@@ -483,7 +490,7 @@ __attribute__((target("avx2,fma")))
 static void products(const double *a, int64_t ar, int64_t ak, const double *b, int64_t n, double *c, int64_t rows,
                      int64_t depth) {
     /* b's strip is packed when its rows would fight over cache sets, and there are rows enough to repay it */
-    double *pk = rows > 4 && n >= 64 ? scratch((size_t) depth * 8) : NULL;
+    double *pk = rows > 6 && n >= 64 ? scratch((size_t) depth * 8) : NULL;
     for (int64_t j0 = 0; j0 < n; j0 += 8) {
         int64_t lanes = n - j0 < 8 ? n - j0 : 8;
         __m256i m0 = _mm256_setr_epi64x(lanes > 0 ? -1 : 0, lanes > 1 ? -1 : 0, lanes > 2 ? -1 : 0, lanes > 3 ? -1 : 0);

@@ -10,7 +10,7 @@ package mnistshell.nn;
  * pass, the backward pass and dW are all this one product (see {@link KernelLayers}).
  *
  * <p>Each output is one chain of fused multiply-adds from +0.0 over k in order, whichever way it
- * is computed: in AVX2 tiles of 4 rows by 8 outputs ({@link NativeSums#products}), or here in
+ * is computed: in AVX2 tiles of 6 rows by 8 outputs ({@link NativeSums#products}), or here in
  * plain Java, row by row over the row's non-zero terms only. A zero term adds nothing to a chain
  * (its product is a zero, and a chain of finite terms from +0.0 never holds -0.0), so the two give
  * the same bits; {@code ProductsTest} holds them to it.

@@ -139,7 +139,7 @@ class FastKernelTest {
     @CsvSource({"784-10-10, 1", "784-10-10, 2", "784-10-10, 3", "784-12-8-6-10, 1", "784-12-8-6-10, 2", "784-12-8-6-10, 3",
         // widths that end in a block of ten after blocks of eight, a masked native tail, wider than 16
         "784-18-10, 2", "784-26-18-10, 1", "784-3-17-10, 2", "784-40-10, 2",
-        // wide layers, and widths that are not multiples of the tiles (4 rows, 8 and 16 lanes)
+        // wide layers, and widths that are not multiples of the tiles (6 rows, 8 lanes, blocks of 48)
         "784-129-7-10, 2", "784-257-1-10, 3", "784-1-129-10, 1", "784-44-12-10, 2"})
     void gradientsEqualTheReference(String spec, int threads) {
         Network net = network(spec);

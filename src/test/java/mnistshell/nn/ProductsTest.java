@@ -11,14 +11,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The layers' matrix products, in plain Java and in AVX2, against the textbook triple loop: one
  * chain of fused multiply-adds per output, over k in order, from +0.0. Shapes that are not
- * multiples of the tiles (4 rows, 8 lanes), A as it is and transposed, a third of A's terms zero.
+ * multiples of the tiles (6 rows, 8 lanes), A as it is and transposed, a third of A's terms zero.
  */
 class ProductsTest {
 
     @ParameterizedTest(name = "{0} x {1} times {1} x {2}, transposed {3}")
     @CsvSource({"1, 1, 1, false", "1, 7, 1, true", "7, 1, 7, false", "4, 8, 8, false", "5, 9, 10, true",
         "3, 129, 257, false", "129, 3, 7, true", "32, 256, 128, false", "257, 32, 10, true", "33, 10, 257, false",
-        "2, 0, 3, false"})
+        "2, 0, 3, false", "64, 100, 64, true", "11, 5, 70, false", "6, 4, 64, false"})
     void javaAndNativeProductsEqualTheTextbookChainsBitForBit(int rows, int depth, int n, boolean transposed) {
         Random r = new Random(rows * 31L + depth * 7L + n);
         double[] a = values(r, rows * depth);
