@@ -27,6 +27,21 @@ public interface Engine extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Runs {@code task} over [0, count) cut into contiguous shares, each share on one of the
+     * engine's threads, and returns when all are done: for work whose every item stands alone
+     * (an optimizer's step, a copy), so that the cut changes no bit. Here, in one share.
+     */
+    default void inShares(int count, Shares task) {
+        task.run(0, count);
+    }
+
+    /** A share [from, to) of {@link #inShares}'s items. */
+    @FunctionalInterface
+    interface Shares {
+        void run(int from, int to);
+    }
+
     /** {@code fast} or {@code reference}, as {@code set engine} takes it. */
     String name();
 

@@ -308,6 +308,16 @@ public final class FastKernel implements Engine {
         }
     }
 
+    /** Over the kernel's threads, when there is work enough to repay waking them. */
+    @Override
+    public void inShares(int count, Shares task) {
+        if (threads == 1 || count < 2) {
+            task.run(0, count);
+            return;
+        }
+        workers.run(w -> task.run(KernelBuffers.share(count, w, threads), KernelBuffers.share(count, w + 1, threads)));
+    }
+
     @Override
     public void close() {
         workers.close();

@@ -1,6 +1,7 @@
 package mnistshell.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import mnistshell.nn.Gradients;
 import mnistshell.nn.Tensor;
@@ -69,12 +70,46 @@ public final class Optimizer {
 
     /** One update of every tensor in {@code params} (W1, b1, W2, b2, ...) with gradients {@code g}. */
     public void update(List<Tensor> params, Gradients g, double lr, Settings s) {
+        update(params, g, lr, s, (count, task) -> task.run(0, count));
+    }
+
+    /**
+     * As above, large tensors cut by rows over {@code engine}'s threads: a rule updates each
+     * entry from its own values alone, so the cut changes no bit.
+     */
+    public void update(List<Tensor> params, Gradients g, double lr, Settings s, mnistshell.nn.Engine engine) {
+        update(params, g, lr, s, engine::inShares);
+    }
+
+    private void update(List<Tensor> params, Gradients g, double lr, Settings s, Sharing sharing) {
         t++;
         UpdateRule.Step step = new UpdateRule.Step(lr, t, s);
         for (int k = 0; k < params.size(); k++) {
             Tensor p = params.get(k);
+            double[][] w = p.values();
             double[][] grad = k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2];
-            rule.update(p.values(), grad, byTensor[k], p.weight() ? s.l2() : 0, step);
+            double[][][] st = byTensor[k];
+            double decay = p.weight() ? s.l2() : 0;
+            if ((long) w.length * w[0].length < SHARED) {
+                rule.update(w, grad, st, decay, step);
+                continue;
+            }
+            sharing.inShares(w.length, (from, to) -> {
+                double[][][] part = new double[st.length][][];
+                for (int c = 0; c < st.length; c++) {
+                    part[c] = Arrays.copyOfRange(st[c], from, to);
+                }
+                rule.update(Arrays.copyOfRange(w, from, to), Arrays.copyOfRange(grad, from, to), part, decay, step);
+            });
         }
+    }
+
+    /** Tensors of at least this many entries are cut over the threads (smaller ones cost more to hand over than to update). */
+    static final int SHARED = 1 << 14;
+
+    /** {@link mnistshell.nn.Engine#inShares}, or one share. */
+    @FunctionalInterface
+    private interface Sharing {
+        void inShares(int count, mnistshell.nn.Engine.Shares task);
     }
 }

@@ -252,7 +252,7 @@ public final class Training implements AutoCloseable {
      * became NaN or infinite, or null.
      */
     private String applyStep(List<Tensor> params, Gradients g, double[] weights, double[] step) {
-        optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings);
+        optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings, engine());
         for (int k = 0; k < params.size(); k++) {
             Tensor t = params.get(k);
             UpdateSizes.measure(t.values(), beforeLast.arrays.get(k), weights, step, k);
