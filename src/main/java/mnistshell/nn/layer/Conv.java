@@ -21,15 +21,15 @@ public final class Conv implements Layer {
     private final Padding padding;
     private final Activation activation;
     private final Patches unfolding;
-    private final Param w;
-    private final Param b;
-    private final Matrix wView;
-    private final Matrix bView;
+    private final Weights weights;
     private Matrix patches;
     private Matrix z;
     private BiasGrad biasGrad = BiasGrad.EXACT;
 
-    /** Zero parameters; the kernel must fit the input (k ≤ H and k ≤ W, whatever the padding). */
+    /**
+     * Zero parameters, made when first asked for; the kernel must fit the input (k ≤ H and k ≤ W,
+     * whatever the padding). {@code activation} null for none.
+     */
     public Conv(Shape in, int filters, int kernel, Padding padding, Activation activation) {
         if (filters < 1 || kernel < 1) {
             throw new IllegalArgumentException("a convolution needs at least 1 filter of at least 1x1");
@@ -45,10 +45,7 @@ public final class Conv implements Layer {
         this.activation = activation;
         this.out = new Shape(filters, padding.outSize(in.height(), kernel), padding.outSize(in.width(), kernel));
         this.unfolding = new Patches(in, kernel, padding);
-        this.w = Param.zeros("W", filters, in.channels() * kernel * kernel, true);
-        this.b = Param.zeros("b", filters, 1, false);
-        this.wView = Columns.view(w.values());
-        this.bView = Columns.view(b.values());
+        this.weights = new Weights(filters, in.channels() * kernel * kernel);
     }
 
     @Override
@@ -63,7 +60,12 @@ public final class Conv implements Layer {
 
     @Override
     public List<Param> params() {
-        return List.of(w, b);
+        return weights.params();
+    }
+
+    @Override
+    public long parameterCount() {
+        return weights.count();
     }
 
     public int kernel() {
@@ -102,7 +104,7 @@ public final class Conv implements Layer {
     public Matrix forward(Matrix x, Pass pass) {
         biasGrad = pass.biasGrad();
         patches = unfolding.unfold(x);
-        Matrix product = Columns.addToEveryColumn(wView.multiply(patches), bView);
+        Matrix product = Columns.addToEveryColumn(weights.wView().multiply(patches), weights.bView());
         z = toSamples(product, x.columns());
         return Columns.apply(activation, z);
     }
@@ -115,9 +117,9 @@ public final class Conv implements Layer {
     public Matrix backward(Matrix dOut) {
         int m = dOut.columns();
         Matrix dZ = toFilters(Columns.throughActivation(activation, dOut, z), m);
-        Columns.meanInto(dZ.multiply(patches.transpose()), m, w.gradient());
-        Columns.biasGradientInto(dZ, m, biasGrad, b.gradient());
-        return unfolding.fold(wView.transpose().multiply(dZ), m);
+        Columns.meanInto(dZ.multiply(patches.transpose()), m, weights.w().gradient());
+        Columns.biasGradientInto(dZ, m, biasGrad, weights.b().gradient());
+        return unfolding.fold(weights.wView().transpose().multiply(dZ), m);
     }
 
     /** (C, m Ho Wo) → (C Ho Wo, m): entry (c, j Ho Wo + p) goes to (c Ho Wo + p, j). */

@@ -16,15 +16,15 @@ public final class Dense implements Layer {
     private final Shape in;
     private final int units;
     private final Activation activation;
-    private final Param w;
-    private final Param b;
-    private final Matrix wView;
-    private final Matrix bView;
+    private final Weights weights;
     private Matrix x;
     private Matrix z;
     private BiasGrad biasGrad = BiasGrad.EXACT;
 
-    /** {@code units} outputs over {@code in}; {@code activation} null for the logits. Zero parameters. */
+    /**
+     * {@code units} outputs over {@code in}; {@code activation} null for the logits. Zero
+     * parameters, made when first asked for.
+     */
     public Dense(Shape in, int units, Activation activation) {
         if (units < 1) {
             throw new IllegalArgumentException("a dense layer needs at least 1 unit");
@@ -32,10 +32,7 @@ public final class Dense implements Layer {
         this.in = in;
         this.units = units;
         this.activation = activation;
-        this.w = Param.zeros("W", units, in.size(), true);
-        this.b = Param.zeros("b", units, 1, false);
-        this.wView = Columns.view(w.values());
-        this.bView = Columns.view(b.values());
+        this.weights = new Weights(units, in.size());
     }
 
     @Override
@@ -50,7 +47,12 @@ public final class Dense implements Layer {
 
     @Override
     public List<Param> params() {
-        return List.of(w, b);
+        return weights.params();
+    }
+
+    @Override
+    public long parameterCount() {
+        return weights.count();
     }
 
     /** Its activation, or null for the logits. */
@@ -73,7 +75,7 @@ public final class Dense implements Layer {
     public Matrix forward(Matrix input, Pass pass) {
         x = input;
         biasGrad = pass.biasGrad();
-        z = Columns.addToEveryColumn(wView.multiply(input), bView);
+        z = Columns.addToEveryColumn(weights.wView().multiply(input), weights.bView());
         return Columns.apply(activation, z);
     }
 
@@ -85,8 +87,8 @@ public final class Dense implements Layer {
     public Matrix backward(Matrix dOut) {
         int m = dOut.columns();
         Matrix dZ = Columns.throughActivation(activation, dOut, z);
-        Columns.meanInto(dZ.multiply(x.transpose()), m, w.gradient());
-        Columns.biasGradientInto(dZ, m, biasGrad, b.gradient());
-        return wView.transpose().multiply(dZ);
+        Columns.meanInto(dZ.multiply(x.transpose()), m, weights.w().gradient());
+        Columns.biasGradientInto(dZ, m, biasGrad, weights.b().gradient());
+        return weights.wView().transpose().multiply(dZ);
     }
 }

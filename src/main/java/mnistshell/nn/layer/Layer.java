@@ -25,7 +25,7 @@ public interface Layer {
     /** Its parameter tensors under its own names ({@code W}, {@code b}), live; empty for none. */
     List<Param> params();
 
-    /** How many numbers its parameters hold. */
+    /** How many numbers its parameters hold (counted without making them). */
     default long parameterCount() {
         return params().stream().mapToLong(Param::size).sum();
     }

@@ -27,14 +27,15 @@ public final class LayerSpec {
     public static final int MAX_FILTERS = 4096;
 
     private static final Pattern CONV = Pattern.compile("conv([0-9]+)k([0-9]+)(same|valid)?");
-    private static final String EXPECTED = "expected a size (64), conv8k5, conv8k5same, pool2 or drop0.25";
+    private static final String EXPECTED = "expected 64, conv8k5, conv8k5same, pool2 or drop0.25";
 
     private LayerSpec() {
     }
 
     /**
      * The layers of {@code spec} over samples of shape {@code input}, ending in {@code classes}
-     * outputs, with zero parameters ({@link Sequential#initialise} draws them). A bad spec is a
+     * outputs. Their parameters are made when first asked for ({@link Sequential#initialise} draws
+     * them), so that a spec can be shown and its memory weighed first. A bad spec is a
      * one-line {@link ShellError} naming the item and what was expected.
      */
     public static Sequential parse(String spec, Shape input, int classes, Activation hidden) {
@@ -43,8 +44,8 @@ public final class LayerSpec {
         if (startsWithDigit(items[0])) {
             int size = Values.intIn(where(items[0], 1) + "the input size", items[0], 1, Integer.MAX_VALUE);
             if (size != input.size()) {
-                throw new ShellError(where(items[0], 1) + "a leading number is the input size, but the images have "
-                        + input.size() + " values (" + input + ")");
+                throw new ShellError("SPEC item 1 " + Values.shown(items[0]) + " is the input size: the images have "
+                        + input.size() + " (" + input.channels() + "x" + input.height() + "x" + input.width() + ")");
             }
             if (items.length == 1) {
                 throw new ShellError("SPEC " + Values.shown(spec) + " has no layers after the input size");
@@ -57,8 +58,8 @@ public final class LayerSpec {
             boolean last = i == items.length - 1;
             Layer layer = layer(items[i], i + 1, at, last ? null : hidden, i);
             if (last && !(layer instanceof Dense && layer.out().size() == classes)) {
-                throw new ShellError(where(items[i], i + 1) + "the last item must be " + classes
-                        + ", the dense output, one unit per class");
+                throw new ShellError(where(items[i], i + 1) + "the last must be " + classes
+                        + ", the output layer (one unit a class)");
             }
             layers.add(layer);
             at = layer.out();
@@ -72,18 +73,17 @@ public final class LayerSpec {
         }
         try {
             if (startsWithDigit(item)) {
-                return new Dense(at, count(item, item, number, "size", MAX_UNITS), hidden);
+                return new Dense(at, count(item, item, number, "the size", MAX_UNITS), hidden);
             }
             Matcher conv = CONV.matcher(item);
             if (conv.matches()) {
-                int filters = count(conv.group(1), item, number, "filter count", MAX_FILTERS);
-                int kernel = count(conv.group(2), item, number, "kernel size", MAX_UNITS);
+                int filters = count(conv.group(1), item, number, "filters", MAX_FILTERS);
+                int kernel = count(conv.group(2), item, number, "the kernel", MAX_UNITS);
                 Padding padding = "same".equals(conv.group(3)) ? Padding.SAME : Padding.VALID;
                 return new Conv(at, filters, kernel, padding, hidden);
             }
             if (item.startsWith("conv")) {
-                throw new ShellError(where(item, number) + "expected convCkK for C filters of KxK, e.g. conv8k5,"
-                        + " conv8k5same or conv8k5valid");
+                throw new ShellError(where(item, number) + "expected convCkK[same], e.g. conv8k5 or conv8k5same");
             }
             if (item.equals("pool2")) {
                 return new MaxPool(at);
@@ -103,7 +103,7 @@ public final class LayerSpec {
     }
 
     private static int count(String text, String item, int number, String what, int max) {
-        return Values.intIn(where(item, number) + "the " + what, text, 1, max);
+        return Values.intIn(where(item, number) + what, text, 1, max);
     }
 
     private static String where(String item, int number) {

@@ -47,9 +47,13 @@ public final class Sequential {
         return layers;
     }
 
-    /** {@code conv8k5-pool2-64-10}, the input left out. */
+    /**
+     * What {@link LayerSpec#parse} reads back into this network: {@code conv8k5-pool2-64-10}, the
+     * input implied; when the first layer is dense, the input size leads, as in {@code 784-64-10}.
+     */
     public String spec() {
-        return String.join("-", layers.stream().map(Layer::token).toList());
+        String layers = String.join("-", this.layers.stream().map(Layer::token).toList());
+        return this.layers.get(0) instanceof Dense ? in.size() + "-" + layers : layers;
     }
 
     /**

@@ -12,6 +12,9 @@ public record Shape(int channels, int height, int width) {
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException("bad shape " + channels + "x" + height + "x" + width);
         }
+        if ((long) channels * height * width > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a map of " + channels + "x" + height + "x" + width + " is too large");
+        }
     }
 
     /** A dense vector of n values: n x 1 x 1. */
