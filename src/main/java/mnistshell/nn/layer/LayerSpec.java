@@ -56,7 +56,7 @@ public final class LayerSpec {
         Shape at = input;
         for (int i = first; i < items.length; i++) {
             boolean last = i == items.length - 1;
-            Layer layer = layer(items[i], i + 1, at, last ? null : hidden, i);
+            Layer layer = layer(items[i], i + 1, at, last ? null : hidden, layers.size());
             if (last && !(layer instanceof Dense && layer.out().size() == classes)) {
                 throw new ShellError(where(items[i], i + 1) + "the last must be " + classes
                         + ", the output layer (one unit a class)");
@@ -67,6 +67,7 @@ public final class LayerSpec {
         return new Sequential(input, layers);
     }
 
+    /** Item {@code number} of SPEC over {@code at}; {@code place} is its index among the layers. */
     private static Layer layer(String item, int number, Shape at, Activation hidden, int place) {
         if (item.isEmpty()) {
             throw new ShellError("SPEC item " + number + " is empty: " + EXPECTED);

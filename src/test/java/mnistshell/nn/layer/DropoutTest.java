@@ -75,6 +75,15 @@ class DropoutTest {
     }
 
     @Test
+    void aLeadingInputSizeLeavesTheMasksAsTheyAre() {
+        // the same network written two ways: its dropout layer is second either way
+        Shape in = Shape.image(28, 28);
+        Dropout bare = (Dropout) LayerSpec.parse("conv8k5-drop0.5-10", in, 10, null).layers().get(1);
+        Dropout withInput = (Dropout) LayerSpec.parse("784-conv8k5-drop0.5-10", in, 10, null).layers().get(1);
+        assertArrayEquals(bare.mask(1, 1, 1), withInput.mask(1, 1, 1));
+    }
+
+    @Test
     void theKeepRateIsNearOneMinusTheRate() {
         Dropout drop = new Dropout(Shape.flat(UNITS), RATE, 0);
         int kept = 0;
