@@ -80,6 +80,11 @@ public final class Conv implements Layer {
         return padding;
     }
 
+    /** Its activation, or null for none. */
+    public Activation activation() {
+        return activation;
+    }
+
     /** Fan-out of a weight, for Xavier: each input value reaches C k k outputs. */
     int fanOut() {
         return filters * kernel * kernel;
