@@ -33,8 +33,15 @@ public enum Init {
 
     /** Fills W (n_out, n_in) and b (n_out, 1) of one layer from {@code random}, W first. */
     void fill(double[][] w, double[][] b, Random random) {
-        int nIn = w[0].length;
-        int nOut = w.length;
+        fill(w, b, random, w[0].length, w.length);
+    }
+
+    /**
+     * Fills W (rows, cols) and b (rows, 1) from {@code random}, W first, row by row, scaled for
+     * {@code nIn} inputs and {@code nOut} outputs per unit: a convolution's filter matrix
+     * (C, C_in k k) has fan-in C_in k k and fan-out C k k, not its shape's.
+     */
+    public void fill(double[][] w, double[][] b, Random random, int nIn, int nOut) {
         double scale = this == HE ? Math.sqrt(2.0 / nIn) : Math.sqrt(2.0 / (nIn + nOut));
         for (double[] row : w) {
             for (int j = 0; j < row.length; j++) {
