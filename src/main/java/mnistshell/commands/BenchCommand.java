@@ -95,7 +95,7 @@ public final class BenchCommand extends Command {
         if (!FastKernel.nativeSumsAvailable()) {
             return "fast (plain Java sums: no native library or no AVX2 here)";
         }
-        return FastKernel.nativeSumsWide() ? "fast (native sums: AVX-512 first layer, AVX2 above)"
+        return FastKernel.nativeSumsWide() ? "fast (native sums: AVX-512 for the seed's layer, else AVX2)"
                 : "fast (native AVX2 sums)";
     }
 

@@ -100,7 +100,7 @@ public final class FastKernel implements Engine {
         return NativeSums.available();
     }
 
-    /** Whether the native first-layer sums run 16 lanes wide (AVX-512) rather than 8 (AVX2). */
+    /** Whether the native first-layer sums of a ten-wide layer run in AVX-512 (wider layers run in AVX2 blocks). */
     public static boolean nativeSumsWide() {
         return NativeSums.wide();
     }
