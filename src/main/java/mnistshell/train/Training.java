@@ -204,14 +204,24 @@ public final class Training implements AutoCloseable {
         int epochBefore = order.epoch();
         int[] batch = order.next(split.train(), settings.batch());
         Gradients g = engine().gradients(net, data, batch, settings.biasGrad());
-        HiddenStats hidden = recordLayers ? engine().lastHiddenStats(net) : null; // before another call reuses it
         int number = updates + 1;
         List<Tensor> params = net.tensors();
         int count = params.size();
         double[] gradient = new double[count];
-        for (int k = 0; k < count; k++) {
-            gradient[k] = UpdateSizes.sumOfSquares(k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2]);
-        }
+        HiddenStats[] hidden = new HiddenStats[1];
+        Undo spare = beforeThat; // never read before it is saved again: it can take this update's start now
+        engine().inShares(2, (from, to) -> { // passes over memory that stand alone, on two threads where there are
+            for (int task = from; task < to; task++) {
+                if (task == 0) {
+                    spare.save(this, mark);
+                    continue;
+                }
+                hidden[0] = recordLayers ? engine().lastHiddenStats(net) : null; // before another call reuses it
+                for (int k = 0; k < count; k++) {
+                    gradient[k] = UpdateSizes.sumOfSquares(k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2]);
+                }
+            }
+        });
         String bad = !Divergence.withinLimit(g.loss(), settings, history) ? Divergence.lossProblem(g.loss(), history)
                 : UpdateSizes.nonFinite(gradient) ? g.firstNonFinite() + " NaN or infinite" : null;
         if (bad != null) { // the weights this update started from are to blame: those of the update before
@@ -222,10 +232,8 @@ public final class Training implements AutoCloseable {
             }
             return "update " + number + ": " + bad + ", beyond the limit; stopped, nothing changed";
         }
-        Undo spare = beforeThat;
         beforeThat = beforeLast;
-        beforeLast = spare;
-        beforeLast.save(this, mark);
+        beforeLast = spare; // saved above
         beforeLast.sinceBest = best.sinceBest();
         double[] weights = new double[count];
         double[] step = new double[count];
@@ -240,7 +248,7 @@ public final class Training implements AutoCloseable {
                 UpdateSizes.sqrt(weights));
         record(sizes);
         if (recordLayers) {
-            history.add(sizes.layers(hidden, net.layers() - 1));
+            history.add(sizes.layers(hidden[0], net.layers() - 1));
         }
         recordAndJudge(data, split, g, batch.length, settings.fullBatch() || order.epoch() > epochBefore);
         return null;
