@@ -20,6 +20,7 @@ Prints each epoch's loss, test accuracy and time, then 'seconds/epoch: median X'
 accuracy at the end. Usage (from the repository):
   scripts/conv_numpy.py                        # data/mnist-10k-*-ubyte.gz, 3 epochs
   scripts/conv_numpy.py --epochs 10 IMAGES.gz LABELS.gz
+  scripts/conv_numpy.py --filters 16,32 --hidden 128 --epochs 10   # a wider net of the same shape
 """
 import argparse
 import gzip
@@ -148,12 +149,13 @@ class Pool:
 
 
 class Net:
-    def __init__(self, rng):
-        self.c1, self.p1 = Conv(1, 8, 5, rng), Pool()
-        self.c2, self.p2 = Conv(8, 16, 5, rng), Pool()
-        self.W3 = rng.standard_normal((256, 64)) * np.sqrt(2.0 / 256)
-        self.b3 = np.zeros(64)
-        self.W4 = rng.standard_normal((64, 10)) * np.sqrt(2.0 / 64)
+    def __init__(self, rng, f1=8, f2=16, hidden=64):
+        self.f2 = f2
+        self.c1, self.p1 = Conv(1, f1, 5, rng), Pool()
+        self.c2, self.p2 = Conv(f1, f2, 5, rng), Pool()
+        self.W3 = rng.standard_normal((16 * f2, hidden)) * np.sqrt(2.0 / (16 * f2))
+        self.b3 = np.zeros(hidden)
+        self.W4 = rng.standard_normal((hidden, 10)) * np.sqrt(2.0 / hidden)
         self.b4 = np.zeros(10)
 
     def params(self):
@@ -181,7 +183,7 @@ class Net:
         dW4, db4 = self.a3.T @ d, d.sum(axis=0)
         d = (d @ self.W4.T) * lrelu_slope(self.z3)
         dW3, db3 = self.a2.T @ d, d.sum(axis=0)
-        d = (d @ self.W3.T).reshape(B, 16, 4, 4)
+        d = (d @ self.W3.T).reshape(B, self.f2, 4, 4)
         d = self.c2.backward(self.p2.backward(d) * lrelu_slope(self.z2))
         self.c1.backward(self.p1.backward(d) * lrelu_slope(self.z1))
         return loss, [self.c1.dW, self.c1.db, self.c2.dW, self.c2.db, dW3, db3, dW4, db4]
@@ -203,7 +205,10 @@ def main():
     ap.add_argument('--test', type=int, default=1000)
     ap.add_argument('--split', choices=['shell', 'first'], default='shell')
     ap.add_argument('--seed', type=int, default=2, help='the split (as the shell) and the weights and batches')
+    ap.add_argument('--filters', default='8,16', help='the two convolutions\' filters (default 8,16)')
+    ap.add_argument('--hidden', type=int, default=64, help='the dense hidden layer (default 64)')
     a = ap.parse_args()
+    f1, f2 = (int(v) for v in a.filters.split(','))
     paths = a.data or [os.path.join(DATA, 'mnist-10k-images-idx3-ubyte.gz'),
                        os.path.join(DATA, 'mnist-10k-labels-idx1-ubyte.gz')]
     if len(paths) != 2:
@@ -215,14 +220,14 @@ def main():
     else:
         train, test = np.arange(a.test, len(y)), np.arange(a.test)
     rng = np.random.default_rng(a.seed)
-    net = Net(rng)
+    net = Net(rng, f1, f2, a.hidden)
     params = net.params()
     m1 = [np.zeros_like(p) for p in params]
     m2 = [np.zeros_like(p) for p in params]
     b1, b2, eps, t = 0.9, 0.999, 1e-8, 0
     times = []
-    print('conv8k5-pool2-conv16k5-pool2-64-10, float64, %d train / %d test, batch %d, Adam lr %g'
-          % (len(train), len(test), a.batch, a.lr), flush=True)
+    print('conv%dk5-pool2-conv%dk5-pool2-%d-10, float64, %d train / %d test, batch %d, Adam lr %g'
+          % (f1, f2, a.hidden, len(train), len(test), a.batch, a.lr), flush=True)
     for epoch in range(1, a.epochs + 1):
         start = time.perf_counter()
         order = rng.permutation(train)

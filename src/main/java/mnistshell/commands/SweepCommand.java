@@ -20,7 +20,8 @@ public final class SweepCommand extends Command {
         return """
                 Each run is named KEY-VALUE (sweep lr 0.01,0.5 makes lr-0.01 and lr-0.5), forked
                 from the current run, which stays current. Ctrl-C stops the sweep after the update
-                in progress; the runs made so far are kept.""";
+                in progress; the runs made so far are kept. Values are split at every comma, so a
+                thousand is written 1000, 1_000 or 1e3 here, never 1,000.""";
     }
 
     @Override

@@ -74,6 +74,18 @@ class CompareAndSweepTest {
         assertThrows(ShellError.class, () -> run(f, "sweep lr 0.1 --steps 2 --epochs 1"));
     }
 
+    /** Values are split at commas, as help sweep says: a thousand is 1_000 or 1e3 there. */
+    @Test
+    void sweepValuesAreSplitAtCommasSoAThousandIsWrittenWithoutOne() {
+        assertTrue(run(f, "help sweep").contains("never 1,000"));
+        run(f, "sweep batch 1_000,1e3 --steps 1");
+        assertEquals(java.util.Set.of("main", "batch-1_000", "batch-1e3"), java.util.Set.copyOf(f.session.runNames()));
+        for (String name : List.of("batch-1_000", "batch-1e3")) {
+            run(f, "switch " + name);
+            assertEquals(1000, f.session.training().settings().batch(), name);
+        }
+    }
+
     @Test
     void ctrlCStopsTheSweepAfterTheUpdateInProgressAndKeepsTheRunsMade() {
         String setup = "set optimizer momentum; data split --test 40 --val 30; step 2";
