@@ -61,6 +61,20 @@ public final class Gradients {
         return dW.length;
     }
 
+    /** How many gradient tensors there are: one for each of {@link Network#tensors}. */
+    public int tensors() {
+        return 2 * dW.length;
+    }
+
+    /**
+     * The gradient of {@link Network#tensors}'s tensor {@code k}, in the same order (dW1, db1,
+     * dW2, ...): what training, the optimizers and the update sizes walk, so that none of them
+     * knows which tensor is a weight and which a bias.
+     */
+    public double[][] tensor(int k) {
+        return k % 2 == 0 ? dW[k / 2] : db[k / 2];
+    }
+
     /** Every value finite? Returns the name of the first tensor that is not ({@code dW2}, {@code db1}), or null. */
     public String firstNonFinite() {
         for (int l = 0; l < dW.length; l++) {

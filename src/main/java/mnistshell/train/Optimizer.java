@@ -87,7 +87,7 @@ public final class Optimizer {
         for (int k = 0; k < params.size(); k++) {
             Tensor p = params.get(k);
             double[][] w = p.values();
-            double[][] grad = k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2];
+            double[][] grad = g.tensor(k);
             double[][][] st = byTensor[k];
             double decay = p.weight() ? s.l2() : 0;
             if ((long) w.length * w[0].length < SHARED) {

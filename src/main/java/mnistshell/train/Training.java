@@ -218,7 +218,7 @@ public final class Training implements AutoCloseable {
                 }
                 hidden[0] = recordLayers ? engine().lastHiddenStats(net) : null; // before another call reuses it
                 for (int k = 0; k < count; k++) {
-                    gradient[k] = UpdateSizes.sumOfSquares(k % 2 == 0 ? g.dW()[k / 2] : g.db()[k / 2]);
+                    gradient[k] = UpdateSizes.sumOfSquares(g.tensor(k));
                 }
             }
         });
