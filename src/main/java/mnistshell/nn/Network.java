@@ -172,8 +172,8 @@ public final class Network {
         return new Gradients(dW, db, loss(pass.z()[layers], labels), correct(pass.probabilities(), labels));
     }
 
-    /** Samples whose most probable class is their label. P: (k, m), labels: m. */
-    static int correct(Matrix p, int[] labels) {
+    /** Samples whose most probable class (the first, on a tie) is their label. P: (k, m), labels: m. */
+    public static int correct(Matrix p, int[] labels) {
         int right = 0;
         for (int j = 0; j < labels.length; j++) {
             int best = 0;
@@ -259,7 +259,7 @@ public final class Network {
     }
 
     /** softmax down each column. Z: (k, m) → (k, m), each column summing to 1. */
-    static Matrix softmax(Matrix z) {
+    public static Matrix softmax(Matrix z) {
         Matrix out = Basic2DMatrix.zero(z.rows(), z.columns());
         for (int j = 0; j < z.columns(); j++) {
             double max = Double.NEGATIVE_INFINITY;
@@ -280,7 +280,7 @@ public final class Network {
     }
 
     /** labels: m classes → (k, m) with a 1 in row labels[j] of column j. */
-    static Matrix oneHot(int[] labels, int k) {
+    public static Matrix oneHot(int[] labels, int k) {
         Matrix out = Basic2DMatrix.zero(k, labels.length);
         for (int j = 0; j < labels.length; j++) {
             out.set(labels[j], j, 1.0);

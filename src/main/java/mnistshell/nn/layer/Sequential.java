@@ -106,7 +106,7 @@ public final class Sequential {
 
     /** X: (in().size(), m) → softmax probabilities: (classes(), m), each column summing to 1. */
     public Matrix probabilities(Matrix x, Pass pass) {
-        return softmax(logits(x, pass));
+        return Network.softmax(logits(x, pass));
     }
 
     /** One forward and backward pass: its loss, right answers, probabilities and the input's gradient. */
@@ -121,56 +121,11 @@ public final class Sequential {
      */
     public Outcome backward(Matrix x, int[] labels, Pass pass) {
         Matrix z = logits(x, pass);
-        Matrix p = softmax(z);
-        Matrix d = p.subtract(oneHot(labels, classes()));
+        Matrix p = Network.softmax(z);
+        Matrix d = p.subtract(Network.oneHot(labels, classes()));
         for (int l = layers.size() - 1; l >= 0; l--) {
             d = layers.get(l).backward(d);
         }
-        return new Outcome(Network.loss(z, labels), correct(p, labels), p, d);
-    }
-
-    /** softmax down each column, (k, m) → (k, m), in {@code Network}'s arithmetic. */
-    static Matrix softmax(Matrix z) {
-        Matrix out = Basic2DMatrix.zero(z.rows(), z.columns());
-        for (int j = 0; j < z.columns(); j++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < z.rows(); i++) {
-                max = Math.max(max, z.get(i, j));
-            }
-            double sum = 0;
-            for (int i = 0; i < z.rows(); i++) {
-                double e = Math.exp(z.get(i, j) - max);
-                out.set(i, j, e);
-                sum += e;
-            }
-            for (int i = 0; i < z.rows(); i++) {
-                out.set(i, j, out.get(i, j) / sum);
-            }
-        }
-        return out;
-    }
-
-    /** labels: m classes → (k, m) with a 1 in row labels[j] of column j. */
-    private static Matrix oneHot(int[] labels, int k) {
-        Matrix out = Basic2DMatrix.zero(k, labels.length);
-        for (int j = 0; j < labels.length; j++) {
-            out.set(labels[j], j, 1.0);
-        }
-        return out;
-    }
-
-    /** Samples whose most probable class (the first, on a tie) is their label. P: (k, m). */
-    private static int correct(Matrix p, int[] labels) {
-        int right = 0;
-        for (int j = 0; j < labels.length; j++) {
-            int best = 0;
-            for (int i = 1; i < p.rows(); i++) {
-                if (p.get(i, j) > p.get(best, j)) {
-                    best = i;
-                }
-            }
-            right += best == labels[j] ? 1 : 0;
-        }
-        return right;
+        return new Outcome(Network.loss(z, labels), Network.correct(p, labels), p, d);
     }
 }
