@@ -6,7 +6,6 @@ import java.util.Random;
 import mnistshell.nn.Init;
 import mnistshell.nn.Network;
 import org.la4j.Matrix;
-import org.la4j.matrix.dense.Basic2DMatrix;
 
 /**
  * A network as a list of layers, each one's output the next one's input, ending in logits that
