@@ -510,6 +510,129 @@ static void products(const double *a, int64_t ar, int64_t ak, const double *b, i
     }
 }
 
+/*
+ * The seed's ten-wide first layer on images mostly inked (Fashion-MNIST's are half ink), dense:
+ * every pixel, zeros included, four images (or four pixels) at a time, so that each row of weights
+ * (or of dz1) loaded serves four. A zero pixel adds input[0] * w = +0.0 * w, a zero, which leaves a
+ * chain from +0.0 as it was, so these are the very bits of the sparse sums above as long as every
+ * w (or dz1) is finite: Java calls them only then (KernelBuffers, KernelChunk), and only where the
+ * chunk's images are inked enough to repay the zeros (FastKernel.DENSE_INK).
+ */
+#define D10(R) do { \
+        __m256d v_ = _mm256_broadcast_sd(input + (uint8_t) x##R[p]); \
+        lo##R = _mm256_fmadd_pd(v_, w0, lo##R); \
+        hi##R = _mm256_fmadd_pd(v_, w1, hi##R); \
+        te##R = _mm_fmadd_pd(_mm256_castpd256_pd128(v_), w2, te##R); \
+    } while (0)
+
+#define D10PUT(R, O) do { \
+        _mm256_storeu_pd((O), lo##R); _mm256_storeu_pd((O) + 4, hi##R); _mm_storeu_pd((O) + 8, te##R); \
+    } while (0)
+
+/* Images r0 .. r0 + R of the chunk (R 1 to 4): out[r * 10 + j] = sum over p < pixels, in order, of input[x_r[p]] * w[p * 10 + j]. */
+TARGET2 void dense_rows(const double *w, const int8_t *images, int64_t pixels, const double *input,
+                        const int32_t *map, int from, int r0, const int R, double *out) {
+    const int8_t *x0 = images + (int64_t) map[from + r0] * pixels;
+    const int8_t *x1 = R > 1 ? images + (int64_t) map[from + r0 + 1] * pixels : x0;
+    const int8_t *x2 = R > 2 ? images + (int64_t) map[from + r0 + 2] * pixels : x0;
+    const int8_t *x3 = R > 3 ? images + (int64_t) map[from + r0 + 3] * pixels : x0;
+    __m256d lo0 = _mm256_setzero_pd(), hi0 = lo0, lo1 = lo0, hi1 = lo0, lo2 = lo0, hi2 = lo0, lo3 = lo0, hi3 = lo0;
+    __m128d te0 = _mm_setzero_pd(), te1 = te0, te2 = te0, te3 = te0;
+    for (int64_t p = 0; p < pixels; p++) {
+        const double *wp = w + p * 10;
+        __m256d w0 = _mm256_loadu_pd(wp), w1 = _mm256_loadu_pd(wp + 4);
+        __m128d w2 = _mm_loadu_pd(wp + 8);
+        D10(0);
+        if (R > 1) D10(1);
+        if (R > 2) D10(2);
+        if (R > 3) D10(3);
+    }
+    double *o = out + (int64_t) r0 * 10;
+    D10PUT(0, o);
+    if (R > 1) D10PUT(1, o + 10);
+    if (R > 2) D10PUT(2, o + 20);
+    if (R > 3) D10PUT(3, o + 30);
+}
+
+__attribute__((target("avx2,fma")))
+static void dense_sums10(const double *w, const int8_t *images, int64_t pixels, const double *input,
+                         const int32_t *map, int from, int count, double *out) {
+    int r0 = 0;
+    for (; r0 + 4 <= count; r0 += 4) dense_rows(w, images, pixels, input, map, from, r0, 4, out);
+    switch (count - r0) {
+        case 3: dense_rows(w, images, pixels, input, map, from, r0, 3, out); break;
+        case 2: dense_rows(w, images, pixels, input, map, from, r0, 2, out); break;
+        case 1: dense_rows(w, images, pixels, input, map, from, r0, 1, out); break;
+        default: break;
+    }
+}
+
+#define C10(R) do { \
+        __m256d v_ = _mm256_broadcast_sd(input + (uint8_t) xs[R]); \
+        lo##R = _mm256_fmadd_pd(v_, w0, lo##R); \
+        hi##R = _mm256_fmadd_pd(v_, w1, hi##R); \
+        te##R = _mm_fmadd_pd(_mm256_castpd256_pd128(v_), w2, te##R); \
+    } while (0)
+
+/* Pixels p0 .. p0 + R (R 1 to 4): out[p * 10 + j] = sum over the chunk's samples s, in order, of input[x_s[p]] * dz[s * 10 + j]. */
+TARGET2 void dense_columns(const double *dz, const int8_t *images, int64_t pixels, const double *input,
+                           const int32_t *map, int from, int count, int64_t p0, const int R, double *out) {
+    __m256d lo0 = _mm256_setzero_pd(), hi0 = lo0, lo1 = lo0, hi1 = lo0, lo2 = lo0, hi2 = lo0, lo3 = lo0, hi3 = lo0;
+    __m128d te0 = _mm_setzero_pd(), te1 = te0, te2 = te0, te3 = te0;
+    for (int s = 0; s < count; s++) {
+        const int8_t *xs = images + (int64_t) map[from + s] * pixels + p0;
+        const double *d = dz + (int64_t) s * 10;
+        __m256d w0 = _mm256_loadu_pd(d), w1 = _mm256_loadu_pd(d + 4);
+        __m128d w2 = _mm_loadu_pd(d + 8);
+        C10(0);
+        if (R > 1) C10(1);
+        if (R > 2) C10(2);
+        if (R > 3) C10(3);
+    }
+    double *o = out + p0 * 10;
+    D10PUT(0, o);
+    if (R > 1) D10PUT(1, o + 10);
+    if (R > 2) D10PUT(2, o + 20);
+    if (R > 3) D10PUT(3, o + 30);
+}
+
+__attribute__((target("avx2,fma")))
+static void dense_columns10(const double *dz, const int8_t *images, int64_t pixels, const double *input,
+                            const int32_t *map, int from, int count, double *out) {
+    int64_t p0 = 0;
+    for (; p0 + 4 <= pixels; p0 += 4) dense_columns(dz, images, pixels, input, map, from, count, p0, 4, out);
+    switch (pixels - p0) {
+        case 3: dense_columns(dz, images, pixels, input, map, from, count, p0, 3, out); break;
+        case 2: dense_columns(dz, images, pixels, input, map, from, count, p0, 2, out); break;
+        case 1: dense_columns(dz, images, pixels, input, map, from, count, p0, 1, out); break;
+        default: break;
+    }
+}
+
+/* columns: 0 for the forward sums (rows are W1^T, out a row per image), 1 for dW1^T (rows are dz1, out a row per pixel). */
+JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeDenseSums(JNIEnv *env, jclass cls, jdoubleArray rows,
+        jbyteArray images, jint pixels, jdoubleArray input, jintArray map, jint from, jint to, jdoubleArray out,
+        jboolean columns) {
+    (void) cls;
+    double *pr = (*env)->GetPrimitiveArrayCritical(env, rows, 0);
+    int8_t *px = (*env)->GetPrimitiveArrayCritical(env, images, 0);
+    double *pin = (*env)->GetPrimitiveArrayCritical(env, input, 0);
+    int32_t *pm = (*env)->GetPrimitiveArrayCritical(env, map, 0);
+    double *po = (*env)->GetPrimitiveArrayCritical(env, out, 0);
+    if (pr && px && pin && pm && po) {
+        if (columns) {
+            dense_columns10(pr, px, pixels, pin, pm, from, to - from, po);
+        } else {
+            dense_sums10(pr, px, pixels, pin, pm, from, to - from, po);
+        }
+    }
+    if (po) (*env)->ReleasePrimitiveArrayCritical(env, out, po, 0);
+    if (pm) (*env)->ReleasePrimitiveArrayCritical(env, map, pm, JNI_ABORT);
+    if (pin) (*env)->ReleasePrimitiveArrayCritical(env, input, pin, JNI_ABORT);
+    if (px) (*env)->ReleasePrimitiveArrayCritical(env, images, px, JNI_ABORT);
+    if (pr) (*env)->ReleasePrimitiveArrayCritical(env, rows, pr, JNI_ABORT);
+}
+
 JNIEXPORT jint JNICALL Java_mnistshell_nn_NativeSums_features(JNIEnv *env, jclass c) {
     (void) env;
     (void) c;

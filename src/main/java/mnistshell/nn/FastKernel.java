@@ -225,6 +225,7 @@ public final class FastKernel implements Engine {
         } finally {
             jobNet = null;
         }
+        buffers.wt0Finite = nativeSums && buffers.sizes[1] == 10 && KernelBuffers.allFinite(buffers.wt[0], buffers.wt[0].length);
         return buffers;
     }
 
@@ -294,7 +295,10 @@ public final class FastKernel implements Engine {
             chunk.acts = backward ? chunk.own(b.chunkSize) : layers.scratch(b.chunkSize);
             double[] z1 = chunk.acts.z1;
             int n1 = b.sizes[1];
-            if (nativeSums) {
+            chunk.dense = nativeSums && n1 == 10 && b.wt0Finite && x.inked(indices, chunk.from, chunk.to);
+            if (chunk.dense) {
+                NativeSums.denseSums(b.wt[0], x, indices, chunk.from, chunk.to, z1, false);
+            } else if (nativeSums) {
                 NativeSums.pixelSums(b.wt[0], n1, x, indices, chunk.from, chunk.to, z1);
             } else {
                 for (int s = chunk.from; s < chunk.to; s++) {

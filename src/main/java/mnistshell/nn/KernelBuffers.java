@@ -36,6 +36,8 @@ final class KernelBuffers {
     private final double[][] dbSum;
     int chunks;
     int chunkSize;
+    /** Whether every entry of wt[0] is finite, for a ten-wide first layer: the native dense sums need it (see {@link NativeSums#denseSums}). */
+    boolean wt0Finite;
 
     /** Whether wt[0] is laid out for the native sums. */
     private final boolean blocked;
@@ -121,6 +123,16 @@ final class KernelBuffers {
                 bias[l][j] = b[j][0];
             }
         }
+    }
+
+    /** Whether a[0 .. count) are all finite. */
+    static boolean allFinite(double[] a, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!Double.isFinite(a[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where share {@code k} of {@code count} items cut into {@code workers} begins. */

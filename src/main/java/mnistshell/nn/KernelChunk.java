@@ -31,6 +31,8 @@ final class KernelChunk {
     private SparseImages columnSource;
     int from;
     int to;
+    /** Whether this chunk's first-layer sums went dense (see {@link FastKernel#work}); its dW1 may then too. */
+    boolean dense;
     double loss;
     int correct;
 
@@ -76,16 +78,21 @@ final class KernelChunk {
         }
         double[][] dz = acts.dz;
         double[][] act = acts.act;
-        if (x != columnSource || !Arrays.equals(columnImages, 0, Math.max(0, columnCount), indices, from, to)) {
-            makeColumns(x, indices);
-        }
         int pixels = sizes[0];
-        if (nativeSums) {
-            NativeSums.columnSums(dz[0], sizes[1], columnStart, columnSample, columnValue, x.input, pixels, dWt[0]);
+        if (dense && KernelBuffers.allFinite(dz[0], (to - from) * sizes[1])) {
+            NativeSums.denseSums(dz[0], x, indices, from, to, dWt[0], true);
         } else {
-            for (int p = 0; p < pixels; p++) {
-                KernelSums.sumInputs(dz[0], columnSample, columnValue, x.input, columnStart[p], columnStart[p + 1],
-                        dWt[0], p * sizes[1], sizes[1]);
+            if (x != columnSource || !Arrays.equals(columnImages, 0, Math.max(0, columnCount), indices, from, to)) {
+                makeColumns(x, indices);
+            }
+            if (nativeSums) {
+                NativeSums.columnSums(dz[0], sizes[1], columnStart, columnSample, columnValue, x.input, pixels,
+                        dWt[0]);
+            } else {
+                for (int p = 0; p < pixels; p++) {
+                    KernelSums.sumInputs(dz[0], columnSample, columnValue, x.input, columnStart[p],
+                            columnStart[p + 1], dWt[0], p * sizes[1], sizes[1]);
+                }
             }
         }
         int samples = to - from;

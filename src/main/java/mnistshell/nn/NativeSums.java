@@ -156,4 +156,33 @@ final class NativeSums {
 
     private static native void nativeColumnSums(double[] rows, int n, int[] start, char[] index, byte[] value,
                                                 double[] input, int columns, double[] out);
+
+    /**
+     * The seed's ten-wide first layer, dense: every pixel of the images {@code images[from..to)},
+     * zeros included, read from the dataset's bytes. Forward ({@code columns} false):
+     * out[(s - from) * 10 + j] = sum over pixels p of input[x_s[p]] * rows[p * 10 + j], rows W1^T.
+     * dW1^T ({@code columns} true): out[p * 10 + j] = sum over s of input[x_s[p]] * rows[(s - from)
+     * * 10 + j], rows dz1. The same bits as {@link #pixelSums} and {@link #columnSums}, which skip the
+     * zeros, provided every value of {@code rows} is finite (a zero times an infinity would be NaN):
+     * the caller checks that.
+     */
+    static void denseSums(double[] rows, SparseImages x, int[] images, int from, int to, double[] out,
+                          boolean columns) {
+        int pixels = x.pixels.length / Math.max(1, x.start.length - 1);
+        long count = to - from;
+        if (from < 0 || to > images.length || count < 0 || x.input.length != 256
+                || (columns ? count * 10 > rows.length || (long) pixels * 10 > out.length
+                        : (long) pixels * 10 > rows.length || count * 10 > out.length)) {
+            throw new IllegalArgumentException("denseSums: arrays too short");
+        }
+        for (int s = from; s < to; s++) {
+            if (images[s] < 0 || images[s] + 1 >= x.start.length) {
+                throw new IllegalArgumentException("denseSums: no image " + images[s]);
+            }
+        }
+        nativeDenseSums(rows, x.pixels, pixels, x.input, images, from, to, out, columns);
+    }
+
+    private static native void nativeDenseSums(double[] rows, byte[] images, int pixels, double[] input, int[] map,
+                                               int from, int to, double[] out, boolean columns);
 }

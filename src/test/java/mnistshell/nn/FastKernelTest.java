@@ -236,6 +236,34 @@ class FastKernelTest {
      * ones, so gradients, loss and predictions are the same bits: for the seed's width, for widths
      * the native code masks, and for mini-batches.
      */
+    /**
+     * The seed's first layer goes dense on images more than a quarter inked, sparse below; either
+     * way the same bits as the Java sums, and with a weight infinite (where a zero pixel times it
+     * would be NaN) the kernel stays sparse, so the same bits still.
+     */
+    @ParameterizedTest(name = "ink {0} in 6, batch {1}, W1 infinite somewhere {2}")
+    @CsvSource({"1, 600, false", "1, 64, false", "4, 600, false", "4, 64, false", "4, 600, true", "6, 37, false"})
+    void denseAndSparseFirstLayersGiveTheSameBits(int ink, int batch, boolean infinite) {
+        assumeTrue(FastKernel.nativeSumsAvailable(), "no native sums here (no gcc at build, or no AVX2)");
+        Dataset data = TestData.random(600, 28, 28, 9, ink, 6);
+        Network net = network("784-10-10");
+        if (infinite) {
+            net.weightValues(0)[3][400] = Double.POSITIVE_INFINITY;
+        }
+        int[] images = batch == data.size() ? TestData.range(batch)
+                : java.util.stream.IntStream.range(0, batch).map(i -> (i * 37) % data.size()).toArray();
+        try (FastKernel fast = new FastKernel(2, true); FastKernel java = new FastKernel(2, false)) {
+            Gradients a = fast.gradients(net, data, images, BiasGrad.EXACT);
+            Gradients b = java.gradients(net, data, images, BiasGrad.EXACT);
+            for (int l = 0; l < net.layers(); l++) {
+                assertArrayEquals(b.dW(l).toBinary(), a.dW(l).toBinary(), "dW" + (l + 1));
+                assertArrayEquals(b.db(l).toBinary(), a.db(l).toBinary(), "db" + (l + 1));
+            }
+            assertEquals(Double.doubleToRawLongBits(b.loss()), Double.doubleToRawLongBits(a.loss()), "loss");
+            assertArrayEquals(java.evaluate(net, data, images).predictions(), fast.evaluate(net, data, images).predictions());
+        }
+    }
+
     @ParameterizedTest(name = "{0}, batch {1}")
     @CsvSource({"784-10-10, 1301", "784-10-10, 64", "784-18-10, 1301", "784-3-10, 200", "784-17-5-10, 1301",
         "784-64-32-10, 64", "784-40-10, 300", "784-16-10, 1301", "784-257-129-10, 128", "784-129-7-10, 1301",
