@@ -1,5 +1,6 @@
 package mnistshell.nn;
 
+import java.util.Arrays;
 import mnistshell.nn.layer.Conv;
 
 /**
@@ -93,7 +94,7 @@ final class LayerConvStep extends LayerParamStep {
 
     /** dPatches: (count Ho Wo, C_in k k) → dX: (count, H W C_in), each input the sum of its copies' gradients. */
     private void fold(double[] dPatches, double[] dx, int count) {
-        java.util.Arrays.fill(dx, 0, count * inSize, 0);
+        Arrays.fill(dx, 0, count * inSize, 0);
         for (int j = 0; j < count; j++) {
             int base = j * inSize;
             for (int oy = 0; oy < outHeight; oy++) {

@@ -1,5 +1,6 @@
 package mnistshell.nn;
 
+import java.util.Arrays;
 import mnistshell.nn.layer.MaxPool;
 
 /**
@@ -65,7 +66,7 @@ final class LayerPoolStep extends LayerStep {
         double[] dx = s.d[at];
         double[] dOut = s.d[at + 1];
         int[] chosen = s.chosen[at];
-        java.util.Arrays.fill(dx, 0, s.count * inSize, 0);
+        Arrays.fill(dx, 0, s.count * inSize, 0);
         for (int k = 0, n = s.count * outSize; k < n; k++) {
             dx[chosen[k]] += dOut[k];
         }

@@ -1,5 +1,6 @@
 package mnistshell.nn;
 
+import java.util.Arrays;
 import mnistshell.nn.layer.Shape;
 
 /**
@@ -80,7 +81,7 @@ abstract class LayerStep {
     }
 
     /** z + b, channel by channel ({@code channels} fastest), then the activation (null: none), for n values. */
-    static void biasAndActivation(double[] z, double[] b, int channels, mnistshell.nn.Activation act, double[] a,
+    static void biasAndActivation(double[] z, double[] b, int channels, Activation act, double[] a,
                                   int n) {
         for (int e = 0, c = 0; e < n; e++) {
             z[e] += b[c];
@@ -90,7 +91,7 @@ abstract class LayerStep {
     }
 
     /** dA ⊙ act'(Z) in place over n values: dZ; nothing when act is null. */
-    static void throughActivation(double[] d, double[] z, mnistshell.nn.Activation act, int n) {
+    static void throughActivation(double[] d, double[] z, Activation act, int n) {
         if (act == null) {
             return;
         }
@@ -101,7 +102,7 @@ abstract class LayerStep {
 
     /** The sum of each channel's dZ over {@code n / channels} rows of {@code channels}: a chunk's db. */
     static void channelSums(double[] d, int channels, int n, double[] into) {
-        java.util.Arrays.fill(into, 0);
+        Arrays.fill(into, 0);
         for (int e = 0, c = 0; e < n; e++) {
             into[c] += d[e];
             c = c + 1 == channels ? 0 : c + 1;

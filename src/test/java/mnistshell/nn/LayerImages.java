@@ -2,8 +2,6 @@ package mnistshell.nn;
 
 import mnistshell.data.Dataset;
 import mnistshell.data.EmbeddedSample;
-import mnistshell.nn.Activation;
-import mnistshell.nn.Init;
 import mnistshell.nn.layer.LayerSpec;
 import mnistshell.nn.layer.Param;
 import mnistshell.nn.layer.Sequential;

@@ -137,6 +137,41 @@ class LayerKernelTest {
         }
     }
 
+    /**
+     * An oracle that knows nothing of either engine's code: each parameter's gradient against
+     * centred differences of the kernel's own loss, the kernel reading the live values it is given.
+     */
+    @Test
+    void theGradientsAreFiniteDifferencesOfItsOwnLoss() {
+        Shape in = new Shape(2, 6, 6);
+        Dataset data = LayerImages.of(3, 2, 6, 6);
+        Sequential net = LayerImages.net("conv2k3same-pool2-conv3k2-10", in, "tanh");
+        int[] images = {0, 1, 2};
+        double h = 1e-5;
+        try (LayerKernel kernel = new LayerKernel(2)) {
+            Gradients g = copy(kernel.gradients(net, data, images, Pass.evaluation()));
+            for (int p = 0; p < net.params().size(); p++) {
+                double[][] values = net.params().get(p).values();
+                double[][] analytic = p % 2 == 0 ? g.dW()[p / 2] : g.db()[p / 2];
+                double worst = 0;
+                for (int i = 0; i < values.length; i++) {
+                    for (int j = 0; j < values[i].length; j++) {
+                        double keep = values[i][j];
+                        values[i][j] = keep + h;
+                        double up = kernel.evaluate(net, data, images).loss();
+                        values[i][j] = keep - h;
+                        double down = kernel.evaluate(net, data, images).loss();
+                        values[i][j] = keep;
+                        double numeric = (up - down) / (2 * h);
+                        double a = analytic[i][j];
+                        worst = Math.max(worst, Math.abs(numeric - a) / Math.max(1e-8, Math.abs(numeric) + Math.abs(a)));
+                    }
+                }
+                assertTrue(worst < 1e-6, "d" + net.params().get(p).name() + ": worst relative error " + worst);
+            }
+        }
+    }
+
     @Test
     void aBatchItCannotRunIsRefused() {
         Sequential net = LayerImages.net("conv2k3-pool2-10", IN, "relu");
