@@ -1,7 +1,6 @@
 package mnistshell.nn.layer;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.la4j.Matrix;
 import org.la4j.matrix.dense.Basic2DMatrix;
 
@@ -13,6 +12,9 @@ import org.la4j.matrix.dense.Basic2DMatrix;
  * any chunks on any threads, or resumed from a saved session, draws the same bits.
  */
 public final class Dropout implements Layer {
+
+    /** SplittableRandom's increment for a generator made from a seed alone. */
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     private final Shape shape;
     private final double rate;
@@ -69,12 +71,12 @@ public final class Dropout implements Layer {
         if (pass.samples() == null || pass.samples().length != x.columns()) {
             throw new IllegalArgumentException("dropout in training needs each column's sample index");
         }
-        double kept = 1 / (1 - rate);
         double[][] f = new double[shape.size()][x.columns()];
+        double[] column = new double[shape.size()];
         for (int j = 0; j < x.columns(); j++) {
-            SplittableRandom random = generator(pass.seed(), pass.update(), pass.samples()[j]);
+            factors(pass.seed(), pass.update(), pass.samples()[j], column, 0);
             for (int u = 0; u < f.length; u++) {
-                f[u][j] = random.nextDouble() < rate ? 0 : kept;
+                f[u][j] = column[u];
             }
         }
         factors = Basic2DMatrix.from2DArray(f);
@@ -89,12 +91,30 @@ public final class Dropout implements Layer {
 
     /** The mask of one sample: whether unit u is kept (u from 0 to size - 1), as forward draws it. */
     public boolean[] mask(long seed, long update, int sample) {
-        SplittableRandom random = generator(seed, update, sample);
-        boolean[] keep = new boolean[shape.size()];
+        double[] f = new double[shape.size()];
+        factors(seed, update, sample, f, 0);
+        boolean[] keep = new boolean[f.length];
         for (int u = 0; u < keep.length; u++) {
-            keep[u] = !(random.nextDouble() < rate);
+            keep[u] = f[u] != 0;
         }
         return keep;
+    }
+
+    /**
+     * Sample {@code sample}'s factors unit by unit, 0 or 1 / (1 - p), into {@code into} from
+     * {@code at}: what {@link #forward} multiplies by, and what a fast path must call to draw the
+     * same mask. The draws are those of a {@link java.util.SplittableRandom} seeded with the mix of (seed,
+     * update, sample, place), made inline so that a fast path allocates nothing per sample
+     * ({@code DropoutTest} holds them to SplittableRandom's own).
+     */
+    public void factors(long seed, long update, int sample, double[] into, int at) {
+        double kept = 1 / (1 - rate);
+        long state = key(seed, update, sample);
+        for (int u = 0; u < shape.size(); u++) {
+            state += GOLDEN_GAMMA;
+            double draw = (mix(state) >>> 11) * 0x1.0p-53;
+            into[at + u] = draw < rate ? 0 : kept;
+        }
     }
 
     /** 0.25 as {@code 0.25}, 1e-5 as {@code 0.00001}: the token reads as it was typed. */
@@ -102,14 +122,15 @@ public final class Dropout implements Layer {
         return java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
     }
 
-    private SplittableRandom generator(long seed, long update, int sample) {
+    /** The seed of the sample's generator: SplitMix64's finaliser over (seed, update, sample, place). */
+    long key(long seed, long update, int sample) {
         long h = mix(seed);
         h = mix(h ^ update);
         h = mix(h ^ sample);
-        return new SplittableRandom(mix(h ^ place));
+        return mix(h ^ place);
     }
 
-    /** SplitMix64's finaliser: a bijection that spreads every input bit over the output. */
+    /** SplitMix64's finaliser (SplittableRandom's mix64): a bijection that spreads every input bit over the output. */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

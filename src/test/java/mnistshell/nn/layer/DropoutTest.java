@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.la4j.Matrix;
 import org.la4j.matrix.dense.Basic2DMatrix;
@@ -123,5 +124,20 @@ class DropoutTest {
             out[i][0] = x.get(i, j);
         }
         return Basic2DMatrix.from2DArray(out);
+    }
+
+    @Test
+    void theFactorsAreSplittableRandomsDrawsFromTheSamplesKey() {
+        // the inline draws must be the generator's own: masks drawn before they were inlined stay
+        Dropout drop = new Dropout(Shape.flat(UNITS), RATE, 2);
+        double[] factors = new double[UNITS + 3];
+        for (int sample : new int[] {0, 1, 77, 9999}) {
+            drop.factors(7, 3, sample, factors, 3);
+            SplittableRandom random = new SplittableRandom(drop.key(7, 3, sample));
+            for (int u = 0; u < UNITS; u++) {
+                double expected = random.nextDouble() < RATE ? 0 : 1 / (1 - RATE);
+                assertEquals(expected, factors[3 + u], 0, "sample " + sample + " unit " + u);
+            }
+        }
     }
 }
