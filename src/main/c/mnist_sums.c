@@ -98,30 +98,20 @@ static void pack(const double *src, int64_t n, int64_t nrows, int64_t j0, int w,
 
 #define TARGET __attribute__((target("avx512f,fma"), always_inline)) static inline
 
-/* Adds entry k of slot S into the slot's registers: lanes j0..j0+7 in lo, the rest in hi. */
+/* Adds entry k of slot S into the slot's registers: lanes 0..7 in lo, 8 and 9 in hi's low half. */
 #define ADD(S) do { \
         __m512d v_ = _mm512_set1_pd(input[(uint8_t) byte[k##S]]); \
-        const double *w_ = rows + (int64_t) index[k##S] * n + j0; \
-        if (ten) { \
-            lo##S = _mm512_fmadd_pd(v_, _mm512_loadu_pd(w_), lo##S); \
-            hi##S = _mm512_castpd128_pd512(_mm_fmadd_pd(_mm512_castpd512_pd128(v_), _mm_loadu_pd(w_ + 8), \
-                                                        _mm512_castpd512_pd128(hi##S))); \
-        } else { \
-            lo##S = _mm512_fmadd_pd(v_, _mm512_maskz_loadu_pd(m0, w_), lo##S); \
-            if (m1) hi##S = _mm512_fmadd_pd(v_, _mm512_maskz_loadu_pd(m1, w_ + 8), hi##S); \
-        } \
+        const double *w_ = rows + (int64_t) index[k##S] * 10; \
+        lo##S = _mm512_fmadd_pd(v_, _mm512_loadu_pd(w_), lo##S); \
+        hi##S = _mm512_castpd128_pd512(_mm_fmadd_pd(_mm512_castpd512_pd128(v_), _mm_loadu_pd(w_ + 8), \
+                                                    _mm512_castpd512_pd128(hi##S))); \
         k##S++; \
     } while (0)
 
 #define STORE(row, LO, HI) do { \
-        double *o_ = out + (int64_t) (row) * n + j0; \
-        if (ten) { \
-            _mm512_storeu_pd(o_, LO); \
-            _mm_storeu_pd(o_ + 8, _mm512_castpd512_pd128(HI)); \
-        } else { \
-            _mm512_mask_storeu_pd(o_, m0, LO); \
-            if (m1) _mm512_mask_storeu_pd(o_ + 8, m1, HI); \
-        } \
+        double *o_ = out + (int64_t) (row) * 10; \
+        _mm512_storeu_pd(o_, LO); \
+        _mm_storeu_pd(o_ + 8, _mm512_castpd512_pd128(HI)); \
     } while (0)
 
 /* Stores a finished slot's row and starts the next row with entries in it (rows without any get zeros). */
@@ -147,14 +137,11 @@ static void pack(const double *src, int64_t n, int64_t nrows, int64_t j0, int w,
     } while (0)
 
 /*
- * Rows from .. from + count (out row 0 is row from), lanes j0 .. j0 + 16 (masks m0, m1), or with
- * ten (as it is called) exactly the ten lanes 0..9 of rows ten wide (the seed's layer: one 512-bit and one 128-bit
- * register, no masks). ten is a constant where this is inlined, so each use compiles to its own loop.
+ * Rows from .. from + count (out row 0 is row from) of rows ten wide (the seed's layer): its ten
+ * lanes in one 512-bit and one 128-bit register, no masks.
  */
-TARGET void sums16(const job *b, const int ten, int from, int count, int j0, __mmask8 m0,
-                   __mmask8 m1) {
+TARGET void sums16(const job *b, int from, int count) {
     const double *rows = b->rows;
-    const int64_t n = ten ? 10 : b->n;
     const uint16_t *index = b->index;
     const int8_t *byte = b->byte;
     const double *input = b->input;
@@ -191,40 +178,29 @@ TARGET void sums16(const job *b, const int ten, int from, int count, int j0, __m
 
 __attribute__((target("avx512f,fma")))
 static void sums(const job *b, int from, int count) {
-    sums16(b, 1, from, count, 0, 0xFF, 0x03);
+    sums16(b, from, count);
 }
 
 /*
- * The same sums in AVX2, for processors without AVX-512: 8 lanes a pass in two 256-bit registers
- * (masked loads and stores past n), or for rows ten wide the ten lanes in two 256-bit registers
+ * The same sums in AVX2, for processors without AVX-512: the ten lanes in two 256-bit registers
  * and one 128-bit. Four slots as above; the same chains, so the same bits.
  */
 #define TARGET2 __attribute__((target("avx2,fma"), always_inline)) static inline
 
 #define ADD2(S) do { \
         __m256d v_ = _mm256_broadcast_sd(input + (uint8_t) byte[k##S]); \
-        const double *w_ = rows + (int64_t) index[k##S] * n + j0; \
-        if (full) { \
-            lo##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_), lo##S); \
-            hi##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 4), hi##S); \
-            if (ten) te##S = _mm_fmadd_pd(_mm256_castpd256_pd128(v_), _mm_loadu_pd(w_ + 8), te##S); \
-        } else { \
-            lo##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_, m0), lo##S); \
-            hi##S = _mm256_fmadd_pd(v_, _mm256_maskload_pd(w_ + 4, m1), hi##S); \
-        } \
+        const double *w_ = rows + (int64_t) index[k##S] * 10; \
+        lo##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_), lo##S); \
+        hi##S = _mm256_fmadd_pd(v_, _mm256_loadu_pd(w_ + 4), hi##S); \
+        te##S = _mm_fmadd_pd(_mm256_castpd256_pd128(v_), _mm_loadu_pd(w_ + 8), te##S); \
         k##S++; \
     } while (0)
 
 #define STORE2(row, LO, HI, TE) do { \
-        double *o_ = out + (int64_t) (row) * n + j0; \
-        if (full) { \
-            _mm256_storeu_pd(o_, LO); \
-            _mm256_storeu_pd(o_ + 4, HI); \
-            if (ten) _mm_storeu_pd(o_ + 8, TE); \
-        } else { \
-            _mm256_maskstore_pd(o_, m0, LO); \
-            _mm256_maskstore_pd(o_ + 4, m1, HI); \
-        } \
+        double *o_ = out + (int64_t) (row) * 10; \
+        _mm256_storeu_pd(o_, LO); \
+        _mm256_storeu_pd(o_ + 4, HI); \
+        _mm_storeu_pd(o_ + 8, TE); \
     } while (0)
 
 #define REFILL2(S) do { \
@@ -248,11 +224,9 @@ static void sums(const job *b, int from, int count) {
         if (r##S < 0) { k##S = e##S = 0; } \
     } while (0)
 
-/* As sums16, for lanes j0 .. j0 + 8 (full: all inside n; else masks m0, m1), or with ten the ten lanes of rows ten wide. */
-TARGET2 void sums8(const job *b, const int ten, const int full, int from, int count, int j0, __m256i m0,
-                   __m256i m1) {
+/* As sums16, in AVX2. */
+TARGET2 void sums8(const job *b, int from, int count) {
     const double *rows = b->rows;
-    const int64_t n = ten ? 10 : b->n;
     const uint16_t *index = b->index;
     const int8_t *byte = b->byte;
     const double *input = b->input;
@@ -290,8 +264,7 @@ TARGET2 void sums8(const job *b, const int ten, const int full, int from, int co
 
 __attribute__((target("avx2,fma")))
 static void sums2(const job *b, int from, int count) {
-    __m256i all = _mm256_set1_epi64x(-1);
-    sums8(b, 1, 1, from, count, 0, all, all);
+    sums8(b, from, count);
 }
 
 /*
