@@ -167,8 +167,9 @@ public final class FastKernel implements Engine {
             return null;
         }
         HiddenStats.Sums sums = new HiddenStats.Sums(net.layers() - 1);
+        double[] scratch = buffers.activityScratch(buffers.chunkSize);
         for (int c = 0; c < buffers.chunks; c++) {
-            buffers.chunk[c].addActivity(net.hidden(), sums);
+            buffers.chunk[c].addActivity(net.hidden(), sums, scratch);
         }
         return sums.stats();
     }

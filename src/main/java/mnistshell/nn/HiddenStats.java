@@ -47,6 +47,44 @@ public record HiddenStats(double[] mean, double[] std, double[] inactive) {
             t[3]++;
         }
 
+        /**
+         * As {@link #add} for each value of {@code v[from, to)} that is not 0, in order, the sums
+         * held in registers (the same bits); returns how many were 0, for {@link #addZeros}.
+         * Branch-free for the ReLU kinds, whose zeros come at random: adding a 0 to the sums
+         * changes no bit of them, as they start at +0 and a sum of +0 and -0 is +0.
+         */
+        long addNonZero(int layer, Activation act, double[] v, int from, int to) {
+            double[] t = s[layer];
+            double sum = t[0];
+            double squares = t[1];
+            double off = t[2];
+            long counted = 0;
+            if (saturates(act)) {
+                for (int k = from; k < to; k++) {
+                    double a = v[k];
+                    if (a != 0) {
+                        sum += a;
+                        squares += a * a;
+                        off += inactive(act, a) ? 1 : 0;
+                        counted++;
+                    }
+                }
+            } else { // inactive: a <= 0; not 0, so a < 0
+                for (int k = from; k < to; k++) {
+                    double a = v[k];
+                    sum += a;
+                    squares += a * a;
+                    off += a < 0 ? 1 : 0;
+                    counted += a != 0 ? 1 : 0;
+                }
+            }
+            t[0] = sum;
+            t[1] = squares;
+            t[2] = off;
+            t[3] += counted;
+            return to - from - counted;
+        }
+
         /** {@code n} activations of exactly 0 at once (the kernel lists only the others). */
         void addZeros(int layer, Activation act, long n) {
             s[layer][2] += inactive(act, 0) ? n : 0;

@@ -125,6 +125,21 @@ final class KernelBuffers {
         }
     }
 
+    /** A chunk's hidden layer unit by unit, for {@link KernelChunk#addActivity}: made at the first call, or remade larger. */
+    private double[] activityScratch = new double[0];
+
+    /** At least {@code samples} times the widest hidden layer, for {@link KernelChunk#addActivity}. */
+    double[] activityScratch(int samples) {
+        int widest = 0;
+        for (int l = 1; l < sizes.length - 1; l++) {
+            widest = Math.max(widest, sizes[l]);
+        }
+        if (activityScratch.length < (long) widest * samples) {
+            activityScratch = new double[widest * samples];
+        }
+        return activityScratch;
+    }
+
     /** Whether a[0 .. count) are all finite. */
     static boolean allFinite(double[] a, int count) {
         for (int i = 0; i < count; i++) {

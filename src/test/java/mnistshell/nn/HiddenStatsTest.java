@@ -86,4 +86,26 @@ class HiddenStatsTest {
             assertEquals(null, fast.lastHiddenStats(net), "an evaluation keeps no activations");
         }
     }
+
+    /** Every kind of activation, widths that are no multiple of a cache line, several chunks. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"relu", "leaky-relu", "tanh", "sigmoid"})
+    void theKernelAgreesWithTheReferenceForEveryActivation(String name) {
+        Dataset data = TestData.random(300, 28, 28, 5);
+        Activation act = Activation.named(name, 0.01);
+        Network net = Network.create(new int[] {784, 13, 7, 10}, act, Init.HE, 4);
+        int[] batch = TestData.range(257);
+        ReferenceEngine ref = new ReferenceEngine();
+        ref.gradients(net, data, batch, BiasGrad.EXACT);
+        HiddenStats expected = ref.lastHiddenStats(net);
+        for (int threads = 1; threads <= 3; threads++) {
+            try (FastKernel fast = new FastKernel(threads)) {
+                fast.gradients(net, data, batch, BiasGrad.EXACT);
+                HiddenStats got = fast.lastHiddenStats(net);
+                assertArrayEquals(expected.mean(), got.mean(), 1e-9, name);
+                assertArrayEquals(expected.std(), got.std(), 1e-9, name);
+                assertArrayEquals(expected.inactive(), got.inactive(), 1e-12, name + ": the counts are exact");
+            }
+        }
+    }
 }
