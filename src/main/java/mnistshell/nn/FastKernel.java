@@ -128,17 +128,31 @@ public final class FastKernel implements Engine {
             weights += (long) sizes[l] * sizes[l + 1];
             units += sizes[l + 1];
         }
-        int chunk = chunkSize(Math.max(1, m));
+        int chunk = chunkSize(Math.max(1, m), sizes);
         long chunks = (Math.max(1, m) + chunk - 1) / chunk;
         long buffers = 6 * weights + 5 * units;
         long perChunk = weights + units + KernelActivations.doubles(sizes, chunk) + chunk;
         return 8 * (buffers + chunks * perChunk + 4 * KernelActivations.doubles(sizes, MAX_CHUNK));
     }
 
-    /** About four chunks a batch (fewer chunk sums to add), within [MIN_CHUNK, MAX_CHUNK]: a function of m only. */
-    static int chunkSize(int m) {
-        return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, (m + 3) / 4));
+    /**
+     * About four chunks a batch, within [MIN_CHUNK, MAX_CHUNK]; about two where a chunk's dW^T
+     * would outgrow a core's L2 cache ({@value #WIDE} entries, 512 KB), as it does from
+     * 784-256-128-10 on: every chunk's dW^T is written, read back and added up at every update,
+     * and for wide networks that traffic costs more than the wider spread of four chunks gains.
+     * A function of m and the sizes only, so that the sums' order is the same on any thread count.
+     */
+    static int chunkSize(int m, int[] sizes) {
+        long weights = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            weights += (long) sizes[l] * sizes[l + 1];
+        }
+        int parts = weights > WIDE ? 2 : 4;
+        return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, (m + parts - 1) / parts));
     }
+
+    /** Above this many weights a network counts as wide for {@link #chunkSize}. */
+    static final int WIDE = 1 << 16;
 
     /** Equals {@link ReferenceEngine#gradients} with textbook bias gradients. */
     public Gradients gradients(Network net, Dataset data, int[] indices) {
@@ -212,7 +226,7 @@ public final class FastKernel implements Engine {
         if (sparse == null || !sparse.isOf(data)) {
             sparse = SparseImages.of(data);
         }
-        int chunk = chunkSize(m);
+        int chunk = chunkSize(m, buffers != null && net.hasSizes(buffers.sizes) ? buffers.sizes : net.sizes());
         int chunks = Math.max(1, (m + chunk - 1) / chunk);
         if (buffers == null || !net.hasSizes(buffers.sizes) || buffers.chunk.length < chunks) {
             buffers = new KernelBuffers(net.sizes(), Math.max(chunks, 8), threads, nativeSums);
