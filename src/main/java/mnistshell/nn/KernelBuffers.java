@@ -28,7 +28,7 @@ final class KernelBuffers {
      * gradients of the update it went back to. The sums they are made from.
      */
     static final int KEPT = 3;
-    /** Rows transposed at once: eight doubles are one cache line. */
+    /** Rows and columns transposed at once: eight doubles are one cache line. */
     private static final int TILE = 8;
     private final Gradients[] gradients = new Gradients[KEPT];
     private int nextGradients;
@@ -99,18 +99,19 @@ final class KernelBuffers {
             int n = live.length;
             int from = share(sizes[l], worker, workers);
             int to = share(sizes[l], worker + 1, workers);
-            for (int i0 = from; i0 < to; i0 += TILE) { // eight rows of W^T at once: whole cache lines of W read
-                int i1 = Math.min(to, i0 + TILE);
-                for (int j = 0; j < n; j++) {
-                    double[] row = live[j];
-                    if (l == 0 && blocked) {
-                        for (int i = i0, at = NativeSums.blocked(i0, j, n, sizes[0]), w = NativeSums.blockWidth(n);
-                             i < i1; i++, at += w) {
+            // in tiles of eight units by eight inputs: eight rows of W read as they run and eight
+            // cache lines of W^T written at a time (a pass over all of W's rows for each eight
+            // inputs would read a cache line from each of hundreds of rows kilobytes apart)
+            int width = l == 0 && blocked ? NativeSums.blockWidth(n) : n;
+            for (int j0 = 0; j0 < n; j0 += TILE) {
+                int j1 = Math.min(n, j0 + TILE);
+                for (int i0 = from; i0 < to; i0 += TILE) {
+                    int i1 = Math.min(to, i0 + TILE);
+                    for (int j = j0; j < j1; j++) {
+                        double[] row = live[j];
+                        int at = l == 0 && blocked ? NativeSums.blocked(i0, j, n, sizes[0]) : i0 * n + j;
+                        for (int i = i0; i < i1; i++, at += width) {
                             t[at] = row[i];
-                        }
-                    } else {
-                        for (int i = i0; i < i1; i++) {
-                            t[i * n + j] = row[i];
                         }
                     }
                 }
@@ -181,12 +182,15 @@ final class KernelBuffers {
                     sum[k] += part[k];
                 }
             }
-            for (int i0 = from / n, end = to / n; i0 < end; i0 += TILE) { // whole cache lines of dW written
-                int i1 = Math.min(end, i0 + TILE);
-                for (int j = 0; j < n; j++) {
-                    double[] row = out[j];
-                    for (int i = i0; i < i1; i++) {
-                        row[i] = sum[i * n + j] / m;
+            for (int j0 = 0; j0 < n; j0 += TILE) { // eight by eight: eight rows of dW written as they run
+                int j1 = Math.min(n, j0 + TILE);
+                for (int i0 = from / n, end = to / n; i0 < end; i0 += TILE) {
+                    int i1 = Math.min(end, i0 + TILE);
+                    for (int j = j0; j < j1; j++) {
+                        double[] row = out[j];
+                        for (int i = i0; i < i1; i++) {
+                            row[i] = sum[i * n + j] / m;
+                        }
                     }
                 }
             }
