@@ -70,13 +70,34 @@ public record HiddenStats(double[] mean, double[] std, double[] inactive) {
                     }
                 }
             } else { // inactive: a <= 0; not 0, so a < 0
-                for (int k = from; k < to; k++) {
+                double sum0 = sum;
+                double squares0 = squares;
+                long negative = 0;
+                for (int k = from; k < to; k++) { // the counts from the bits, as a branch on the sign would guess wrong half the time
                     double a = v[k];
+                    long bits = Double.doubleToRawLongBits(a);
+                    long nonZero = ((bits & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63;
                     sum += a;
                     squares += a * a;
-                    off += a < 0 ? 1 : 0;
-                    counted += a != 0 ? 1 : 0;
+                    negative += (bits >>> 63) & nonZero;
+                    counted += nonZero;
                 }
+                if (Double.isNaN(sum) || Double.isNaN(squares)) { // a NaN among them, whose sign bit is no sign: counted as add does
+                    sum = sum0;
+                    squares = squares0;
+                    negative = 0;
+                    counted = 0;
+                    for (int k = from; k < to; k++) {
+                        double a = v[k];
+                        if (a != 0) {
+                            sum += a;
+                            squares += a * a;
+                            negative += a < 0 ? 1 : 0;
+                            counted++;
+                        }
+                    }
+                }
+                off += negative;
             }
             t[0] = sum;
             t[1] = squares;

@@ -108,4 +108,42 @@ class HiddenStatsTest {
             }
         }
     }
+
+    /** The kernel's run of sums equals one add per non-zero value, bit for bit, with zeros of both signs, NaNs of both signs and infinities among them. */
+    @Test
+    void aRunOfSumsEqualsOneAddPerValue() {
+        double[][] runs = {
+            {0.5, -0.0, 0.0, -2.5, 1e-300, -1e-300, 3.0, -7.25, 0.0, Double.MIN_VALUE},
+            {0.5, -1.0, Double.NaN, 0.0, 2.0, Double.POSITIVE_INFINITY},
+            {Double.longBitsToDouble(0xfff8000000000000L), -3.0, -0.0, 4.0},
+            {Double.NEGATIVE_INFINITY, 1.0}};
+        Activation[] acts = {new Activation.Relu(), Activation.LeakyRelu.SEED, new Activation.Tanh(),
+            new Activation.Sigmoid()};
+        for (Activation act : acts) {
+            for (double[] v : runs) {
+                for (double before : new double[] {0, 0.25}) { // from fresh sums, and going on from some
+                    HiddenStats.Sums expected = new HiddenStats.Sums(1);
+                    HiddenStats.Sums got = new HiddenStats.Sums(1);
+                    if (before != 0) {
+                        expected.add(0, act, before);
+                        got.add(0, act, before);
+                    }
+                    long zeros = 0;
+                    for (double a : v) {
+                        if (a != 0) {
+                            expected.add(0, act, a);
+                        } else {
+                            zeros++;
+                        }
+                    }
+                    expected.addZeros(0, act, zeros);
+                    got.addZeros(0, act, got.addNonZero(0, act, v, 0, v.length));
+                    for (int k = 0; k < 4; k++) {
+                        assertEquals(Double.doubleToRawLongBits(expected.s[0][k]), Double.doubleToRawLongBits(got.s[0][k]),
+                                act + ", sum " + k + " of " + java.util.Arrays.toString(v));
+                    }
+                }
+            }
+        }
+    }
 }
