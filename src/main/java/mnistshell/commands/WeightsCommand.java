@@ -65,8 +65,9 @@ public final class WeightsCommand extends Command {
         } else if (neuron != null) {
             picture(args, ctx, name == null ? "W1" : name, neuron);
         } else if (name == null) {
-            if (net.isLayered()) { // every layer with its shapes, then the tensors they hold
+            if (net.isLayered()) { // every layer with its shapes, which tensors are whose, then the tensors
                 ctx.out().print(LayerTable.of(net.sequential()));
+                ctx.out().println(mnistshell.render.Wrap.line(owners(net.sequential()), mnistshell.render.Wrap.COLUMNS, 2));
                 ctx.out().println();
             }
             ctx.out().print(TensorTable.of("tensor", TensorStats.of(net.tensors())).render());
@@ -74,6 +75,20 @@ public final class WeightsCommand extends Command {
             Tensor t = tensor(args, net, name);
             ctx.out().print(TensorTable.values(t.name(), t.values()));
         }
+    }
+
+    /** "W1 b1: layer 1 (conv8k5); W2 b2: layer 3 (conv16k5); ...": the layer each tensor belongs to. */
+    static String owners(mnistshell.nn.layer.Sequential layers) {
+        List<String> parts = new ArrayList<>();
+        int number = 0;
+        for (int l = 0; l < layers.layers().size(); l++) {
+            mnistshell.nn.layer.Layer layer = layers.layers().get(l);
+            if (layer.parameterCount() > 0) {
+                number++;
+                parts.add("W" + number + " b" + number + ": layer " + (l + 1) + " (" + layer.token() + ")");
+            }
+        }
+        return String.join("; ", parts);
     }
 
     private static Tensor tensor(Args args, Network net, String name) {

@@ -48,6 +48,7 @@ class ConvCommandsTest {
         assertTrue(lines.get(4).matches(" *4 +8 +dense +2x13x13 +8 +2712"), lines.get(4));
         assertTrue(lines.get(5).matches(" *5 +10 +dense.* +8 +10 +90"), lines.get(5));
         assertTrue(lines.get(6).matches(" +total +2822"), lines.get(6));
+        assertEquals("W1 b1: layer 1 (conv2k3); W2 b2: layer 4 (8); W3 b3: layer 5 (10)", lines.get(7));
         assertTrue(out.contains("\nW1 ") && out.contains(" 2x9 ") && out.contains(" 8x338 "), out);
         assertTrue(lines.stream().allMatch(l -> l.length() <= 80), out);
     }
