@@ -48,6 +48,34 @@ class FreshProcessResumeTest {
         }
     }
 
+    /**
+     * The same for a conv network with dropout and Adam: its masks follow the seed and the update
+     * number, so the new process (on another thread count) draws the masks the straight run drew.
+     */
+    @Test
+    void aNewProcessResumesAConvNetWithDropoutBitForBit() throws Exception {
+        String setup = "init conv4k5-pool2-drop0.25-16-10; set optimizer adam; set lr 0.002; set batch 64;"
+                + " set threads 2; ";
+        Path straight = dir.resolve("conv-straight.npz");
+        Path half = dir.resolve("conv-half.npz");
+        Path resumed = dir.resolve("conv-resumed.npz");
+        quietly(() -> Main.run(new String[] {"-c", setup + "step 10; save " + straight}));
+        quietly(() -> Main.run(new String[] {"-c", setup + "step 5; save " + half}));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "-c", "set threads 3; load " + half + "; step 5; save " + resumed)
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, child.waitFor(), output);
+        Map<String, byte[]> a = arrays(straight);
+        Map<String, byte[]> b = arrays(resumed);
+        assertEquals(18, a.size(), a.keySet().toString()); // W1..b3 and Adam's two moments of each
+        assertEquals(a.keySet(), b.keySet());
+        for (String name : a.keySet()) {
+            assertArrayEquals(a.get(name), b.get(name), name + " differs after resuming in a new process");
+        }
+    }
+
     private static void quietly(java.util.function.IntSupplier run) {
         PrintStream old = System.out;
         System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

@@ -41,6 +41,9 @@ public final class ActivationsCommand extends Command {
     public void run(Args args, Context ctx) {
         args.done();
         Session session = ctx.session();
+        if (session.network().isLayered()) {
+            throw new ShellError("activations counts a dense network's units: not yet for conv networks");
+        }
         if (session.network().layers() < 2) {
             throw new ShellError("this network has no hidden layer");
         }

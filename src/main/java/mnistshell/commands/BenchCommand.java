@@ -78,7 +78,7 @@ public final class BenchCommand extends Command {
             String runsDone = finished < runs ? finished + " of " + runs + " runs (stopped)" : runs + " runs";
             ctx.out().println(Wrap.line(String.format("%s, %d training images, batch %s, engine %s on %d thread(s), "
                     + "%s of %d updates%s:", session.network().architecture(), train,
-                    batch == 0 ? "full" : Integer.toString(batch), engine(copy), copy.settings().threads(), runsDone,
+                    batch == 0 ? "full" : Integer.toString(batch), engine(copy, net), copy.settings().threads(), runsDone,
                     updates, (live ? " in the train panel" : "") + (noLayerStats ? ", no layer statistics" : "")),
                     Wrap.COLUMNS, 2));
             ctx.out().println(Wrap.line(String.format("  median %.3f ms/update (fastest %.3f, slowest %.3f), "
@@ -88,9 +88,12 @@ public final class BenchCommand extends Command {
     }
 
     /** The engine's name, and for the fast one which of its sums run natively. */
-    private static String engine(Training training) {
+    private static String engine(Training training, Network net) {
         if (!training.settings().engine().equals("fast")) {
             return training.settings().engine();
+        }
+        if (net.isLayered()) { // the layer kernel: products, no first-layer sums
+            return FastKernel.nativeProductsAvailable() ? "fast (native products)" : "fast (plain Java products)";
         }
         if (!FastKernel.nativeSumsAvailable()) {
             return "fast (plain Java sums: no native library or no AVX2 here)";

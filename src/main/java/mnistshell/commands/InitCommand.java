@@ -2,8 +2,13 @@ package mnistshell.commands;
 
 import java.util.Arrays;
 import java.util.List;
+import mnistshell.data.Dataset;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Init;
+import mnistshell.nn.layer.LayerSpec;
+import mnistshell.nn.layer.LayerTable;
+import mnistshell.nn.layer.Sequential;
+import mnistshell.nn.layer.Shape;
 import mnistshell.session.Session;
 import mnistshell.render.Wrap;
 import mnistshell.shell.Args;
@@ -28,12 +33,21 @@ public final class InitCommand extends Command {
     @Override
     public String details() {
         return """
-                SPEC     layer sizes from input to output, e.g. 784-64-32-10 (default 784-10-10, the seed's)
+                SPEC     layer sizes from input to output, e.g. 784-64-32-10
+                         (default 784-10-10, the seed's); or layers joined by '-',
+                         the input implied by the data (1x28x28):
+                           64           a dense layer of 64 units (the last: 10, the output)
+                           conv8k5      8 filters of 5x5, stride 1, valid padding
+                           conv8k5same  the same, same padding (28x28 stays 28x28)
+                           pool2        2x2 max pooling, stride 2
+                           drop0.25     dropout at rate 0.25, in training only
+                         e.g. conv8k5-pool2-conv16k5-pool2-64-10 ('weights' shows them):
                 --act    hidden activation: leaky-relu (default), relu, sigmoid, tanh
                 --slope  Leaky ReLU's slope for negative inputs (default 0.01)
                 --init   he (default), xavier, or uniform (the original notebook's rand - 0.5)
                 --seed   seeds the weights and the mini-batch order (default %d)
-                Settings (set) are kept; the update count and history start again.""".formatted(Session.DEFAULT_SEED);
+                Settings (set) are kept; the update count and history start again.""".formatted(Session.DEFAULT_SEED)
+                .replace("('weights' shows them):\n", "('weights' shows them):\n" + indented(EXAMPLE));
     }
 
     @Override
@@ -41,7 +55,21 @@ public final class InitCommand extends Command {
         Completer inits = Completions.words(Arrays.stream(Init.values()).map(Init::label).toArray(String[]::new));
         return List.of(Completions.afterOption(Map.of("--act", Completions.words(Activation.NAMES), "--init", inits,
                 "--slope", Completions.words(), "--seed", Completions.words()),
-                Completions.words("784-10-10", "784-64-32-10", "--act", "--slope", "--init", "--seed")));
+                Completions.words("784-10-10", "784-64-32-10", EXAMPLE, "--act", "--slope", "--init", "--seed")));
+    }
+
+    /** The spec {@code help init} shows the layers of. */
+    static final String EXAMPLE = "conv8k5-pool2-conv16k5-pool2-64-10";
+
+    private static String indented(String spec) {
+        Sequential net = LayerSpec.parse(spec, Shape.image(28, 28), Dataset.CLASSES, Activation.LeakyRelu.SEED);
+        return LayerTable.of(net).lines().map(l -> "  " + l + "\n").collect(java.util.stream.Collectors.joining());
+    }
+
+    /** Whether SPEC has a conv, pool or drop item: a layered network's (else sizes, as ever). */
+    static boolean isLayered(String spec) {
+        return spec != null && Arrays.stream(spec.split("-", -1))
+                .anyMatch(i -> i.startsWith("conv") || i.startsWith("pool") || i.startsWith("drop"));
     }
 
     @Override
@@ -54,14 +82,29 @@ public final class InitCommand extends Command {
         String spec = args.next();
         args.done();
         Session session = ctx.session();
-        int[] sizes = spec == null ? defaultSizes(session) : sizes(args, spec);
+        boolean layered = isLayered(spec);
+        int[] sizes = layered ? null : spec == null ? defaultSizes(session) : sizes(args, spec);
         if (slopeGiven && act != null && !act.equals("leaky-relu")) {
             throw args.valueError("--slope is Leaky ReLU's; it means nothing for " + act);
         }
         Activation hidden = Activation.named(act == null ? "leaky-relu" : act, slope);
         Init init = initName == null ? Init.HE : Init.named(initName);
-        session.init(sizes, hidden, init, seed);
-        ctx.out().println(Wrap.line("network " + session.describeNetwork() + " (" + parameters(sizes) + " parameters)",
+        long count;
+        if (layered) {
+            Sequential net;
+            try {
+                net = LayerSpec.parse(spec, Shape.image(session.data().rows(), session.data().cols()), Dataset.CLASSES,
+                        hidden);
+            } catch (ShellError e) {
+                throw args.valueError(e.getMessage());
+            }
+            session.init(net, hidden, init, seed);
+            count = net.parameterCount();
+        } else {
+            session.init(sizes, hidden, init, seed);
+            count = parameters(sizes);
+        }
+        ctx.out().println(Wrap.line("network " + session.describeNetwork() + " (" + count + " parameters)",
                 Wrap.COLUMNS, 2));
     }
 

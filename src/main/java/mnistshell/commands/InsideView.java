@@ -7,6 +7,7 @@ import mnistshell.render.SafeText;
 import mnistshell.render.SaliencyImage;
 import mnistshell.session.ImageRef;
 import mnistshell.session.Session;
+import mnistshell.errors.ShellError;
 
 /** {@code predict N --inside} and {@code predict N --saliency [--png FILE]}: one image inside the network. */
 final class InsideView {
@@ -18,6 +19,7 @@ final class InsideView {
 
     /** Every hidden layer's outputs for image {@code ref} and its top units for the predicted class. */
     static void inside(PrintStream out, Session session, ImageRef ref) {
+        refuseLayered(session, "--inside");
         OneImage one = OneImage.of(session.network(), ref.input(session));
         if (one.activations().length == 0) {
             out.println("this network has no hidden layer: its inputs go straight to the output");
@@ -31,8 +33,16 @@ final class InsideView {
         out.println("(most for class: output times d logit / d output, the unit's share of the logit)");
     }
 
+    /** One line, before anything is printed, for what only a dense stack's layers can show yet. */
+    static void refuseLayered(Session session, String option) {
+        if (session.network().isLayered()) {
+            throw new ShellError("predict: " + option + " shows a dense network's layers: not yet for conv networks");
+        }
+    }
+
     /** The saliency of image {@code ref} beside it as text, or written to {@code png}. */
     static void saliency(PrintStream out, Session session, ImageRef ref, String png) {
+        refuseLayered(session, "--saliency");
         OneImage one = OneImage.of(session.network(), ref.input(session));
         int rows = session.data().rows();
         int cols = session.data().cols();

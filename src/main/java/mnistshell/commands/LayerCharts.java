@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import mnistshell.nn.HiddenStats;
 import mnistshell.nn.Network;
+import mnistshell.nn.Tensor;
 import mnistshell.render.BlockChart;
 import mnistshell.render.LayersImage;
 import mnistshell.render.LogChart;
@@ -39,17 +40,18 @@ final class LayerCharts {
         for (int l = 0; l < net.layers(); l++) {
             int k = 2 * l; // W of layer l+1 among W1, b1, W2, ...
             String w = "W" + (l + 1);
+            Tensor t = net.tensors().get(k);
             out.printf("%s (%dx%d): upd/w, ||change|| / ||%s||, log scale; · at 1e-3, healthy%n",
-                    w, net.sizes()[l + 1], net.sizes()[l], w);
+                    w, t.rows(), t.columns(), w);
             LogChart.render(column(layers, x -> x.ratio()[k]), updates, marks, width, 6, GUIDE).forEach(out::println);
             out.printf("%s: gradient norm ||d%s||, log scale%n", w, w);
             LogChart.render(column(layers, x -> x.gradient()[k]), updates, marks, width, 4, Double.NaN).forEach(out::println);
         }
         String word = HiddenStats.saturates(net.hidden()) ? "saturated (slope under 5% of its largest)"
                 : "off (output 0 or below)";
-        for (int l = 0; l + 1 < net.layers(); l++) {
+        for (int l = 0; l < net.statsLayers(); l++) {
             int h = l;
-            out.printf("hidden layer %d (%d units, %s), on each update's batch:%n", l + 1, net.sizes()[l + 1],
+            out.printf("hidden layer %d (%d units, %s), on each update's batch:%n", l + 1, net.tensors().get(2 * l).rows(),
                     net.hidden());
             block(out, "  mean activation", column(layers, x -> x.mean()[h]), updates, marks, Numbers::brief);
             block(out, "  standard deviation", column(layers, x -> x.std()[h]), updates, marks, Numbers::brief);
@@ -70,7 +72,7 @@ final class LayerCharts {
         List<LayersImage.Line> std = new java.util.ArrayList<>();
         List<LayersImage.Line> inactive = new java.util.ArrayList<>();
         String word = HiddenStats.saturates(net.hidden()) ? "saturated" : "off";
-        for (int l = 0; l + 1 < net.layers(); l++) {
+        for (int l = 0; l < net.statsLayers(); l++) {
             int h = l;
             mean.add(new LayersImage.Line("hidden " + (l + 1) + " mean", column(layers, x -> x.mean()[h])));
             std.add(new LayersImage.Line("hidden " + (l + 1) + " std", column(layers, x -> x.std()[h])));

@@ -50,6 +50,9 @@ public final class ViewCommand extends Command {
             throw args.error("what to view: only 'weights' for now");
         }
         Session session = ctx.session();
+        if (session.network().isLayered()) {
+            throw args.error("view weights draws a dense network's units: not yet for conv networks");
+        }
         int layers = session.network().layers();
         int layer = args.nextInt("LAYER", 1, 1, layers);
         args.done();

@@ -6,6 +6,7 @@ import mnistshell.data.Dataset;
 import mnistshell.inspect.TensorStats;
 import mnistshell.nn.Network;
 import mnistshell.nn.Tensor;
+import mnistshell.nn.layer.LayerTable;
 import mnistshell.render.Numbers;
 import mnistshell.render.SafeText;
 import mnistshell.render.TensorTable;
@@ -34,7 +35,8 @@ public final class WeightsCommand extends Command {
     @Override
     public String details() {
         return """
-                weights            a row per tensor (W1, b1, W2, ...): shape, mean, std, min, max, L2 norm, zeros
+                weights            a row per tensor (W1, b1, W2, ...): shape, mean, std, min, max, L2 norm, zeros;
+                                   for a conv network first a row per layer: kind, shapes, parameters
                 weights b1         the tensor's values (a large one summarised a row per unit)
                 weights W1 --neuron 3   hidden unit 3's 784 input weights as the 28x28 picture it looks for:
                                    positive (ink there excites it) and negative (inhibits) drawn apart
@@ -55,16 +57,38 @@ public final class WeightsCommand extends Command {
         String name = args.next();
         args.done();
         Network net = ctx.session().network();
+        if ((png != null || neuron != null) && net.isLayered()) {
+            throw args.error((png != null ? "--png" : "--neuron") + " draws dense first-layer units: not yet for conv networks");
+        }
         if (png != null) {
             writePng(args, ctx, name, png);
         } else if (neuron != null) {
             picture(args, ctx, name == null ? "W1" : name, neuron);
         } else if (name == null) {
+            if (net.isLayered()) { // every layer with its shapes, which tensors are whose, then the tensors
+                ctx.out().print(LayerTable.of(net.sequential()));
+                ctx.out().println(mnistshell.render.Wrap.line(owners(net.sequential()), mnistshell.render.Wrap.COLUMNS, 2));
+                ctx.out().println();
+            }
             ctx.out().print(TensorTable.of("tensor", TensorStats.of(net.tensors())).render());
         } else {
             Tensor t = tensor(args, net, name);
             ctx.out().print(TensorTable.values(t.name(), t.values()));
         }
+    }
+
+    /** "W1 b1: layer 1 (conv8k5); W2 b2: layer 3 (conv16k5); ...": the layer each tensor belongs to. */
+    static String owners(mnistshell.nn.layer.Sequential layers) {
+        List<String> parts = new ArrayList<>();
+        int number = 0;
+        for (int l = 0; l < layers.layers().size(); l++) {
+            mnistshell.nn.layer.Layer layer = layers.layers().get(l);
+            if (layer.parameterCount() > 0) {
+                number++;
+                parts.add("W" + number + " b" + number + ": layer " + (l + 1) + " (" + layer.token() + ")");
+            }
+        }
+        return String.join("; ", parts);
     }
 
     private static Tensor tensor(Args args, Network net, String name) {

@@ -1,15 +1,29 @@
 package mnistshell.nn;
 
 import mnistshell.data.Dataset;
+import mnistshell.nn.layer.Pass;
 
 /**
  * What training needs computed: the gradients of a batch, and how the network does on a set of
  * images. {@link ReferenceEngine} does it plainly on la4j; {@link FastKernel} equals it, faster.
+ * A layered network ({@link Network#isLayered()}) goes to the engine's {@link LayerEngine}:
+ * {@link LayerReference} for the reference, {@link LayerKernel} for the fast kernel.
  */
 public interface Engine extends AutoCloseable {
 
-    /** Mean gradients, loss and right answers over images {@code indices} of {@code data}. */
+    /**
+     * Mean gradients, loss and right answers over images {@code indices} of {@code data}, with
+     * dropout off (the identity): for checks and timings; training passes its update.
+     */
     Gradients gradients(Network net, Dataset data, int[] indices, BiasGrad biasGrad);
+
+    /**
+     * As above for one training pass: {@code pass} gives the bias mode and, for a layered network's
+     * dropout, whether it is active and the seed and update its masks are drawn from (a pure
+     * function of those and the image, so any thread count draws the same bits). Its samples must
+     * be null or equal to {@code indices}. A dense stack has no dropout: only the bias mode counts.
+     */
+    Gradients gradients(Network net, Dataset data, int[] indices, Pass pass);
 
     /** Loss, accuracy and predictions of {@code net} on images {@code indices} of {@code data}. */
     Evaluation evaluate(Network net, Dataset data, int[] indices);
@@ -21,7 +35,8 @@ public interface Engine extends AutoCloseable {
 
     /**
      * The hidden activations of the last {@link #gradients} call, from what its forward pass left
-     * (no pass of its own); valid until the engine's next call. Null when there were none to keep.
+     * (no pass of its own); valid until the engine's next call. Null when there were none to keep,
+     * and always for a layered network, whose layers keep no such statistics yet.
      */
     default HiddenStats lastHiddenStats(Network net) {
         return null;

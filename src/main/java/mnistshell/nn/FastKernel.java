@@ -3,6 +3,7 @@ package mnistshell.nn;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import mnistshell.data.Dataset;
+import mnistshell.nn.layer.Pass;
 
 /**
  * The fast path beside the la4j reference: the same gradients as {@link ReferenceEngine#gradients}
@@ -58,6 +59,8 @@ public final class FastKernel implements Engine {
     private KernelBuffers buffers;
     /** Whether the chunks hold a gradients call's activations (see {@link #lastHiddenStats}). */
     private boolean lastWasGradients;
+    /** What a layered network runs on, made when first wanted: the same threads and kind of code. */
+    private LayerKernel layers;
 
     /** The kernel on {@code threads} threads, with the native sums and products where they are available. */
     public FastKernel(int threads) {
@@ -162,12 +165,32 @@ public final class FastKernel implements Engine {
     /** Equals {@link ReferenceEngine#gradients}: mean gradients, loss and right answers over {@code indices}. */
     @Override
     public Gradients gradients(Network net, Dataset data, int[] indices, BiasGrad biasGrad) {
+        if (net.isLayered()) {
+            return gradients(net, data, indices, Pass.evaluation().withBiasGrad(biasGrad));
+        }
         KernelBuffers b = prepare(net, data, indices.length);
         runChunks(b, net, data, indices, true);
         jobBuffers = b;
         jobCount = indices.length;
         each(sumWork);
         return b.reduce(indices.length, biasGrad);
+    }
+
+    /** A layered network's go to {@link LayerKernel#gradients}; a dense stack's as above, in {@code pass}'s bias mode. */
+    @Override
+    public Gradients gradients(Network net, Dataset data, int[] indices, Pass pass) {
+        if (net.isLayered()) {
+            lastWasGradients = false;
+            return layers().gradients(net.sequential(), data, indices, pass);
+        }
+        return gradients(net, data, indices, pass.biasGrad());
+    }
+
+    private LayerKernel layers() {
+        if (layers == null) {
+            layers = new LayerKernel(threads, nativeAsked);
+        }
+        return layers;
     }
 
     /**
@@ -177,7 +200,7 @@ public final class FastKernel implements Engine {
      */
     @Override
     public HiddenStats lastHiddenStats(Network net) {
-        if (buffers == null || !lastWasGradients) {
+        if (buffers == null || !lastWasGradients || net.isLayered()) {
             return null;
         }
         HiddenStats.Sums sums = new HiddenStats.Sums(net.layers() - 1);
@@ -191,6 +214,9 @@ public final class FastKernel implements Engine {
     /** Equals {@link ReferenceEngine#evaluate}: loss, accuracy and predictions on images {@code indices}. */
     @Override
     public Evaluation evaluate(Network net, Dataset data, int[] indices) {
+        if (net.isLayered()) {
+            return layers().evaluate(net.sequential(), data, indices);
+        }
         KernelBuffers b = prepare(net, data, indices.length);
         int[] predictions = new int[indices.length];
         jobPredictions = predictions;
@@ -212,6 +238,9 @@ public final class FastKernel implements Engine {
     /** As {@code evaluate(net, data, indices).accuracy()}, allocating nothing: training measures it at every update. */
     @Override
     public double accuracy(Network net, Dataset data, int[] indices) {
+        if (net.isLayered()) {
+            return layers().accuracy(net.sequential(), data, indices);
+        }
         KernelBuffers b = prepare(net, data, indices.length);
         runChunks(b, net, data, indices, false);
         int correct = 0;
@@ -340,5 +369,8 @@ public final class FastKernel implements Engine {
     @Override
     public void close() {
         workers.close();
+        if (layers != null) {
+            layers.close();
+        }
     }
 }

@@ -1,7 +1,11 @@
 package mnistshell.nn;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import mnistshell.nn.layer.Param;
+import mnistshell.nn.layer.Sequential;
+import mnistshell.nn.layer.LayerSpec;
 import org.la4j.Matrix;
 import org.la4j.matrix.dense.Basic2DMatrix;
 
@@ -14,6 +18,14 @@ import org.la4j.matrix.dense.Basic2DMatrix;
  * (n_{l+1}, 1), so the seed notebook's {@code W1, b1, W2, b2} are {@code W[0], b[0], W[1], b[1]}.
  * Samples are columns, as in the notebook: a batch {@code X} is (n_0, m). Hidden layers apply
  * {@link #hidden()}; the output layer is softmax, trained with cross-entropy.
+ *
+ * <p>A network may instead be <b>layered</b> ({@link #isLayered()}): built from a spec with a
+ * convolution, pooling or dropout ({@link LayerSpec}), it holds a {@link Sequential}, and its
+ * parameter layers {@code l} (those with a W and a b, dense or convolutional) are that network's
+ * parameters, live: {@link #tensors()}, {@link #weightValues}, {@link #weights(int)} and the rest
+ * walk them, so that training, the optimizers and save/load need not know the kinds of layers.
+ * What only a dense stack has ({@link #sizes()}, {@link #forward}, {@link #backward}) is refused
+ * for a layered one: ask first.
  */
 public final class Network {
 
@@ -24,10 +36,18 @@ public final class Network {
     private final double[][][] biasValues;
     private final Matrix[] weights;
     private final Matrix[] biases;
+    /** The layers of a layered network, whose parameters the arrays above are; null for a dense stack. */
+    private final Sequential layered;
 
     private Network(int[] sizes, Activation hidden, double[][][] weightValues, double[][][] biasValues) {
+        this(sizes, hidden, weightValues, biasValues, null);
+    }
+
+    private Network(int[] sizes, Activation hidden, double[][][] weightValues, double[][][] biasValues,
+                    Sequential layered) {
         this.sizes = sizes.clone();
         this.hidden = hidden;
+        this.layered = layered;
         this.weightValues = weightValues;
         this.biasValues = biasValues;
         this.weights = new Matrix[weightValues.length];
@@ -59,6 +79,33 @@ public final class Network {
     }
 
     /**
+     * A layered network on {@code net}'s layers and their live parameters (each parameter layer a
+     * W and a b, in the order of {@link Sequential#params()}); {@code hidden} is the activation its
+     * spec was parsed with, so that a copy or a saved file can parse it again.
+     */
+    public static Network layered(Sequential net, Activation hidden) {
+        List<Param> params = net.params();
+        int layers = params.size() / 2;
+        double[][][] w = new double[layers][][];
+        double[][][] b = new double[layers][][];
+        for (int l = 0; l < layers; l++) {
+            if (!params.get(2 * l).weight() || params.get(2 * l + 1).weight()) {
+                throw new IllegalArgumentException("parameter layer " + (l + 1) + " is not a W and a b");
+            }
+            w[l] = params.get(2 * l).values();
+            b[l] = params.get(2 * l + 1).values();
+        }
+        int[] ends = {net.in().size(), net.classes()};
+        return new Network(ends, hidden, w, b, net);
+    }
+
+    /** A layered network of {@code spec}, its parameters drawn as {@link Sequential#initialise} draws them. */
+    public static Network layered(Sequential net, Activation hidden, Init init, long seed) {
+        net.initialise(init, seed);
+        return layered(net, hidden);
+    }
+
+    /**
      * A network with the given parameters, which it keeps and trains in place (no copy).
      * weights[l]: (n_{l+1}, n_l) row by row; biases[l]: (n_{l+1}, 1).
      */
@@ -83,6 +130,15 @@ public final class Network {
 
     /** A deep copy: same architecture and values, separate storage. */
     public Network copy() {
+        if (layered != null) {
+            Sequential twin = LayerSpec.parse(layered.spec(), layered.in(), layered.classes(), hidden);
+            List<Param> from = layered.params();
+            List<Param> to = twin.params();
+            for (int k = 0; k < from.size(); k++) {
+                Tensor.copy(from.get(k).values(), to.get(k).values());
+            }
+            return layered(twin, hidden);
+        }
         double[][][] w = new double[layers()][][];
         double[][][] b = new double[layers()][][];
         for (int l = 0; l < layers(); l++) {
@@ -123,6 +179,7 @@ public final class Network {
      * {@code a[l] = hidden(z[l])} for hidden layers, {@code a[L] = softmax(z[L])}, each (n_l, m).
      */
     public Pass forward(Matrix x) {
+        requireDense("a dense forward pass");
         int layers = layers();
         Matrix[] z = new Matrix[layers + 1];
         Matrix[] a = new Matrix[layers + 1];
@@ -154,6 +211,7 @@ public final class Network {
      * </pre>
      */
     public Gradients backward(Pass pass, int[] labels, BiasGrad biasGrad) {
+        requireDense("a dense backward pass");
         int layers = layers();
         int m = labels.length;
         double[][][] dW = new double[layers][][];
@@ -320,23 +378,55 @@ public final class Network {
         }
     }
 
-    /** Number of weight layers, L. */
+    /** Number of weight layers, L; of a layered network, the layers with parameters. */
     public int layers() {
         return weights.length;
     }
 
-    /** Layer sizes n_0 .. n_L (a copy). */
+    /** Whether it is layered (convolutions, pooling, dropout: see the class comment), not a dense stack. */
+    public boolean isLayered() {
+        return layered != null;
+    }
+
+    /** Its layers, when it is layered; null for a dense stack. */
+    public Sequential sequential() {
+        return layered;
+    }
+
+    /**
+     * How many hidden layers the engines report activation statistics for ({@link HiddenStats}):
+     * a dense stack's L - 1, none of a layered network's.
+     */
+    public int statsLayers() {
+        return layered == null ? layers() - 1 : 0;
+    }
+
+    /** Layer sizes n_0 .. n_L (a copy); refused for a layered network, which has no such sizes. */
     public int[] sizes() {
+        requireDense("layer sizes");
         return sizes.clone();
+    }
+
+    /** Refuses, as an internal error, what only a dense stack can do, asked of a layered network. */
+    private void requireDense(String what) {
+        if (layered != null) {
+            throw new IllegalStateException(what + " asked of the layered network " + layered.spec());
+        }
     }
 
     /** Whether the layer sizes are {@code other}'s (no copy made, for the kernel's every call). */
     boolean hasSizes(int[] other) {
-        return java.util.Arrays.equals(sizes, other);
+        return layered == null && java.util.Arrays.equals(sizes, other);
     }
 
+    /** Values an image: n_0. */
     public int inputs() {
         return sizes[0];
+    }
+
+    /** The classes: n_L. */
+    public int outputs() {
+        return sizes[sizes.length - 1];
     }
 
     public Activation hidden() {
@@ -353,8 +443,11 @@ public final class Network {
         return biases[l];
     }
 
-    /** "784-10-10". */
+    /** "784-10-10"; a layered network's spec, "conv8k5-pool2-64-10". */
     public String architecture() {
+        if (layered != null) {
+            return layered.spec();
+        }
         StringBuilder s = new StringBuilder();
         for (int n : sizes) {
             s.append(s.length() == 0 ? "" : "-").append(n);

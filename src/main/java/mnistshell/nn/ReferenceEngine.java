@@ -1,6 +1,7 @@
 package mnistshell.nn;
 
 import mnistshell.data.Dataset;
+import mnistshell.nn.layer.Pass;
 import org.la4j.Matrix;
 
 /**
@@ -23,9 +24,22 @@ public final class ReferenceEngine implements Engine {
 
     /** The hidden activations of the last gradients call. */
     private HiddenStats hidden;
+    /** What a layered network runs on. */
+    private final LayerReference layers = new LayerReference();
 
     @Override
     public Gradients gradients(Network net, Dataset data, int[] indices, BiasGrad biasGrad) {
+        return gradients(net, data, indices, Pass.evaluation().withBiasGrad(biasGrad));
+    }
+
+    /** A layered network's go to {@link LayerReference#gradients}. */
+    @Override
+    public Gradients gradients(Network net, Dataset data, int[] indices, Pass how) {
+        if (net.isLayered()) {
+            hidden = null;
+            return layers.gradients(net.sequential(), data, indices, how);
+        }
+        BiasGrad biasGrad = how.biasGrad();
         Gradients total = null;
         HiddenStats.Sums sums = new HiddenStats.Sums(net.layers() - 1);
         for (int from = 0; from < indices.length; from += CHUNK) {
@@ -59,6 +73,9 @@ public final class ReferenceEngine implements Engine {
 
     @Override
     public Evaluation evaluate(Network net, Dataset data, int[] indices) {
+        if (net.isLayered()) {
+            return layers.evaluate(net.sequential(), data, indices);
+        }
         int[] predictions = new int[indices.length];
         double lossSum = 0;
         int correct = 0;
@@ -81,6 +98,9 @@ public final class ReferenceEngine implements Engine {
     /** Class probabilities of one image: n_L values summing to 1. */
     public static double[] probabilities(Network net, Dataset data, int image) {
         Batch batch = Batch.of(data, new int[] {image}, 0, 1);
+        if (net.isLayered()) {
+            return column(net.sequential().probabilities(batch.x(), Pass.evaluation()), 0);
+        }
         return column(net.forward(batch.x()).probabilities(), 0);
     }
 

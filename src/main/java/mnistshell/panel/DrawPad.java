@@ -168,7 +168,7 @@ public final class DrawPad extends Panel {
         for (int p = 0; p < x.length; p++) {
             x[p] = session.data().input(seen[p]);
         }
-        inside = OneImage.of(session.network(), x);
+        inside = session.network().isLayered() ? null : OneImage.of(session.network(), x); // dense saliency only
     }
 
     /** The pixels the network is shown: the pad's, prepared unless {@code p} turned that off. */
@@ -231,6 +231,10 @@ public final class DrawPad extends Panel {
             putLines(g, x, y + 1, AsciiDigit.small(AsciiDigit.grey(seen()), rows, cols, step));
             x += dx;
             y += dy;
+        }
+        if (inside == null) {
+            g.putString(x, y, "saliency: not yet for conv networks");
+            return;
         }
         int c = inside.predicted();
         g.putString(x, y, "saliency p(" + c + ")");

@@ -9,6 +9,7 @@ import mnistshell.inspect.LayerActivity;
 import mnistshell.nn.Batch;
 import mnistshell.nn.Evaluation;
 import mnistshell.nn.Network;
+import mnistshell.nn.layer.Pass;
 import mnistshell.render.AsciiDigit;
 import mnistshell.render.Numbers;
 import mnistshell.render.TrainScreen;
@@ -121,12 +122,14 @@ public final class LiveWatch {
     private void analyse(Network net) {
         probabilities = new double[watched.length][];
         if (watched.length > 0) {
-            Network.Pass pass = net.forward(Batch.of(data, watched, 0, watched.length).x());
+            org.la4j.Matrix x = Batch.of(data, watched, 0, watched.length).x();
+            org.la4j.Matrix p = net.isLayered() ? net.sequential().probabilities(x, Pass.evaluation())
+                    : net.forward(x).probabilities();
             for (int i = 0; i < watched.length; i++) {
-                probabilities[i] = pass.probabilities().getColumn(i).toDenseVector().toArray();
+                probabilities[i] = p.getColumn(i).toDenseVector().toArray();
             }
         }
-        if (sample.length == 0) {
+        if (sample.length == 0 || net.isLayered()) { // a conv net's dead filters: not counted here yet
             return;
         }
         List<LayerActivity> layers = LayerActivity.of(net, data, sample);
@@ -147,8 +150,10 @@ public final class LiveWatch {
         int[] marks = s.changes().stream().mapToInt(History.Change::update).distinct().toArray();
         Network net = s.network();
         List<double[]> units = new ArrayList<>();
-        for (double[] row : net.tensors().get(0).values()) {
-            units.add(row);
+        if (!net.isLayered()) { // a conv layer's filters are no pictures of the image (another pane's job)
+            for (double[] row : net.tensors().get(0).values()) {
+                units.add(row);
+            }
         }
         return new TrainScreen.Frame(figures(s, nanos), loss.values(), batch.values(), heldOut.values(), heldOutName(),
                 marks,

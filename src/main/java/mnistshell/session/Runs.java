@@ -124,7 +124,7 @@ final class Runs {
         if (names().contains(name)) {
             throw new ShellError("fork: there is already a run '" + name + "' (runs lists them)");
         }
-        String shortfall = Heap.shortfall(Training.bytesNeeded(current.network.sizes(), current.training.settings(), 0),
+        String shortfall = Heap.shortfall(Training.bytesNeeded(current.network, current.training.settings(), 0),
                 "to fork " + current.network.architecture());
         if (shortfall != null) {
             throw new ShellError("fork " + name + ": " + shortfall + "; nothing changed");

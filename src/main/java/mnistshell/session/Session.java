@@ -17,6 +17,7 @@ import mnistshell.nn.Activation;
 import mnistshell.nn.Evaluation;
 import mnistshell.nn.Init;
 import mnistshell.nn.Network;
+import mnistshell.nn.layer.Sequential;
 import mnistshell.nn.ReferenceEngine;
 import mnistshell.errors.ShellError;
 import mnistshell.train.Settings;
@@ -85,6 +86,26 @@ public final class Session {
                     + " " + shortfall + "; nothing changed");
         }
         Network created = Network.create(sizes, hidden, init, seed); // built whole before the old one goes
+        replaceCurrent(new Run(created, init, seed, new Training(created, settings, seed)));
+    }
+
+    /**
+     * A fresh layered network of {@code layers} (parsed by {@code LayerSpec} over the data's
+     * images, its parameters not made yet) for the current run, as {@link #init(int[], Activation,
+     * Init, long)} does for a dense stack: weights drawn from {@code seed}, settings kept.
+     */
+    public void init(Sequential layers, Activation hidden, Init init, long seed) {
+        if (layers.in().size() != data.features()) {
+            throw new ShellError("input " + layers.in() + " does not match the data's " + data.features()
+                    + " pixels an image");
+        }
+        Settings settings = runs == null ? Settings.defaults() : training().settings();
+        String shortfall = Heap.shortfall(Training.bytesNeeded(layers.parameterCount(), settings),
+                "to train on " + split.train().length + " images");
+        if (shortfall != null) {
+            throw new ShellError("init: " + layers.spec() + " " + shortfall + "; nothing changed");
+        }
+        Network created = Network.layered(layers, hidden, init, seed); // built whole before the old one goes
         replaceCurrent(new Run(created, init, seed, new Training(created, settings, seed)));
     }
 

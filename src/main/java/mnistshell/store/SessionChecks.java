@@ -17,6 +17,8 @@ final class SessionChecks {
 
     private final String where;
     private final SessionHeader h;
+    /** A layered network's layers, from its spec (see {@link #spec}); null for a dense stack. */
+    private mnistshell.nn.layer.Sequential layered;
 
     private SessionChecks(SessionHeader h, String where) {
         this.h = h;
@@ -34,8 +36,9 @@ final class SessionChecks {
         Settings settings = c.settings();
         c.changes();
         c.history();
-        c.layers();
         c.data();
+        c.spec();
+        c.layers();
         c.summary();
         c.best(settings);
         c.lists();
@@ -66,6 +69,29 @@ final class SessionChecks {
             }
         } else if (n.slope() != null) {
             throw refuse("network.slope", "null for " + Npy.printable(act), n.slope() + "");
+        }
+    }
+
+    /**
+     * A layered network's spec: only in version 2, its sizes its ends (inputs, classes), and
+     * buildable over the saved data's images, with no more parameters than a session may hold.
+     */
+    private void spec() {
+        SessionHeader.NetworkPart n = h.network();
+        if (n.spec() == null) {
+            return;
+        }
+        if (h.version() < 2) {
+            throw refuse("network.spec", "no spec in a version-1 file (layered networks are version 2)",
+                    "'" + Npy.printable(n.spec()) + "'");
+        }
+        if (n.sizes().length != 2) {
+            throw refuse("network.sizes", "2 sizes, the inputs and classes, beside a spec", n.sizes().length + "");
+        }
+        layered = SessionLoader.layers(h, where);
+        if (layered.parameterCount() * 8 > SessionLoader.MAX_BARE_ARRAY_BYTES) {
+            throw new ShellError(where + ": network.spec asks for " + layered.parameterCount() + " parameters, more"
+                    + " than the " + SessionLoader.MAX_BARE_ARRAY_BYTES / 8 + " a session may hold");
         }
     }
 
@@ -191,8 +217,8 @@ final class SessionChecks {
             return;
         }
         int n = require(p.update(), "layers.update").length;
-        int tensors = 2 * (h.network().sizes().length - 1);
-        int hidden = h.network().sizes().length - 2;
+        int tensors = 2 * SessionLoader.parameterLayers(h, layered);
+        int hidden = layered != null ? 0 : h.network().sizes().length - 2;
         Double[][][] columns = {require(p.gradient(), "layers.gradient"), require(p.ratio(), "layers.ratio"),
             require(p.mean(), "layers.mean"), require(p.std(), "layers.std"), require(p.inactive(), "layers.inactive")};
         String[] names = {"gradient", "ratio", "mean", "std", "inactive"};
@@ -313,7 +339,7 @@ final class SessionChecks {
         for (int i = 0; i < commands.size(); i++) {
             require(commands.get(i), "commands[" + i + "]");
         }
-        List<String> expected = SessionLoader.expectedArrays(h);
+        List<String> expected = SessionLoader.expectedArrays(h, layered);
         if (!expected.equals(require(h.arrays(), "arrays"))) {
             throw refuse("arrays", String.join(", ", expected) + " for this architecture and optimizer",
                     Npy.printable(String.join(", ", h.arrays().stream().map(String::valueOf).toList())));

@@ -31,7 +31,10 @@ import mnistshell.train.Training;
 public final class SessionFile {
 
     public static final String FORMAT = "mnist-shell-session";
-    public static final int VERSION = 1;
+    /** The newest version this shell writes and reads: 2, for layered networks; dense stacks still write 1. */
+    public static final int VERSION = 2;
+    /** The version of a file that holds a dense stack: the same as before networks could be layered. */
+    public static final int DENSE_VERSION = 1;
     public static final String HEADER = "session.json";
     /** Layer statistics rows a file keeps at most: of a longer run, every k-th update's (about 6 MB of JSON). */
     static final int MAX_LAYER_ROWS = 10_000;
@@ -110,9 +113,12 @@ public final class SessionFile {
                 training.optimizer().updates());
         SessionHeader.SummaryPart summary = new SessionHeader.SummaryPart(net.architecture(), training.updates(),
                 session.evaluateTrain().accuracy(), session.evaluateTest().accuracy());
-        return new SessionHeader(FORMAT, VERSION,
-                new SessionHeader.NetworkPart(net.sizes(), act.name(), slope, session.initialisation().label(),
-                        session.initSeed()),
+        SessionHeader.NetworkPart network = net.isLayered()
+                ? new SessionHeader.NetworkPart(new int[] {net.inputs(), net.outputs()}, act.name(), slope,
+                        session.initialisation().label(), session.initSeed(), net.architecture())
+                : new SessionHeader.NetworkPart(net.sizes(), act.name(), slope, session.initialisation().label(),
+                        session.initSeed());
+        return new SessionHeader(FORMAT, net.isLayered() ? VERSION : DENSE_VERSION, network,
                 training.settings().asMap(), changes, counters, history(training.history()),
                 data(session.data(), session.split()), summary, List.copyOf(commands), arrays, best(training),
                 layers(training.history().layers()));

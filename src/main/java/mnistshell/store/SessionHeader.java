@@ -1,5 +1,6 @@
 package mnistshell.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,8 @@ import java.util.Map;
  * what happened (history, the commands typed), and to know which data it was trained on.
  *
  * @param format   always {@link SessionFile#FORMAT}: identifies the file
- * @param version  {@link SessionFile#VERSION}; a newer one is refused, not guessed at
+ * @param version  1 for a dense stack, 2 for a layered network (its spec needs it); a version newer
+ *                 than {@link SessionFile#VERSION} is refused, not guessed at
  * @param network  architecture, activation and initialisation
  * @param settings every training setting as typed ({@code set KEY VALUE})
  * @param changes  every {@code set} since {@code init}, with the update count it was made at
@@ -46,8 +48,19 @@ public record SessionHeader(String format, int version, NetworkPart network, Map
                              Double[][] inactive) {
     }
 
-    /** Layer sizes n_0..n_L; hidden activation (Leaky ReLU's slope, else null); how the weights were drawn and the seed. */
-    public record NetworkPart(int[] sizes, String activation, Double slope, String init, long seed) {
+    /**
+     * Layer sizes n_0..n_L; hidden activation (Leaky ReLU's slope, else null); how the weights were
+     * drawn and the seed. A layered network (version 2) also has its {@code spec}, as {@code init}
+     * takes it ({@code conv8k5-pool2-64-10}), and its sizes are then only its ends: its inputs and
+     * its classes. Dense stacks write no spec, so their files stay version 1's.
+     */
+    public record NetworkPart(int[] sizes, String activation, Double slope, String init, long seed,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String spec) {
+
+        /** A dense stack's. */
+        public NetworkPart(int[] sizes, String activation, Double slope, String init, long seed) {
+            this(sizes, activation, slope, init, seed, null);
+        }
     }
 
     /** {@code set KEY VALUE} made when {@code update} updates had been made. */

@@ -76,9 +76,9 @@ final class SessionJson {
                     + ": not a session saved by mnist-shell");
         }
         JsonNode version = tree.path("version");
-        if (!version.isInt() || version.intValue() != SessionFile.VERSION) {
+        if (!version.isInt() || version.intValue() < 1 || version.intValue() > SessionFile.VERSION) {
             boolean newer = version.isIntegralNumber() && version.longValue() > SessionFile.VERSION;
-            throw new ShellError(where + ": version: expected the integer " + SessionFile.VERSION + ", found "
+            throw new ShellError(where + ": version: expected the integer 1 to " + SessionFile.VERSION + ", found "
                     + brief(version) + (newer ? ": saved by a newer mnist-shell; update this one"
                     : ": not a version this mnist-shell knows"));
         }

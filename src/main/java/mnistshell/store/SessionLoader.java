@@ -15,6 +15,9 @@ import mnistshell.data.Split;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Init;
 import mnistshell.nn.Network;
+import mnistshell.nn.layer.LayerSpec;
+import mnistshell.nn.layer.Sequential;
+import mnistshell.nn.layer.Shape;
 import mnistshell.nn.Tensor;
 import mnistshell.session.Session;
 import mnistshell.files.FileRefusal;
@@ -77,6 +80,12 @@ public final class SessionLoader {
         Settings saved = SessionChecks.check(h, where);
         int[] sizes = h.network().sizes();
         checkFits(sizes, where, current.data());
+        Sequential layers = layers(h, where);
+        if (layers != null && (h.data().rows() != current.data().rows() || h.data().cols() != current.data().cols())) {
+            throw new ShellError(where + ": the network " + Npy.printable(h.network().spec()) + " takes images of "
+                    + h.data().rows() + "x" + h.data().cols() + " but the loaded data's are " + current.data().rows()
+                    + "x" + current.data().cols() + ": load data of that shape first");
+        }
         Activation act = parse(where, "network.activation", () -> Activation.named(h.network().activation(),
                 h.network().slope() == null ? 0 : h.network().slope()));
         Init init = parse(where, "network.init", () -> Init.named(h.network().init()));
@@ -85,22 +94,21 @@ public final class SessionLoader {
         Split split = savedSplit(h.data(), current);
         int trainImages = (split != null ? split : current.split()).train().length;
         checkPosition(t, where, trainImages);
-        List<String> expected = expectedArrays(sizes, t.optimizer());
-        checkEntries(npz, expectedArrays(h));
+        List<String> expected = expectedArrays(parameterLayers(h, layers), t.optimizer());
+        checkEntries(npz, expectedArrays(h, layers));
         if (h.best() != null && h.best().batchPosition() >= Math.max(1, trainImages)) {
             throw new ShellError(where + ": best.batchPosition: expected 0 to " + (Math.max(1, trainImages) - 1)
                     + " (within the " + trainImages + " training images loaded), found " + h.best().batchPosition());
         }
-        String shortfall = Heap.shortfall(Training.bytesNeeded(sizes, settings, trainImages),
-                "to train " + String.join("-", Arrays.stream(sizes).mapToObj(Integer::toString).toList())
+        String shortfall = Heap.shortfall(layers != null ? Training.bytesNeeded(layers.parameterCount(), settings)
+                        : Training.bytesNeeded(sizes, settings, trainImages),
+                "to train " + (layers != null ? layers.spec()
+                        : String.join("-", Arrays.stream(sizes).mapToObj(Integer::toString).toList()))
                         + " on " + trainImages + " images");
         if (shortfall != null) {
             throw new ShellError(npz.file() + ": the session " + shortfall + "; nothing changed");
         }
-        double[][][] weights = new double[sizes.length - 1][][];
-        double[][][] biases = new double[sizes.length - 1][][];
-        readParameters(npz, sizes, weights, biases);
-        Network net = Network.of(act, weights, biases);
+        Network net = layers != null ? readLayered(npz, layers, act) : readDense(npz, sizes, act);
         Optimizer optimizer = new Optimizer(Optimizers.named(t.optimizer()), net.tensors());
         optimizer.restore(readState(npz, net, expected), t.optimizerUpdates());
         BatchOrder order = new BatchOrder(t.batchSeed(), t.epoch(), t.batchPosition());
@@ -164,17 +172,19 @@ public final class SessionLoader {
     }
 
     /** The arrays {@code h} calls for: the network's, its optimizer's, and the best weights' if it kept them. */
-    static List<String> expectedArrays(SessionHeader h) {
-        List<String> all = expectedArrays(h.network().sizes(), h.training().optimizer());
+    static List<String> expectedArrays(SessionHeader h, Sequential layers) {
+        int count = parameterLayers(h, layers);
+        List<String> all = expectedArrays(count, h.training().optimizer());
         if (h.best() != null) {
-            all.addAll(SessionFile.bestNames(expectedArrays(h.network().sizes(), "gd"), h.best().optimizer()));
+            all.addAll(SessionFile.bestNames(expectedArrays(count, "gd"), h.best().optimizer()));
         }
         return all;
     }
 
-    static List<String> expectedArrays(int[] sizes, String optimizer) {
+    /** W1, b1, ..., W{layers}, b{layers}, then the optimizer's state arrays of those. */
+    static List<String> expectedArrays(int layers, String optimizer) {
         List<String> params = new ArrayList<>();
-        for (int l = 1; l < sizes.length; l++) {
+        for (int l = 1; l <= layers; l++) {
             params.add("W" + l);
             params.add("b" + l);
         }
@@ -202,11 +212,45 @@ public final class SessionLoader {
         }
     }
 
-    private static void readParameters(NpzReader npz, int[] sizes, double[][][] weights, double[][][] biases) {
+    private static Network readDense(NpzReader npz, int[] sizes, Activation act) {
+        double[][][] weights = new double[sizes.length - 1][][];
+        double[][][] biases = new double[sizes.length - 1][][];
         for (int l = 0; l < sizes.length - 1; l++) {
             weights[l] = matrix(npz, "W" + (l + 1), sizes[l + 1], sizes[l], false);
             biases[l] = matrix(npz, "b" + (l + 1), sizes[l + 1], 1, true);
         }
+        return Network.of(act, weights, biases);
+    }
+
+    /** The layers' parameters, each of the shape its layer gives it (W1 of conv8k5: (8, 25)). */
+    private static Network readLayered(NpzReader npz, Sequential layers, Activation act) {
+        Network net = Network.layered(layers, act);
+        for (Tensor t : net.tensors()) {
+            Tensor.copy(matrix(npz, t.name(), t.rows(), t.columns(), !t.weight()), t.values());
+        }
+        return net;
+    }
+
+    /**
+     * The layers of a layered network's header, its spec parsed over images of the saved data's
+     * rows and columns; null for a dense stack. A spec this shell cannot build is refused in one
+     * line naming the file, the field and what was expected.
+     */
+    static Sequential layers(SessionHeader h, String where) {
+        String spec = h.network().spec();
+        if (spec == null) {
+            return null;
+        }
+        Activation act = parse(where, "network.activation", () -> Activation.named(h.network().activation(),
+                h.network().slope() == null ? 0 : h.network().slope()));
+        Shape image = Shape.image(h.data().rows(), h.data().cols());
+        return parse(where, "network.spec '" + Npy.printable(spec) + "'",
+                () -> LayerSpec.parse(spec, image, Dataset.CLASSES, act));
+    }
+
+    /** How many layers have a W and a b: a dense stack's L, a layered network's parameter layers. */
+    static int parameterLayers(SessionHeader h, Sequential layers) {
+        return layers != null ? layers.params().size() / 2 : h.network().sizes().length - 1;
     }
 
     private static List<double[][]> readState(NpzReader npz, Network net, List<String> expected) {

@@ -14,6 +14,7 @@ import mnistshell.nn.Gradients;
 import mnistshell.nn.HiddenStats;
 import mnistshell.nn.Network;
 import mnistshell.nn.Tensor;
+import mnistshell.nn.layer.Pass;
 import mnistshell.memory.Heap;
 
 /**
@@ -91,6 +92,22 @@ public final class Training implements AutoCloseable {
         int state = Optimizers.named(settings.optimizer()).stateArrays();
         // weights and state, two copies to undo updates, and up to three of the best weights
         return 8 * parameters * (1 + state + (2 + BestWeights.KEPT) * (1 + state)) + FastKernel.bytesFor(sizes, trainSize);
+    }
+
+    /**
+     * As above for a layered network of {@code parameters} numbers: its weights, the optimizer's
+     * state, the copies to undo and the best weights (its kernel's buffers, a few chunks of
+     * activations and patches, are not counted).
+     */
+    public static long bytesNeeded(long parameters, Settings settings) {
+        int state = Optimizers.named(settings.optimizer()).stateArrays();
+        return 8 * parameters * (1 + state + (2 + BestWeights.KEPT) * (1 + state));
+    }
+
+    /** What training {@code net} takes: see the two above. */
+    public static long bytesNeeded(Network net, Settings settings, int trainSize) {
+        return net.isLayered() ? bytesNeeded(net.sequential().parameterCount(), settings)
+                : bytesNeeded(net.sizes(), settings, trainSize);
     }
 
     /** Changes a setting from the next update on, recording when; a bad value changes nothing. */
@@ -203,8 +220,9 @@ public final class Training implements AutoCloseable {
     private String update(Dataset data, Split split, BatchOrder.Mark mark) {
         int epochBefore = order.epoch();
         int[] batch = order.next(split.train(), settings.batch());
-        Gradients g = engine().gradients(net, data, batch, settings.biasGrad());
         int number = updates + 1;
+        // dropout's masks (a layered network's) follow the run's seed and the update's number
+        Gradients g = engine().gradients(net, data, batch, new Pass(true, order.seed(), number, null, settings.biasGrad()));
         List<Tensor> params = net.tensors();
         int count = params.size();
         double[] gradient = new double[count];
@@ -248,7 +266,7 @@ public final class Training implements AutoCloseable {
                 UpdateSizes.sqrt(weights));
         record(sizes);
         if (recordLayers) {
-            history.add(sizes.layers(hidden[0], net.layers() - 1));
+            history.add(sizes.layers(hidden[0], net.statsLayers()));
         }
         recordAndJudge(data, split, g, batch.length, settings.fullBatch() || order.epoch() > epochBefore);
         return null;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo command files are tests: each runs on the embedded sample as the README says to run it,
  * every line succeeds and every {@code expect} in it holds (a false one is a failure of the file).
- * seed.msh is run shortened to 500 updates, whose accuracies the README gives.
+ * seed.msh is run shortened to 500 updates, whose accuracies the README gives; conv.msh (a minute
+ * of training) shortened to 2 updates, its expectation of 98% then left out.
  */
 class DemoScriptsTest {
 
@@ -74,5 +75,16 @@ class DemoScriptsTest {
         assertTrue(out.contains("train accuracy 92.13%"), out);
         assertTrue(out.contains("test accuracy 91.10%"), out);
         assertTrue(out.contains("WRONG"), "show --wrong ends it with a mistake: " + out);
+    }
+
+    @Test
+    void convRunsShortenedWithEveryLineSucceeding() throws IOException {
+        String text = Files.readString(Path.of("scripts/conv.msh"));
+        assertTrue(text.contains("\nepoch 10\n") && text.contains("\nexpect test-accuracy >= 0.98\n"), text);
+        Path shortened = Files.writeString(dir.resolve("conv-2.msh"), text.replace("\nepoch 10\n", "\nstep 2\n")
+                .replace("\nexpect test-accuracy >= 0.98\n", "\nexpect step == 2\n"));
+        String out = run(shortened);
+        assertTrue(out.contains("network conv16k5-pool2-conv32k5-pool2-128-10"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches(" *3 +conv32k5 +conv 5x5 valid +16x12x12 +32x8x8 +12832")), out);
     }
 }

@@ -35,10 +35,10 @@ class HeaderRefusalTest extends RefusalFixture {
 
     static Stream<Arguments> edits() {
         return Stream.of(
-            edit("version", "expected the integer 1, found 1.0", j -> j.put("version", 1.0)),
-            edit("version", "expected the integer 1, found \"1\"", j -> j.put("version", "1")),
-            edit("version", "expected the integer 1, found true", j -> j.put("version", true)),
-            edit("version", "expected the integer 1, found nothing", j -> j.remove("version")),
+            edit("version", "expected the integer 1 to 2, found 1.0", j -> j.put("version", 1.0)),
+            edit("version", "expected the integer 1 to 2, found \"1\"", j -> j.put("version", "1")),
+            edit("version", "expected the integer 1 to 2, found true", j -> j.put("version", true)),
+            edit("version", "expected the integer 1 to 2, found nothing", j -> j.remove("version")),
             edit("format", "expected \"mnist-shell-session\", found null", j -> j.putNull("format")),
             edit("training.updates", "expected an integer from -2147483648 to 2147483647, found null",
                     j -> at(j, "training").putNull("updates")),

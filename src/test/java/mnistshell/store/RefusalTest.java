@@ -66,8 +66,8 @@ class RefusalTest extends RefusalFixture {
     @Test
     void anUnknownFormatVersion() throws IOException {
         String m = refused("version.npz", e -> e.put("session.json", new String(e.get("session.json"),
-                StandardCharsets.UTF_8).replace("\"version\" : 1,", "\"version\" : 2,").getBytes(StandardCharsets.UTF_8)));
-        assertTrue(m.contains("session.json: version: expected the integer 1, found 2: saved by a newer mnist-shell"), m);
+                StandardCharsets.UTF_8).replace("\"version\" : 1,", "\"version\" : 3,").getBytes(StandardCharsets.UTF_8)));
+        assertTrue(m.contains("session.json: version: expected the integer 1 to 2, found 3: saved by a newer mnist-shell"), m);
     }
 
     @Test
