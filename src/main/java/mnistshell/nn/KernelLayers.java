@@ -57,7 +57,16 @@ final class KernelLayers {
             double[] bias = b.bias[l - 1];
             double[] z = acts.z[l];
             double[] a = acts.act[l];
+            double slope = leakySlope(f);
             for (int s = 0, at = 0; s < samples; s++) {
+                if (slope >= 0) { // max(v, slope v) is Leaky ReLU's z or slope z for a slope in (0, 1], without a branch to guess
+                    for (int j = 0; j < n; j++, at++) {
+                        double v = z[at] + bias[j];
+                        z[at] = v;
+                        a[at] = leaky(v, slope);
+                    }
+                    continue;
+                }
                 for (int j = 0; j < n; j++, at++) {
                     double v = z[at] + bias[j];
                     z[at] = v;
@@ -73,10 +82,43 @@ final class KernelLayers {
             double[] below = acts.dz[l - 1];
             products.multiply(acts.dz[l], sizes[l + 1], 1, b.w[l], n, below, samples, sizes[l + 1]);
             double[] z = acts.z[l];
-            for (int at = 0, end = samples * n; at < end; at++) {
-                below[at] *= f.derivative(z[at]);
+            double slope = leakySlope(f);
+            if (slope >= 0) { // times 1 where z > 0, else times the slope: chosen by the bits, without a branch to guess
+                for (int at = 0, end = samples * n; at < end; at++) {
+                    below[at] = leakyBack(below[at], z[at], slope);
+                }
+            } else {
+                for (int at = 0, end = samples * n; at < end; at++) {
+                    below[at] *= f.derivative(z[at]);
+                }
             }
         }
+    }
+
+    /** +infinity's bits: a double's bits minus 1 below them, as signed longs, are those of a z > 0. */
+    private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
+    /** Leaky ReLU of v for a slope in (0, 1], as {@link Activation.LeakyRelu#apply}: the larger of v and slope v. */
+    static double leaky(double v, double slope) {
+        return Math.max(v, slope * v);
+    }
+
+    /**
+     * d times Leaky ReLU's derivative at z, as {@code d * derivative(z)}: d where z > 0 (d times
+     * 1), else d times the slope, the one chosen by the bits rather than by a branch.
+     */
+    static double leakyBack(double d, double z, double slope) {
+        long kept = Double.doubleToRawLongBits(d);
+        long scaled = Double.doubleToRawLongBits(d * slope);
+        long t = Double.doubleToRawLongBits(z) - 1; // z > 0: its bits in [1, +infinity's]
+        long positive = (t >>> 63 ^ 1) & ((t - INFINITY_BITS) >>> 63); // 0 <= t < infinity's bits
+        long mask = -positive;
+        return Double.longBitsToDouble((kept & mask) | (scaled & ~mask));
+    }
+
+    /** Leaky ReLU's slope when it is in (0, 1], where the branch-free loops above hold (at 0, 0 times infinity would be NaN); else -1. */
+    private static double leakySlope(Activation f) {
+        return f instanceof Activation.LeakyRelu leaky && leaky.slope() > 0 && leaky.slope() <= 1 ? leaky.slope() : -1;
     }
 
     /**
