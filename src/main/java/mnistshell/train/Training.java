@@ -228,15 +228,18 @@ public final class Training implements AutoCloseable {
         double[] gradient = new double[count];
         HiddenStats[] hidden = new HiddenStats[1];
         Undo spare = beforeThat; // never read before it is saved again: it can take this update's start now
-        engine().inShares(2, (from, to) -> { // passes over memory that stand alone, on two threads where there are
-            for (int task = from; task < to; task++) {
-                if (task == 0) {
-                    spare.save(this, mark);
-                    continue;
+        spare.begin(this, mark);
+        java.util.concurrent.atomic.AtomicInteger piece = new java.util.concurrent.atomic.AtomicInteger();
+        engine().inShares(2, (from, to) -> { // passes over memory that stand alone, on two threads where there are:
+            for (int task = from; task < to; task++) { // one copies the undo's pieces, the other sums, then helps
+                if (task == 1) {
+                    hidden[0] = recordLayers ? engine().lastHiddenStats(net) : null; // before another call reuses it
+                    for (int k = 0; k < count; k++) {
+                        gradient[k] = UpdateSizes.sumOfSquares(g.tensor(k));
+                    }
                 }
-                hidden[0] = recordLayers ? engine().lastHiddenStats(net) : null; // before another call reuses it
-                for (int k = 0; k < count; k++) {
-                    gradient[k] = UpdateSizes.sumOfSquares(g.tensor(k));
+                for (int p = piece.getAndIncrement(); p < spare.pieces(); p = piece.getAndIncrement()) {
+                    spare.copy(p);
                 }
             }
         });
