@@ -1,0 +1,86 @@
+package mnistshell.commands;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintStream;
+import java.util.List;
+import mnistshell.data.Dataset;
+import mnistshell.errors.ShellError;
+import mnistshell.inspect.ConvFilters;
+import mnistshell.inspect.FeatureMaps;
+import mnistshell.inspect.FilterActivity;
+import mnistshell.nn.layer.Sequential;
+import mnistshell.render.FeatureMapText;
+import mnistshell.render.FilterActivityText;
+import mnistshell.render.FilterGridImage;
+import mnistshell.render.FilterPictures;
+import mnistshell.render.SafeText;
+
+/**
+ * What {@code view weights}, {@code weights --png}, {@code predict N --inside} and {@code
+ * activations} print for a layered (conv) network: each a call the command makes once it holds a
+ * {@link Sequential}, printing to {@code out}; a request that cannot be met is one {@link ShellError}
+ * line, before anything is printed.
+ */
+final class ConvInspection {
+
+    static final int COLUMNS = 80;
+
+    private ConvInspection() {
+    }
+
+    /**
+     * {@code view weights LAYER}: the filters of W{@code weights}, each the mean of its input
+     * channels; with {@code filter} (null for all), that one filter's slice on every input channel.
+     */
+    static void filters(PrintStream out, Sequential net, int weights, Integer filter) {
+        ConvFilters filters = convolution(net, weights, "view weights");
+        if (filter != null && (filter < 0 || filter >= filters.filters())) {
+            throw new ShellError("view weights: W" + weights + " has filters 0 to " + (filters.filters() - 1)
+                    + ", found " + filter);
+        }
+        List<String> lines = filter == null ? FilterPictures.of(filters, COLUMNS)
+                : FilterPictures.slices(filters, filter, COLUMNS);
+        lines.forEach(out::println);
+    }
+
+    /** {@code weights W1 --png FILE} for a convolution: every filter's every slice, through the atomic writer. */
+    static void filtersPng(PrintStream out, Sequential net, int weights, String file) {
+        ConvFilters filters = convolution(net, weights, "--png");
+        BufferedImage img = FilterGridImage.draw(filters);
+        PngFile.write(img, file);
+        out.printf("wrote %s (%dx%d PNG): %d filters of W%d, %dx%d on %d input channel%s, red +, blue -%n",
+                SafeText.escape(file), img.getWidth(), img.getHeight(), filters.filters(), weights, filters.kernel(),
+                filters.kernel(), filters.channels(), filters.channels() == 1 ? "" : "s");
+    }
+
+    /** {@code predict N --inside}: image {@code x} (as the network takes it) layer by layer. */
+    static void featureMaps(PrintStream out, Sequential net, double[] x) {
+        FeatureMapText.of(FeatureMaps.of(net, x), COLUMNS).forEach(out::println);
+        out.println("(most for class: output times d logit / d output, the unit's share of the logit)");
+    }
+
+    /**
+     * {@code activations}: every convolution's dead filters over {@code images} of {@code data}
+     * (the training images); the dense layers after them are the command's own business.
+     */
+    static void activations(PrintStream out, Sequential net, Dataset data, int[] images) {
+        List<FilterActivity> layers = FilterActivity.of(net, data, images);
+        if (layers.isEmpty()) {
+            throw new ShellError("activations: this network has no convolution");
+        }
+        for (FilterActivity layer : layers) {
+            FilterActivityText.lines(layer, "training images").forEach(out::println);
+        }
+    }
+
+    /** W{@code weights} as a convolution, or one line naming the network's convolutions. */
+    private static ConvFilters convolution(Sequential net, int weights, String what) {
+        List<Integer> convs = ConvFilters.convolutions(net);
+        if (!convs.contains(weights)) {
+            List<String> names = convs.stream().map(w -> "W" + w).toList();
+            throw new ShellError(what + ": W" + weights + " is not a convolution's weights; expected "
+                    + (names.isEmpty() ? "a network with a convolution" : String.join(", ", names)));
+        }
+        return ConvFilters.of(net, weights);
+    }
+}
