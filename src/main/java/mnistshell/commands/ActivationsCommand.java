@@ -68,8 +68,8 @@ public final class ActivationsCommand extends Command {
                         Numbers.percent(layer.gradientShare(saturated)));
             }
         } else if (act instanceof Activation.LeakyRelu leaky) {
-            out.printf("  dead (negative on every image, passing back only the slope %s): %s%n",
-                    leaky.slope(), units(layer.dead(), 80 - 67));
+            String dead = "  dead (negative on every image, passing back only the slope " + leaky.slope() + "): ";
+            out.println(dead + units(layer.dead(), 80 - dead.length()));
         } else {
             out.printf("  dead (0 on every image, passing back no gradient): %s%n", units(layer.dead(), 80 - 54));
         }
@@ -102,6 +102,9 @@ public final class ActivationsCommand extends Command {
         for (int i = 0; i < ids.size(); i++) {
             String next = (i == 0 ? "" : ", ") + ids.get(i);
             if (i + 1 < ids.size() && out.length() + next.length() + 5 > width) {
+                if (i == 0 && out.length() + 3 > width) { // not even "...": the count alone
+                    return ids.size() + " units";
+                }
                 return out.append(i == 0 ? "..." : ", ...").toString();
             }
             out.append(next);
