@@ -8,6 +8,9 @@ import mnistshell.errors.ShellError;
 import mnistshell.inspect.ConvFilters;
 import mnistshell.inspect.FeatureMaps;
 import mnistshell.inspect.FilterActivity;
+import mnistshell.inspect.LayerActivity;
+import mnistshell.inspect.LayeredActivity;
+import mnistshell.nn.layer.Dense;
 import mnistshell.nn.layer.Sequential;
 import mnistshell.render.FeatureMapText;
 import mnistshell.render.FilterActivityText;
@@ -60,16 +63,20 @@ final class ConvInspection {
     }
 
     /**
-     * {@code activations}: every convolution's dead filters over {@code images} of {@code data}
-     * (the training images); the dense layers after them are the command's own business.
+     * {@code activations}: over {@code images} of {@code data} (the training images), every
+     * convolution's filters, then every hidden dense layer's units as a dense network's are shown.
      */
     static void activations(PrintStream out, Sequential net, Dataset data, int[] images) {
-        List<FilterActivity> layers = FilterActivity.of(net, data, images);
-        if (layers.isEmpty()) {
+        LayeredActivity activity = LayeredActivity.of(net, data, images);
+        if (activity.filters().isEmpty()) {
             throw new ShellError("activations: this network has no convolution");
         }
-        for (FilterActivity layer : layers) {
+        for (FilterActivity layer : activity.filters()) {
             FilterActivityText.lines(layer, "training images").forEach(out::println);
+        }
+        for (LayerActivity layer : activity.units()) {
+            Dense dense = (Dense) net.layers().get(layer.layer() - 1);
+            ActivationsCommand.print(out, layer, dense.activation());
         }
     }
 

@@ -3,10 +3,6 @@ package mnistshell.inspect;
 import java.util.ArrayList;
 import java.util.List;
 import mnistshell.data.Dataset;
-import mnistshell.nn.Batch;
-import mnistshell.nn.layer.Conv;
-import mnistshell.nn.layer.Layer;
-import mnistshell.nn.layer.Pass;
 import mnistshell.nn.layer.Sequential;
 import org.la4j.Matrix;
 
@@ -28,23 +24,14 @@ import org.la4j.Matrix;
 public record FilterActivity(int layer, String token, String activation, int positions, int images,
                              int[] activeImages, long[] activePositions) {
 
-    /** Images per forward pass: a conv layer unfolds each one into Ho Wo patches. */
-    static final int CHUNK = 100;
-
     /** Every convolution of {@code net} over images {@code indices} of {@code data}, a chunk at a time. */
     public static List<FilterActivity> of(Sequential net, Dataset data, int[] indices) {
-        Counts counts = new Counts(net);
-        for (int from = 0; from < indices.length; from += CHUNK) {
-            counts.add(Batch.of(data, indices, from, Math.min(indices.length, from + CHUNK)).x());
-        }
-        return counts.done();
+        return LayeredActivity.of(net, data, indices).filters();
     }
 
     /** Every convolution of {@code net} over the images of X: (in().size(), m), one a column. */
     public static List<FilterActivity> of(Sequential net, Matrix x) {
-        Counts counts = new Counts(net);
-        counts.add(x);
-        return counts.done();
+        return LayeredActivity.of(net, x).filters();
     }
 
     public int filters() {
@@ -74,70 +61,5 @@ public record FilterActivity(int layer, String token, String activation, int pos
             total += a;
         }
         return images == 0 ? 0 : (double) total / ((long) images * positions * filters());
-    }
-
-    /** The counts of every conv layer, filled a batch at a time. */
-    private static final class Counts {
-        private final Sequential net;
-        private final List<Integer> convs = new ArrayList<>();
-        private final int[][] activeImages;
-        private final long[][] activePositions;
-        private int images;
-
-        Counts(Sequential net) {
-            this.net = net;
-            for (int l = 0; l < net.layers().size(); l++) {
-                if (net.layers().get(l) instanceof Conv) {
-                    convs.add(l);
-                }
-            }
-            activeImages = new int[convs.size()][];
-            activePositions = new long[convs.size()][];
-            for (int i = 0; i < convs.size(); i++) {
-                Conv conv = (Conv) net.layers().get(convs.get(i));
-                activeImages[i] = new int[conv.filters()];
-                activePositions[i] = new long[conv.filters()];
-            }
-        }
-
-        /** X: (in().size(), m) through the layers up to the last convolution, dropout off. */
-        void add(Matrix x) {
-            Matrix a = x;
-            int last = convs.isEmpty() ? -1 : convs.get(convs.size() - 1);
-            for (int l = 0, i = 0; l <= last; l++) {
-                Layer layer = net.layers().get(l);
-                a = layer.forward(a, Pass.evaluation());
-                if (layer instanceof Conv conv) {
-                    count(a, conv.out().height() * conv.out().width(), activeImages[i], activePositions[i]);
-                    i++;
-                }
-            }
-            images += x.columns();
-        }
-
-        /** A: (C Ho Wo, m): for each filter c and image j, its positions above 0. */
-        private static void count(Matrix a, int positions, int[] images, long[] total) {
-            for (int j = 0; j < a.columns(); j++) {
-                for (int c = 0; c < images.length; c++) {
-                    int active = 0;
-                    for (int p = c * positions; p < (c + 1) * positions; p++) {
-                        active += a.get(p, j) > 0 ? 1 : 0;
-                    }
-                    images[c] += active > 0 ? 1 : 0;
-                    total[c] += active;
-                }
-            }
-        }
-
-        List<FilterActivity> done() {
-            List<FilterActivity> out = new ArrayList<>();
-            for (int i = 0; i < convs.size(); i++) {
-                Conv conv = (Conv) net.layers().get(convs.get(i));
-                String act = conv.activation() == null ? "none" : conv.activation().toString();
-                out.add(new FilterActivity(convs.get(i) + 1, conv.token(), act,
-                        conv.out().height() * conv.out().width(), images, activeImages[i], activePositions[i]));
-            }
-            return out;
-        }
     }
 }

@@ -130,6 +130,8 @@ class ConvInspectionTest {
         assertTrue(lines.contains("  dead (<= 0 at every position of every image): 1 filter: 5"), lines.toString());
         // 7 of 8 filters active at every position
         assertTrue(lines.contains("  mean share of outputs active (above 0) per image: 87.5%"), lines.toString());
+        // then the hidden dense layer, as activations shows a dense network's
+        assertTrue(lines.contains("layer 5: 64 units, leaky-relu(0.01), over 12 training images"), lines.toString());
         assertFits();
     }
 

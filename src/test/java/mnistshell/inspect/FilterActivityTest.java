@@ -52,7 +52,7 @@ class FilterActivityTest {
     @Test
     void aDatasetInChunksCountsAsOnePass() {
         Random random = new Random(9);
-        int count = 2 * FilterActivity.CHUNK + 37;
+        int count = 2 * LayeredActivity.CHUNK + 37;
         byte[] pixels = new byte[count * 64];
         random.nextBytes(pixels);
         byte[] labels = new byte[count];

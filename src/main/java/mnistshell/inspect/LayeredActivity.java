@@ -1,0 +1,141 @@
+package mnistshell.inspect;
+
+import java.util.ArrayList;
+import java.util.List;
+import mnistshell.data.Dataset;
+import mnistshell.nn.Activation;
+import mnistshell.nn.Batch;
+import mnistshell.nn.layer.Conv;
+import mnistshell.nn.layer.Dense;
+import mnistshell.nn.layer.Layer;
+import mnistshell.nn.layer.Pass;
+import mnistshell.nn.layer.Sequential;
+import org.la4j.Matrix;
+
+/**
+ * How alive a layered network is over a set of images, in one forward pass per chunk (dropout
+ * off): each convolution's filters ({@link FilterActivity}) and each hidden dense layer's units
+ * ({@link LayerActivity}, counted as {@code LayerActivity.of} counts a dense network's, from the
+ * pre-activations {@code W in + b}).
+ *
+ * @param filters per convolution, in order
+ * @param units   per hidden dense layer, in order; {@link LayerActivity#layer()} its place in the stack
+ */
+public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> units) {
+
+    /** Images per forward pass: a conv layer unfolds each one into Ho Wo patches. */
+    static final int CHUNK = 100;
+
+    /** Over images {@code indices} of {@code data}, a chunk at a time. */
+    public static LayeredActivity of(Sequential net, Dataset data, int[] indices) {
+        Counts counts = new Counts(net);
+        for (int from = 0; from < indices.length; from += CHUNK) {
+            counts.add(Batch.of(data, indices, from, Math.min(indices.length, from + CHUNK)).x());
+        }
+        return counts.done();
+    }
+
+    /** Over the images of X: (in().size(), m), one a column. */
+    public static LayeredActivity of(Sequential net, Matrix x) {
+        Counts counts = new Counts(net);
+        counts.add(x);
+        return counts.done();
+    }
+
+    /** The counts of every conv and hidden dense layer, filled a batch at a time. */
+    private static final class Counts {
+        private final List<Layer> layers;
+        private final int[][] active;
+        private final long[][] positions;
+        private final int[][] saturated;
+        private final double[][] slope;
+        private int images;
+
+        Counts(Sequential net) {
+            layers = net.layers().subList(0, net.layers().size() - 1); // the logits are no one's activity
+            int n = layers.size();
+            active = new int[n][];
+            positions = new long[n][];
+            saturated = new int[n][];
+            slope = new double[n][];
+            for (int l = 0; l < n; l++) {
+                if (layers.get(l) instanceof Conv conv) {
+                    active[l] = new int[conv.filters()];
+                    positions[l] = new long[conv.filters()];
+                } else if (layers.get(l) instanceof Dense dense && dense.activation() != null) {
+                    int units = dense.out().size();
+                    active[l] = new int[units];
+                    saturated[l] = new int[units];
+                    slope[l] = new double[units];
+                }
+            }
+        }
+
+        /** X: (in().size(), m) through every layer but the logits. */
+        void add(Matrix x) {
+            Matrix a = x;
+            for (int l = 0; l < layers.size(); l++) {
+                Layer layer = layers.get(l);
+                Matrix in = a;
+                a = layer.forward(in, Pass.evaluation());
+                if (layer instanceof Conv conv) {
+                    filters(a, conv.out().height() * conv.out().width(), active[l], positions[l]);
+                } else if (active[l] != null) {
+                    units((Dense) layer, in, l);
+                }
+            }
+            images += x.columns();
+        }
+
+        /** A: (C Ho Wo, m): for each filter c and image j, its positions above 0. */
+        private static void filters(Matrix a, int positions, int[] images, long[] total) {
+            for (int j = 0; j < a.columns(); j++) {
+                for (int c = 0; c < images.length; c++) {
+                    int on = 0;
+                    for (int p = c * positions; p < (c + 1) * positions; p++) {
+                        on += a.get(p, j) > 0 ? 1 : 0;
+                    }
+                    images[c] += on > 0 ? 1 : 0;
+                    total[c] += on;
+                }
+            }
+        }
+
+        /** Dense layer l over its input X: (n_in, m): Z = W X + b, each unit's state as LayerActivity counts it. */
+        private void units(Dense dense, Matrix in, int l) {
+            Activation act = dense.activation();
+            boolean saturates = LayerActivity.saturates(act);
+            double largest = Math.max(act.derivative(0), act.derivative(1));
+            double flat = LayerActivity.SATURATED_SLOPE * act.derivative(0);
+            double[][] w = dense.params().get(0).values();
+            double[][] b = dense.params().get(1).values();
+            for (int j = 0; j < in.columns(); j++) {
+                for (int u = 0; u < w.length; u++) {
+                    double z = b[u][0];
+                    for (int i = 0; i < w[u].length; i++) {
+                        z += w[u][i] * in.get(i, j);
+                    }
+                    double d = act.derivative(z);
+                    slope[l][u] += d / largest;
+                    active[l][u] += act.active(z) ? 1 : 0;
+                    saturated[l][u] += saturates && d < flat ? 1 : 0;
+                }
+            }
+        }
+
+        LayeredActivity done() {
+            List<FilterActivity> convs = new ArrayList<>();
+            List<LayerActivity> dense = new ArrayList<>();
+            for (int l = 0; l < layers.size(); l++) {
+                if (layers.get(l) instanceof Conv conv) {
+                    String act = conv.activation() == null ? "none" : conv.activation().toString();
+                    convs.add(new FilterActivity(l + 1, conv.token(), act, conv.out().height() * conv.out().width(),
+                            images, active[l], positions[l]));
+                } else if (active[l] != null) {
+                    dense.add(new LayerActivity(l + 1, images, active[l], saturated[l], slope[l]));
+                }
+            }
+            return new LayeredActivity(List.copyOf(convs), List.copyOf(dense));
+        }
+    }
+}
