@@ -32,8 +32,8 @@ final class ConvInspection {
     }
 
     /**
-     * {@code view weights LAYER}: the filters of W{@code weights}, each the mean of its input
-     * channels; with {@code filter} (null for all), that one filter's slice on every input channel.
+     * {@code view weights LAYER [F]}: the filters of W{@code weights}, each the mean of its input
+     * channels; with {@code filter} F (null for all), that one filter's slice on every input channel.
      */
     static void filters(PrintStream out, Sequential net, int weights, Integer filter) {
         ConvFilters filters = convolution(net, weights, "view weights");
@@ -44,6 +44,9 @@ final class ConvInspection {
         List<String> lines = filter == null ? FilterPictures.of(filters, COLUMNS)
                 : FilterPictures.slices(filters, filter, COLUMNS);
         lines.forEach(out::println);
+        if (filter == null && filters.channels() > 1) {
+            out.printf("view weights %d F: filter F on each of its %d input channels%n", weights, filters.channels());
+        }
     }
 
     /** {@code weights W1 --png FILE} for a convolution: every filter's every slice, through the atomic writer. */
@@ -58,8 +61,11 @@ final class ConvInspection {
 
     /** {@code predict N --inside}: image {@code x} (as the network takes it) layer by layer. */
     static void featureMaps(PrintStream out, Sequential net, double[] x) {
-        FeatureMapText.of(FeatureMaps.of(net, x), COLUMNS).forEach(out::println);
-        out.println("(most for class: output times d logit / d output, the unit's share of the logit)");
+        FeatureMaps maps = FeatureMaps.of(net, x);
+        FeatureMapText.of(maps, COLUMNS).forEach(out::println);
+        if (maps.stages().stream().anyMatch(s -> s.contribution() != null)) {
+            out.println("(most for class: output times d logit / d output, the unit's share of the logit)");
+        }
     }
 
     /**

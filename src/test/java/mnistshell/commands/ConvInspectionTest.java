@@ -60,6 +60,8 @@ class ConvInspectionTest {
         assertTrue(lines.contains("W1 conv8k5 (layer 1): 8 filters of 5x5"));
         assertTrue(lines.contains("W2 conv16k5 (layer 3): 16 filters of 5x5 on 8 input channels"));
         assertTrue(lines.contains("W2 conv16k5 (layer 3), filter 15: a picture per input channel (8)"));
+        assertEquals(1, lines.stream().filter(l -> l.equals("view weights 2 F: filter F on each of its 8 input channels"))
+                .count(), "the hint after the means of W2 alone");
         assertFits();
     }
 
@@ -103,6 +105,16 @@ class ConvInspectionTest {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(layer)), layer);
         }
         assertFits();
+    }
+
+    @Test
+    void withoutHiddenDenseLayersThereIsNoShareToExplain() {
+        Sequential net = LayerSpec.parse("conv2k3-pool2-10", Shape.image(28, 28), 10, Activation.LeakyRelu.SEED);
+        net.initialise(Init.HE, 1);
+        ConvInspection.featureMaps(out, net, new double[784]);
+        assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("most for class"));
+        assertTrue(printed().stream().anyMatch(l -> l.startsWith("layer 3: 10 logits; predicted ")),
+                printed().toString());
     }
 
     @Test
