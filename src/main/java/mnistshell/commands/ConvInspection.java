@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import mnistshell.data.Dataset;
 import mnistshell.errors.ShellError;
+import mnistshell.nn.Activation;
 import mnistshell.inspect.ConvFilters;
 import mnistshell.inspect.FeatureMaps;
 import mnistshell.inspect.FilterActivity;
@@ -69,10 +70,11 @@ final class ConvInspection {
     }
 
     /**
-     * {@code activations}: over {@code images} of {@code data} (the training images), every
-     * convolution's filters, then every hidden dense layer's units as a dense network's are shown.
+     * {@code activations}: over {@code images} of {@code data} (the training images), prints every
+     * convolution's filters, and returns every hidden dense layer's units for the command to print
+     * as it prints a dense network's (its {@link LayerActivity#layer()} is its place in the stack).
      */
-    static void activations(PrintStream out, Sequential net, Dataset data, int[] images) {
+    static List<LayerActivity> activations(PrintStream out, Sequential net, Dataset data, int[] images) {
         LayeredActivity activity = LayeredActivity.of(net, data, images);
         if (activity.filters().isEmpty()) {
             throw new ShellError("activations: this network has no convolution");
@@ -80,10 +82,12 @@ final class ConvInspection {
         for (FilterActivity layer : activity.filters()) {
             FilterActivityText.lines(layer, "training images").forEach(out::println);
         }
-        for (LayerActivity layer : activity.units()) {
-            Dense dense = (Dense) net.layers().get(layer.layer() - 1);
-            ActivationsCommand.print(out, layer, dense.activation());
-        }
+        return activity.units();
+    }
+
+    /** The activation of the dense layer {@code layer} (1 for the stack's first) of {@code net}. */
+    static Activation denseActivation(Sequential net, int layer) {
+        return ((Dense) net.layers().get(layer - 1)).activation();
     }
 
     /** W{@code weights} as a convolution, or one line naming the network's convolutions. */

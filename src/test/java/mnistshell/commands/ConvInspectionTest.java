@@ -16,6 +16,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import mnistshell.data.Dataset;
 import mnistshell.errors.ShellError;
+import mnistshell.inspect.LayerActivity;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Init;
 import mnistshell.nn.layer.LayerSpec;
@@ -135,14 +136,22 @@ class ConvInspectionTest {
         for (double[] row : w2) {
             java.util.Arrays.fill(row, 0); // so that W2 sees its bias alone too
         }
-        ConvInspection.activations(out, net, blank, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+        List<LayerActivity> dense = ConvInspection.activations(out, net, blank,
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+        // the hidden dense layer, for activations to print as it prints a dense network's
+        assertEquals(1, dense.size());
+        assertEquals(5, dense.get(0).layer());
+        assertEquals(64, dense.get(0).units());
+        assertEquals(Activation.LeakyRelu.SEED, ConvInspection.denseActivation(net, 5));
+        for (LayerActivity layer : dense) {
+            ActivationsCommand.print(out, layer, ConvInspection.denseActivation(net, layer.layer()));
+        }
         List<String> lines = printed();
         assertEquals("layer 1 conv8k5: 8 filters, leaky-relu(0.01), over 12 training images", lines.get(0));
         assertTrue(lines.contains("  dead (<= 0 at every position of every image): 1 filter: 0"), lines.toString());
         assertTrue(lines.contains("  dead (<= 0 at every position of every image): 1 filter: 5"), lines.toString());
         // 7 of 8 filters active at every position
         assertTrue(lines.contains("  mean share of outputs active (above 0) per image: 87.5%"), lines.toString());
-        // then the hidden dense layer, as activations shows a dense network's
         assertTrue(lines.contains("layer 5: 64 units, leaky-relu(0.01), over 12 training images"), lines.toString());
         assertFits();
     }
