@@ -71,13 +71,13 @@ final class ConvInspection {
 
     /**
      * {@code activations}: over {@code images} of {@code data} (the training images), prints every
-     * convolution's filters, and returns every hidden dense layer's units for the command to print
+     * convolution's filters (none for a layered net of dense and dropout layers), and returns every hidden dense layer's units for the command to print
      * as it prints a dense network's (its {@link LayerActivity#layer()} is its place in the stack).
      */
     static List<LayerActivity> activations(PrintStream out, Sequential net, Dataset data, int[] images) {
         LayeredActivity activity = LayeredActivity.of(net, data, images);
-        if (activity.filters().isEmpty()) {
-            throw new ShellError("activations: this network has no convolution");
+        if (activity.filters().isEmpty() && activity.units().isEmpty()) {
+            throw new ShellError("this network has no hidden layer");
         }
         for (FilterActivity layer : activity.filters()) {
             FilterActivityText.lines(layer, "training images").forEach(out::println);

@@ -157,11 +157,13 @@ class ConvInspectionTest {
     }
 
     @Test
-    void aNetworkWithoutConvolutionsIsRefused() {
+    void aNetworkWithoutConvolutionsHasNoFiltersToShow() {
         Sequential dense = LayerSpec.parse("784-drop0.5-10", Shape.image(28, 28), 10, Activation.LeakyRelu.SEED);
         Dataset blank = new Dataset("blank", 28, 28, new byte[784], new byte[1]);
         ShellError e = assertThrows(ShellError.class, () -> ConvInspection.activations(out, dense, blank, new int[] {0}));
-        assertEquals("activations: this network has no convolution", e.getMessage());
+        assertEquals("this network has no hidden layer", e.getMessage(), "as activations says of a 784-10");
+        Sequential hidden = LayerSpec.parse("784-16-drop0.5-10", Shape.image(28, 28), 10, Activation.LeakyRelu.SEED);
+        assertEquals(1, ConvInspection.activations(out, hidden, blank, new int[] {0}).size(), "its dense 16");
         ShellError png = assertThrows(ShellError.class, () -> ConvInspection.filtersPng(out, dense, 1, "x.png"));
         assertEquals("--png: W1 is not a convolution's weights; expected a network with a convolution",
                 png.getMessage());
