@@ -55,9 +55,10 @@ final class ConvInspection {
         ConvFilters filters = convolution(net, weights, "--png");
         BufferedImage img = FilterGridImage.draw(filters);
         PngFile.write(img, file);
-        out.printf("wrote %s (%dx%d PNG): %d filters of W%d, %dx%d on %d input channel%s, red +, blue -%n",
-                SafeText.escape(file), img.getWidth(), img.getHeight(), filters.filters(), weights, filters.kernel(),
-                filters.kernel(), filters.channels(), filters.channels() == 1 ? "" : "s");
+        out.printf("wrote %s (%dx%d PNG)%n", SafeText.escape(file), img.getWidth(), img.getHeight());
+        out.printf("  W%d: %d filters of %dx%d on %d input channel%s, red positive, blue negative%n", weights,
+                filters.filters(), filters.kernel(), filters.kernel(), filters.channels(),
+                filters.channels() == 1 ? "" : "s");
     }
 
     /** {@code predict N --inside}: image {@code x} (as the network takes it) layer by layer. */

@@ -85,8 +85,8 @@ class ConvInspectionTest {
         // scale's 360); the scale's 64 under it
         assertEquals(Math.max(8 * (5 * 8 + 1) + 1, 360), img.getWidth());
         assertEquals(16 * (5 * 8 + 1) + 1 + 64, img.getHeight());
-        assertEquals(List.of("wrote " + file + " (" + img.getWidth() + "x" + img.getHeight()
-                + " PNG): 16 filters of W2, 5x5 on 8 input channels, red +, blue -"), printed());
+        assertEquals(List.of("wrote " + file + " (" + img.getWidth() + "x" + img.getHeight() + " PNG)",
+                "  W2: 16 filters of 5x5 on 8 input channels, red positive, blue negative"), printed());
         try (var left = Files.list(dir)) {
             assertEquals(List.of(file), left.toList(), "no temporary file left beside it");
         }
