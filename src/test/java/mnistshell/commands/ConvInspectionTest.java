@@ -24,6 +24,8 @@ import mnistshell.nn.layer.Sequential;
 import mnistshell.nn.layer.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the commands will print for a conv network, driven through the calls they make: refusals
@@ -168,5 +170,27 @@ class ConvInspectionTest {
         assertEquals("--png: W1 is not a convolution's weights; expected a network with a convolution",
                 png.getMessage());
         assertFalse(Files.exists(Path.of("x.png")));
+    }
+
+    /** Odd shapes: same padding, a 1x1 kernel, a map pooled down to 3x3, a 1x1 output, a conv after a dense layer. */
+    @ParameterizedTest
+    @ValueSource(strings = {"conv8k5same-pool2-conv16k3-pool2-drop0.25-32-10", "conv3k1-10", "conv2k28-10",
+        "conv4k3-pool2-pool2-pool2-10", "conv4k5-20-conv2k1-10", "conv32k3-conv64k3-16-16-10"})
+    void everyShapeShowsWithinEightyColumns(String spec) {
+        Sequential net = LayerSpec.parse(spec, Shape.image(28, 28), 10, Activation.LeakyRelu.SEED);
+        net.initialise(Init.HE, 7);
+        Dataset data = mnistshell.nn.TestData.random(5, 28, 28, 3);
+        double[] x = new double[784];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = data.pixel(0, i);
+        }
+        for (int w : mnistshell.inspect.ConvFilters.convolutions(net)) {
+            ConvInspection.filters(out, net, w, null);
+            ConvInspection.filters(out, net, w, 0);
+        }
+        ConvInspection.featureMaps(out, net, x);
+        ConvInspection.activations(out, net, data, new int[] {0, 1, 2, 3, 4});
+        assertFits();
+        assertTrue(printed().stream().anyMatch(l -> l.startsWith("layer 1 conv")), spec);
     }
 }
