@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import mnistshell.inspect.LayerActivity;
 import mnistshell.nn.Activation;
+import mnistshell.nn.layer.Sequential;
 import mnistshell.render.Bars;
 import mnistshell.render.Numbers;
 import mnistshell.session.Session;
@@ -34,15 +35,22 @@ public final class ActivationsCommand extends Command {
                 saturated  sigmoid and tanh only: its slope is under 5% of its largest on
                            over 90% of the images. It is not dead: the share of the
                            gradient that still flows through it is printed, and it can
-                           recover. Sigmoid and tanh units are never called dead.""";
+                           recover. Sigmoid and tanh units are never called dead.
+                dead filter  a conv layer's filter at or below 0 at every position of
+                           every training image (after its activation).""";
     }
 
     @Override
     public void run(Args args, Context ctx) {
         args.done();
         Session session = ctx.session();
-        if (session.network().isLayered()) {
-            throw new ShellError("activations counts a dense network's units: not yet for conv networks");
+        if (session.network().isLayered()) { // the filters of each conv layer, then the dense layers' units
+            Sequential net = session.network().sequential();
+            int[] train = session.trainImages("activations", 1);
+            for (LayerActivity layer : ConvInspection.activations(ctx.out(), net, session.data(), train)) {
+                print(ctx.out(), layer, ConvInspection.denseActivation(net, layer.layer()));
+            }
+            return;
         }
         if (session.network().layers() < 2) {
             throw new ShellError("this network has no hidden layer");

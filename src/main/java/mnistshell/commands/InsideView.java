@@ -19,7 +19,10 @@ final class InsideView {
 
     /** Every hidden layer's outputs for image {@code ref} and its top units for the predicted class. */
     static void inside(PrintStream out, Session session, ImageRef ref) {
-        refuseLayered(session, "--inside");
+        if (session.network().isLayered()) { // feature maps layer by layer
+            ConvInspection.featureMaps(out, session.network().sequential(), ref.input(session));
+            return;
+        }
         OneImage one = OneImage.of(session.network(), ref.input(session));
         if (one.activations().length == 0) {
             out.println("this network has no hidden layer: its inputs go straight to the output");

@@ -38,7 +38,7 @@ public final class PredictCommand extends Command {
     public String details() {
         return "N           image N (0-based, file order, as show N): a bar per class, label and prediction marked\n"
                 + "--inside    every hidden layer's outputs for the image, and the units adding most\n"
-                + "            to the predicted class\n"
+                + "            to the predicted class; in a conv network every layer's feature maps\n"
                 + "--saliency  the gradient of the predicted class's probability with respect to each\n"
                 + "            pixel, beside the image; --png FILE draws it (red raises, blue lowers)\n"
                 + "--out FILE  writes '" + HEADER + "' and one line per image of the unlabelled set (loaded\n"

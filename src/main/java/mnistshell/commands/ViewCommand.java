@@ -7,6 +7,8 @@ import java.util.List;
 import mnistshell.panel.WeightGallery;
 import mnistshell.render.Thumbnails;
 import mnistshell.render.WeightImage;
+import mnistshell.nn.layer.LayerSpec;
+import mnistshell.nn.layer.Sequential;
 import mnistshell.session.LayerUnits;
 import mnistshell.session.Session;
 import mnistshell.shell.Args;
@@ -26,7 +28,7 @@ public final class ViewCommand extends Command {
     static final int TEXT_COLUMNS = 80;
 
     public ViewCommand() {
-        super("view", "view weights [LAYER]", "a layer's units as pictures of their weights");
+        super("view", "view weights [LAYER [F]]", "a layer's units, or a conv layer's filters, as pictures of their weights");
     }
 
     @Override
@@ -35,7 +37,9 @@ public final class ViewCommand extends Command {
                 + "weights), 2 for W2, and so on. Positive weights are drawn . + * #, negative , - = %.\n"
                 + "At the prompt it opens a gallery: arrows select a unit, PgUp/PgDn page, Enter shows the\n"
                 + "unit large with its outgoing weights to the next layer, q goes back. Elsewhere it prints\n"
-                + "the gallery.";
+                + "the gallery.\n"
+                + "In a conv network LAYER is a convolution's weights (1 for W1): its filters are\n"
+                + "printed, each the mean of its input channels; F shows filter F on each channel.";
     }
 
     @Override
@@ -50,8 +54,13 @@ public final class ViewCommand extends Command {
             throw args.error("what to view: only 'weights' for now");
         }
         Session session = ctx.session();
-        if (session.network().isLayered()) {
-            throw args.error("view weights draws a dense network's units: not yet for conv networks");
+        if (session.network().isLayered()) { // a conv net's filters, printed even at the prompt
+            Sequential net = session.network().sequential();
+            int weights = args.nextInt("LAYER", 1, 1, net.params().size() / 2);
+            int filter = args.nextInt("F", -1, 0, LayerSpec.MAX_FILTERS - 1);
+            args.done();
+            ConvInspection.filters(ctx.out(), net, weights, filter < 0 ? null : filter);
+            return;
         }
         int layers = session.network().layers();
         int layer = args.nextInt("LAYER", 1, 1, layers);

@@ -40,7 +40,9 @@ public final class WeightsCommand extends Command {
                 weights b1         the tensor's values (a large one summarised a row per unit)
                 weights W1 --neuron 3   hidden unit 3's 784 input weights as the 28x28 picture it looks for:
                                    positive (ink there excites it) and negative (inhibits) drawn apart
-                weights --png FILE every first-layer unit as a grid of pictures (red +, blue -)""";
+                weights --png FILE every first-layer unit as a grid of pictures (red +, blue -);
+                weights W2 --png FILE   in a conv network: a convolution's filters, a row
+                                   per filter, a column per input channel""";
     }
 
     @Override
@@ -57,10 +59,12 @@ public final class WeightsCommand extends Command {
         String name = args.next();
         args.done();
         Network net = ctx.session().network();
-        if ((png != null || neuron != null) && net.isLayered()) {
-            throw args.error((png != null ? "--png" : "--neuron") + " draws dense first-layer units: not yet for conv networks");
+        if (neuron != null && net.isLayered()) {
+            throw args.error("--neuron draws dense first-layer units: not yet for conv networks");
         }
-        if (png != null) {
+        if (png != null && net.isLayered()) { // a convolution's filters, W1 unless named
+            ConvInspection.filtersPng(ctx.out(), net.sequential(), weightsNumber(args, name), png);
+        } else if (png != null) {
             writePng(args, ctx, name, png);
         } else if (neuron != null) {
             picture(args, ctx, name == null ? "W1" : name, neuron);
@@ -115,6 +119,18 @@ public final class WeightsCommand extends Command {
                 k, w.length, data.rows(), data.cols(), Numbers.brief(net.biases(0).get(k, 0)));
         ctx.out().print(UnitPicture.render(w, data.rows(), data.cols(), 1, ctx.interactive()));
         ctx.out().println(UnitPicture.legend(w));
+    }
+
+    /** {@code W2} as 2; no name is W1. */
+    private static int weightsNumber(Args args, String name) {
+        if (name == null) {
+            return 1;
+        }
+        if (!name.matches("[Ww][1-9][0-9]{0,3}")) {
+            throw args.error("--png draws a convolution's filters: give its weights, W1, W2, ..., found "
+                    + Values.shown(name));
+        }
+        return Integer.parseInt(name.substring(1));
     }
 
     private static int parseUnit(Args args, String word, int units) {

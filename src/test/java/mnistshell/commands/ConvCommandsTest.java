@@ -117,8 +117,7 @@ class ConvCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"activations", "view weights 1", "predict 0 --inside", "predict 0 --saliency",
-        "weights --png x.png", "weights W1 --neuron 0"})
+    @ValueSource(strings = {"predict 0 --saliency", "weights W1 --neuron 0"})
     void whatOnlyADenseNetworkShowsIsRefusedInOneLine(String line) {
         f.run("init " + SPEC);
         ShellError e = assertThrows(ShellError.class, () -> f.run(line));
@@ -151,5 +150,27 @@ class ConvCommandsTest {
         assertTrue(e.getMessage().contains("the last must be 10"), e.getMessage());
         assertEquals(before, f.session.network().architecture());
         assertEquals(1, f.session.iteration());
+    }
+
+    @Test
+    void itsFiltersFeatureMapsAndDeadFiltersShowThroughTheShell(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        f.run("init " + SPEC + "; set batch 32; step 4");
+        String view = f.run("view weights 1");
+        assertTrue(view.startsWith("W1 conv2k3 (layer 1): 2 filters of 3x3\n"), view);
+        String inside = f.run("predict 0 --inside");
+        assertTrue(inside.contains("layer 1 conv2k3: conv 3x3 valid, leaky-relu(0.01), out 2x26x26"), inside);
+        assertTrue(inside.contains("layer 4: 8 units"), inside);
+        String act = f.run("activations");
+        assertTrue(act.startsWith("layer 1 conv2k3: 2 filters, leaky-relu(0.01), over "), act);
+        assertTrue(act.contains("\nlayer 4: 8 units, leaky-relu(0.01), over "), act);
+        java.nio.file.Path png = dir.resolve("f.png");
+        String wrote = f.run("weights --png " + png);
+        assertTrue(wrote.startsWith("wrote " + png + " ("), wrote);
+        assertTrue(java.nio.file.Files.exists(png));
+        ShellError dense = assertThrows(ShellError.class, () -> f.run("view weights 2"));
+        assertEquals("view weights: W2 is not a convolution's weights; expected W1", dense.getMessage());
+        for (String out : List.of(view, inside, act)) {
+            assertTrue(out.lines().allMatch(l -> l.length() <= 80), out);
+        }
     }
 }
