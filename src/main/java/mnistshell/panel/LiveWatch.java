@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mnistshell.data.Dataset;
 import mnistshell.inspect.GradientHealth;
+import mnistshell.inspect.ConvFilters;
 import mnistshell.inspect.LayerActivity;
 import mnistshell.nn.Batch;
 import mnistshell.nn.Evaluation;
@@ -150,7 +151,12 @@ public final class LiveWatch {
         int[] marks = s.changes().stream().mapToInt(History.Change::update).distinct().toArray();
         Network net = s.network();
         List<double[]> units = new ArrayList<>();
-        if (!net.isLayered()) { // a conv layer's filters are no pictures of the image (another pane's job)
+        int side = 0;
+        if (net.isLayered() && ConvFilters.convolutions(net.sequential()).contains(1)) { // the first filters, learning
+            ConvFilters first = ConvFilters.of(net.sequential(), 1);
+            units.addAll(List.of(first.means()));
+            side = first.kernel();
+        } else if (net.tensors().get(0).columns() == data.features()) { // W1 over the pixels: pictures of them
             for (double[] row : net.tensors().get(0).values()) {
                 units.add(row);
             }
@@ -159,7 +165,7 @@ public final class LiveWatch {
                 marks,
                 legend(s.changes()), layers(s), warnings(s), units, digits(), data.rows(), data.cols(),
                 message != null ? message : s.ended() != null ? s.ended() + "; q returns to the prompt" : null,
-                Math.max(1, firstUpdate));
+                Math.max(1, firstUpdate), side > 0 ? side : data.rows(), side > 0 ? side : data.cols());
     }
 
     private List<String> figures(LiveSnapshot s, long nanos) {

@@ -41,13 +41,28 @@ public final class TrainScreen {
     /**
      * Everything drawn. {@code heldOut} says what {@code heldOutAccuracy} and the digits are of,
      * "val" or "test". {@code marks} are positions in the series before which a setting changed,
-     * {@code legend} describes them; {@code units} are first-layer weight rows of
-     * {@code pictureRows x pictureCols} values, as are the digits' grey values.
+     * {@code legend} describes them; the digits' grey values are {@code pictureRows x pictureCols},
+     * and so are the {@code units}, first-layer weight rows, unless {@code unitRows x unitCols}
+     * says otherwise: then they are a convolution's k x k filters, and the pane calls them so.
      */
     public record Frame(List<String> figures, double[] loss, double[] batchAccuracy, double[] heldOutAccuracy,
                         String heldOut, int[] marks, String legend, List<Layer> layers, List<String> warnings,
                         List<double[]> units, List<Digit> digits, int pictureRows, int pictureCols, String message,
-                        int firstUpdate) {
+                        int firstUpdate, int unitRows, int unitCols) {
+
+        /** Units of the digits' size: a dense first layer's. */
+        public Frame(List<String> figures, double[] loss, double[] batchAccuracy, double[] heldOutAccuracy,
+                     String heldOut, int[] marks, String legend, List<Layer> layers, List<String> warnings,
+                     List<double[]> units, List<Digit> digits, int pictureRows, int pictureCols, String message,
+                     int firstUpdate) {
+            this(figures, loss, batchAccuracy, heldOutAccuracy, heldOut, marks, legend, layers, warnings, units, digits,
+                    pictureRows, pictureCols, message, firstUpdate, pictureRows, pictureCols);
+        }
+
+        /** Whether the units are a convolution's filters rather than pictures of the digits' size. */
+        public boolean filters() {
+            return unitRows != pictureRows || unitCols != pictureCols;
+        }
 
         /** As above, the series starting at update 1. */
         public Frame(List<String> figures, double[] loss, double[] batchAccuracy, double[] heldOutAccuracy,
@@ -279,14 +294,17 @@ public final class TrainScreen {
         List<String> captions = new ArrayList<>();
         int room = Integer.MAX_VALUE;
         for (int k = 0; k < f.units().size() && pictures.size() < room; k++) {
-            List<String> p = WeightImage.fitted(f.units().get(k), f.pictureRows(), f.pictureCols(), maxRows);
+            List<String> p = WeightImage.fitted(f.units().get(k), f.unitRows(), f.unitCols(), maxRows);
             room = Thumbnails.perRow(cols, p.get(0).length());
             pictures.add(p);
-            captions.add("unit " + k);
+            captions.add((f.filters() ? "filter " : "unit ") + k);
         }
         List<String> out = new ArrayList<>();
-        out.add(String.format("first-layer units %d of %d: incoming weights (+ positive, - negative)",
-                pictures.size(), f.units().size()));
+        out.add(f.filters()
+                ? String.format("first-layer filters %d of %d: %dx%d weights (+ positive, - negative)",
+                        pictures.size(), f.units().size(), f.unitRows(), f.unitCols())
+                : String.format("first-layer units %d of %d: incoming weights (+ positive, - negative)",
+                        pictures.size(), f.units().size()));
         out.addAll(strip(pictures, captions));
         return out;
     }
