@@ -167,6 +167,12 @@ class ConvCommandsTest {
         String wrote = f.run("weights --png " + png);
         assertTrue(wrote.startsWith("wrote " + png + " ("), wrote);
         assertTrue(java.nio.file.Files.exists(png));
+        assertTrue(f.run("view weights 1 1").startsWith("W1 conv2k3 (layer 1), filter 1: a picture per input channel (1)\n"));
+        ShellError notThere = assertThrows(ShellError.class, () -> f.run("view weights 1 2"));
+        assertEquals("view weights: W1 has filters 0 to 1, found 2", notThere.getMessage());
+        ShellError bias = assertThrows(ShellError.class, () -> f.run("weights b1 --png " + dir.resolve("b.png")));
+        assertTrue(bias.getMessage().contains("--png draws a convolution's filters: give its weights, W1, W2, ..., found"),
+                bias.getMessage());
         ShellError dense = assertThrows(ShellError.class, () -> f.run("view weights 2"));
         assertEquals("view weights: W2 is not a convolution's weights; expected W1", dense.getMessage());
         for (String out : List.of(view, inside, act)) {
