@@ -7,6 +7,7 @@ import mnistshell.data.Dataset;
 import mnistshell.inspect.GradientHealth;
 import mnistshell.inspect.ConvFilters;
 import mnistshell.inspect.LayerActivity;
+import mnistshell.inspect.LayeredActivity;
 import mnistshell.nn.Batch;
 import mnistshell.nn.Evaluation;
 import mnistshell.nn.Network;
@@ -130,19 +131,32 @@ public final class LiveWatch {
                 probabilities[i] = p.getColumn(i).toDenseVector().toArray();
             }
         }
-        if (sample.length == 0 || net.isLayered()) { // a conv net's dead filters: not counted here yet
+        if (sample.length == 0) {
             return;
         }
-        List<LayerActivity> layers = LayerActivity.of(net, data, sample);
-        for (int l = 0; l < layers.size(); l++) {
+        double[] shares = net.isLayered() ? layeredShares(net) : LayerActivity.of(net, data, sample).stream()
+                .mapToDouble(LayerActivity::meanActivePerImage).toArray();
+        for (int l = 0; l < shares.length; l++) {
             if (active.size() <= l) {
                 active.add(new ArrayDeque<>());
             }
             if (active.get(l).size() == KEPT) {
                 active.get(l).removeFirst();
             }
-            active.get(l).addLast(layers.get(l).meanActivePerImage());
+            active.get(l).addLast(shares[l]);
         }
+    }
+
+    /**
+     * Per hidden weight layer of a layered net, in order: a convolution's share of outputs above 0,
+     * a dense layer's share of units active, per image of the sample.
+     */
+    private double[] layeredShares(Network net) {
+        LayeredActivity activity = LayeredActivity.of(net.sequential(), data, sample);
+        java.util.TreeMap<Integer, Double> byLayer = new java.util.TreeMap<>();
+        activity.filters().forEach(f -> byLayer.put(f.layer(), f.meanActiveShare()));
+        activity.units().forEach(u -> byLayer.put(u.layer(), u.meanActivePerImage()));
+        return byLayer.values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The frame to draw at {@code nanos}, with {@code message} (or null) in place of the key line. */

@@ -54,4 +54,23 @@ class LiveWatchFiltersTest {
         assertEquals(16, dense.units().size(), "W1 over the 784 pixels: pictures of the image");
         assertEquals(784, dense.units().get(0).length);
     }
+
+    /** The layers pane's active column: a convolution's share of outputs above 0, a dense layer's of units. */
+    @Test
+    void theActiveColumnCountsFiltersAndUnits() {
+        Dataset data = TestData.random(30, 28, 28, 5);
+        Sequential seq = LayerSpec.parse("conv4k5-pool2-8-10", Shape.image(28, 28), 10, Activation.LeakyRelu.SEED);
+        Network net = Network.layered(seq, Activation.LeakyRelu.SEED, Init.HE, 3);
+        int[] sample = java.util.stream.IntStream.range(0, 30).toArray();
+        LiveWatch watch = new LiveWatch(data, new int[0], sample, 0, false);
+        watch.add(new LiveSnapshot(1, 1, Settings.defaults(), 0.1, List.of(), List.of(), List.of(), List.of(), net,
+                false, null, null), 0);
+        List<TrainScreen.Layer> layers = watch.frame(0, null).layers();
+        assertEquals(List.of("W1", "W2", "W3"), layers.stream().map(TrainScreen.Layer::name).toList());
+        mnistshell.inspect.LayeredActivity expected = mnistshell.inspect.LayeredActivity.of(seq, data, sample);
+        assertArrayEquals(new double[] {expected.filters().get(0).meanActiveShare()}, layers.get(0).active(), 0);
+        assertArrayEquals(new double[] {expected.units().get(0).meanActivePerImage()}, layers.get(1).active(), 0);
+        assertEquals(0, layers.get(2).active().length, "the output layer has no share");
+        assertTrue(expected.filters().get(0).meanActiveShare() > 0);
+    }
 }
