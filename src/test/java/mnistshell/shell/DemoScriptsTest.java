@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo command files are tests: each runs on the embedded sample as the README says to run it,
  * every line succeeds and every {@code expect} in it holds (a false one is a failure of the file).
- * seed.msh is run shortened to 500 updates, whose accuracies the README gives; conv.msh (a minute
- * of training) shortened to 2 updates, its expectation of 98% then left out.
+ * seed.msh is run shortened to 500 updates, whose accuracies the README gives; conv.msh in full
+ * (10 epochs of a conv network, about half a minute), so that its 98% is a test's.
  */
 class DemoScriptsTest {
 
@@ -78,13 +78,10 @@ class DemoScriptsTest {
     }
 
     @Test
-    void convRunsShortenedWithEveryLineSucceeding() throws IOException {
-        String text = Files.readString(Path.of("scripts/conv.msh"));
-        assertTrue(text.contains("\nepoch 10\n") && text.contains("\nexpect test-accuracy >= 0.98\n"), text);
-        Path shortened = Files.writeString(dir.resolve("conv-2.msh"), text.replace("\nepoch 10\n", "\nstep 2\n")
-                .replace("\nexpect test-accuracy >= 0.98\n", "\nexpect step == 2\n"));
-        String out = run(shortened);
+    void convReachesNinetyEightPercentAsItsExpectSays() {
+        String out = run(Path.of("scripts/conv.msh"));
         assertTrue(out.contains("network conv16k5-pool2-conv32k5-pool2-128-10"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches(" *3 +conv32k5 +conv 5x5 valid +16x12x12 +32x8x8 +12832")), out);
+        assertTrue(out.contains("ok: test-accuracy >= 0.98"), out);
     }
 }
