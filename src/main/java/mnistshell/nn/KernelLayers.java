@@ -57,20 +57,12 @@ final class KernelLayers {
             double[] bias = b.bias[l - 1];
             double[] z = acts.z[l];
             double[] a = acts.act[l];
-            double slope = leakySlope(f);
+            double slope = leakySlope(f); // Leaky ReLU's slope in (0, 1]: max(v, slope v), without a branch to guess
             for (int s = 0, at = 0; s < samples; s++) {
-                if (slope >= 0) { // max(v, slope v) is Leaky ReLU's z or slope z for a slope in (0, 1], without a branch to guess
-                    for (int j = 0; j < n; j++, at++) {
-                        double v = z[at] + bias[j];
-                        z[at] = v;
-                        a[at] = leaky(v, slope);
-                    }
-                    continue;
-                }
                 for (int j = 0; j < n; j++, at++) {
                     double v = z[at] + bias[j];
                     z[at] = v;
-                    a[at] = f.apply(v);
+                    a[at] = slope >= 0 ? leaky(v, slope) : f.apply(v);
                 }
             }
             double[] next = l + 1 < layers ? acts.z[l + 1] : acts.dz[layers - 1];

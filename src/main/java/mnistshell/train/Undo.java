@@ -28,14 +28,6 @@ final class Undo {
     private int[] pieceTo = new int[0];
     private int pieces;
 
-    /** Saves the state before an update: its counters, then every array, all at once. */
-    void save(Training t, BatchOrder.Mark orderMark) {
-        begin(t, orderMark);
-        for (int p = 0; p < pieces; p++) {
-            copy(p);
-        }
-    }
-
     /**
      * The counters before an update, and the arrays made (first update, or another optimizer
      * since); the arrays are copied by {@link #copy}, {@link #pieces} of them, in any order and on
