@@ -15,6 +15,9 @@ import mnistshell.nn.layer.Pass;
  * <li>layer 1's sums for all its images at once ({@link NativeSums#pixelSums}, or
  *     {@link KernelSums#pixelSums} image by image): about 80% of MNIST's pixels are zero and
  *     skipped, exactly, since they add nothing ({@link SparseImages} lists the rest once per dataset);
+ *     for a ten-wide layer on images more than a quarter inked, every pixel instead
+ *     ({@link NativeSums#denseSums}), from the second call on a full batch 16 images along the
+ *     vector, read from a copy of the chunk's images laid out for it ({@link KernelChunk#panel});
  * <li>the chunk through the other layers, forward and back, layer by layer as matrix products
  *     ({@link KernelLayers}, {@link Products}), leaving every layer's activations and dz in the chunk;
  * <li>the chunk's dW and db from those ({@link KernelChunk#gradients}), layer 1's pixel by pixel
@@ -122,7 +125,8 @@ public final class FastKernel implements Engine {
      * About how many bytes the kernel's buffers take for a network of layer sizes {@code sizes}
      * trained on batches of {@code m} images: the weights' transposed copy, three gradients and
      * their sums, per chunk of a batch its own gradient sums and activations, and per worker (up to
-     * four counted) the activations that evaluations share (see {@link KernelBuffers}).
+     * four counted) the activations that evaluations share (see {@link KernelBuffers}); and for
+     * the seed's ten-wide first layer, a full batch's images twice as bytes (see {@link KernelChunk#panel}).
      */
     public static long bytesFor(int[] sizes, int m) {
         long weights = 0;
@@ -135,7 +139,9 @@ public final class FastKernel implements Engine {
         long chunks = (Math.max(1, m) + chunk - 1) / chunk;
         long buffers = 6 * weights + 5 * units;
         long perChunk = weights + units + KernelActivations.doubles(sizes, chunk) + chunk;
-        return 8 * (buffers + chunks * perChunk + 4 * KernelActivations.doubles(sizes, MAX_CHUNK));
+        // a ten-wide first layer on dense images keeps a full batch's pixels twice more, as bytes (KernelChunk.panel)
+        long panels = sizes.length > 1 && sizes[1] == 10 ? 2L * (chunks * ((chunk + 15) / 16 * 16)) * sizes[0] : 0;
+        return 8 * (buffers + chunks * perChunk + 4 * KernelActivations.doubles(sizes, MAX_CHUNK)) + panels;
     }
 
     /**
@@ -341,7 +347,8 @@ public final class FastKernel implements Engine {
             int n1 = b.sizes[1];
             chunk.dense = nativeSums && n1 == 10 && b.wt0Finite && x.inked(indices, chunk.from, chunk.to);
             if (chunk.dense) {
-                NativeSums.denseSums(b.wt[0], x, indices, chunk.from, chunk.to, z1, false);
+                byte[] panel = backward && NativeSums.panels() ? chunk.panel(x, indices) : null;
+                NativeSums.denseSums(b.wt[0], x, indices, chunk.from, chunk.to, z1, false, panel);
             } else if (nativeSums) {
                 NativeSums.pixelSums(b.wt[0], n1, x, indices, chunk.from, chunk.to, z1);
             } else {

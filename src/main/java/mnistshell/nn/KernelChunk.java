@@ -31,6 +31,29 @@ final class KernelChunk {
     private SparseImages columnSource;
     int from;
     int to;
+    /**
+     * The chunk's images for {@link NativeSums#denseSums}' forward sums, 16 at a time: for every
+     * 16 images, pixel p's 16 bytes side by side at [(block * pixels + p) * 16, + 16), zeros past
+     * the chunk's end. Made only for images met twice in a row, as a full batch is at every update
+     * (a mini-batch's never repeat), and kept while they stay the same.
+     */
+    private byte[] panel = new byte[0];
+    /**
+     * The same images as plain rows, in the chunk's order, for dW1^T: a full batch's images lie
+     * shuffled in the dataset, and read there row by row they came from memory at random
+     * (measured: 2.0 cycles a pixel, against 1.35 read in order).
+     */
+    private byte[] panelRows = new byte[0];
+    /** Whether this gradients call's forward sums read the panel, so that dW1^T reads panelRows. */
+    private boolean panelInUse;
+    private int[] panelImages = new int[0];
+    private int panelCount = -1;
+    private SparseImages panelSource;
+    /** The images of the last gradients call, for the panel to know them again. */
+    private int[] seenImages = new int[0];
+    private int seenCount = -1;
+    private SparseImages seenSource;
+
     /** Whether this chunk's first-layer sums went dense (see {@link FastKernel#work}); its dW1 may then too. */
     boolean dense;
     double loss;
@@ -80,7 +103,11 @@ final class KernelChunk {
         double[][] act = acts.act;
         int pixels = sizes[0];
         if (dense && KernelBuffers.allFinite(dz[0], (to - from) * sizes[1])) {
-            NativeSums.denseSums(dz[0], x, indices, from, to, dWt[0], true);
+            if (panelInUse) {
+                NativeSums.denseSums(dz[0], panelRows, pixels, x.input, identity, 0, to - from, dWt[0], true, null);
+            } else {
+                NativeSums.denseSums(dz[0], x, indices, from, to, dWt[0], true, null);
+            }
         } else {
             if (x != columnSource || !Arrays.equals(columnImages, 0, Math.max(0, columnCount), indices, from, to)) {
                 makeColumns(x, indices);
@@ -102,6 +129,60 @@ final class KernelChunk {
         for (int l = 0; l < db.length; l++) {
             KernelSums.sum(dz[l], identity, ones, 0, to - from, db[l], 0, db[l].length);
         }
+    }
+
+    /**
+     * The panel of this chunk's images ({@link #panel}'s field), or null while they are not yet
+     * known again: the second gradients call on the same images makes it, later ones reuse it.
+     */
+    byte[] panel(SparseImages x, int[] indices) {
+        panelInUse = false;
+        int count = to - from;
+        if (x == panelSource && Arrays.equals(panelImages, 0, Math.max(0, panelCount), indices, from, to)) {
+            panelInUse = true;
+            return panel;
+        }
+        if (x != seenSource || !Arrays.equals(seenImages, 0, Math.max(0, seenCount), indices, from, to)) {
+            if (seenImages.length < count) {
+                seenImages = new int[count];
+            }
+            System.arraycopy(indices, from, seenImages, 0, count);
+            seenCount = count;
+            seenSource = x;
+            return null;
+        }
+        int pixels = sizes[0];
+        int blocks = (count + 15) / 16;
+        if (panel.length < blocks * 16 * pixels) {
+            panel = new byte[blocks * 16 * pixels];
+        }
+        if (panelRows.length < count * pixels) {
+            panelRows = new byte[count * pixels];
+        }
+        byte[] bytes = x.pixels;
+        for (int s = 0; s < count; s++) {
+            System.arraycopy(bytes, indices[from + s] * pixels, panelRows, s * pixels, pixels);
+        }
+        for (int s = 0; s < blocks * 16; s++) {
+            int at = (s >> 4) * 16 * pixels + (s & 15);
+            if (s < count) {
+                for (int p = 0, base = indices[from + s] * pixels; p < pixels; p++) {
+                    panel[at + p * 16] = bytes[base + p];
+                }
+            } else {
+                for (int p = 0; p < pixels; p++) {
+                    panel[at + p * 16] = 0;
+                }
+            }
+        }
+        if (panelImages.length < count) {
+            panelImages = new int[count];
+        }
+        System.arraycopy(indices, from, panelImages, 0, count);
+        panelCount = count;
+        panelSource = x;
+        panelInUse = true;
+        return panel;
     }
 
     /** The chunk's images' pixels regrouped by pixel (a counting sort of the sparse images). */
@@ -147,6 +228,7 @@ final class KernelChunk {
     void clear() {
         loss = 0;
         correct = 0;
+        panelInUse = false;
     }
 
     /**

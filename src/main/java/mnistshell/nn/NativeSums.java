@@ -21,7 +21,7 @@ import java.nio.file.StandardCopyOption;
 final class NativeSums {
 
     private static final String LIBRARY = "libmnistsums.so";
-    /** What this processor runs of the library: 1 all of it (AVX2 and FMA), plus 2 the first-layer sums 16 lanes wide (AVX-512F). */
+    /** What this processor runs of the library: 1 all of it (AVX2 and FMA), plus 2 the first-layer sums 16 lanes wide (AVX-512F), plus 4 the dense ones with images or pixels along the vector (and DQ). */
     private static final int FEATURES = load();
 
     private NativeSums() {
@@ -35,6 +35,14 @@ final class NativeSums {
     /** Whether the seed's ten-wide first-layer sums run in AVX-512 (else in AVX2, as all wider ones do). */
     static boolean wide() {
         return (FEATURES & 2) != 0;
+    }
+
+    /**
+     * Whether the seed's dense first-layer sums run in AVX-512 with the images or pixels along the
+     * vector (AVX-512F and DQ), the forward ones from a panel ({@link #denseSums}).
+     */
+    static boolean panels() {
+        return (FEATURES & 4) != 0;
     }
 
     /** Whether the native dense products ({@link #products}) are loaded and this processor runs them. */
@@ -60,7 +68,7 @@ final class NativeSums {
         }
     }
 
-    /** What the processor runs: 1 if it has AVX2 and FMA, plus 2 if it also has AVX-512F. */
+    /** What the processor runs: 1 if it has AVX2 and FMA, plus 2 if it also has AVX-512F, plus 4 if AVX-512DQ too. */
     private static native int features();
 
     /**
@@ -165,24 +173,41 @@ final class NativeSums {
      * * 10 + j], rows dz1. The same bits as {@link #pixelSums} and {@link #columnSums}, which skip the
      * zeros, provided every value of {@code rows} is finite (a zero times an infinity would be NaN):
      * the caller checks that.
+     *
+     * <p>{@code panel}, for the forward sums where {@link #panels}, is null or the images as
+     * {@link KernelChunk#panel} lays them out: then they are read from it 16 at a time.
      */
     static void denseSums(double[] rows, SparseImages x, int[] images, int from, int to, double[] out,
-                          boolean columns) {
+                          boolean columns, byte[] panel) {
         int pixels = x.pixels.length / Math.max(1, x.start.length - 1);
+        denseSums(rows, x.pixels, pixels, x.input, images, from, to, out, columns, panel);
+    }
+
+    /**
+     * As above, on images {@code map[from..to)} of {@code bytes}, image i's pixels at [i * pixels,
+     * (i + 1) * pixels): the dataset's own bytes, or a chunk's copy of its images in order
+     * ({@link KernelChunk#panelRows}) with the identity as map.
+     */
+    static void denseSums(double[] rows, byte[] bytes, int pixels, double[] input, int[] map, int from, int to,
+                          double[] out, boolean columns, byte[] panel) {
         long count = to - from;
-        if (from < 0 || to > images.length || count < 0 || x.input.length != 256
+        if (from < 0 || to > map.length || count < 0 || input.length != 256 || pixels < 1
                 || (columns ? count * 10 > rows.length || (long) pixels * 10 > out.length
                         : (long) pixels * 10 > rows.length || count * 10 > out.length)) {
             throw new IllegalArgumentException("denseSums: arrays too short");
         }
+        long images = bytes.length / pixels;
         for (int s = from; s < to; s++) {
-            if (images[s] < 0 || images[s] + 1 >= x.start.length) {
-                throw new IllegalArgumentException("denseSums: no image " + images[s]);
+            if (map[s] < 0 || map[s] >= images) {
+                throw new IllegalArgumentException("denseSums: no image " + map[s]);
             }
         }
-        nativeDenseSums(rows, x.pixels, pixels, x.input, images, from, to, out, columns);
+        if (panel != null && (columns || panel.length < (count + 15) / 16 * 16 * pixels)) {
+            throw new IllegalArgumentException("denseSums: panel too short");
+        }
+        nativeDenseSums(rows, bytes, pixels, input, map, from, to, out, columns, panel);
     }
 
     private static native void nativeDenseSums(double[] rows, byte[] images, int pixels, double[] input, int[] map,
-                                               int from, int to, double[] out, boolean columns);
+                                               int from, int to, double[] out, boolean columns, byte[] panel);
 }
