@@ -62,6 +62,20 @@ public final class FastKernel implements Engine {
     private KernelBuffers buffers;
     /** Whether the chunks hold a gradients call's activations (see {@link #lastHiddenStats}). */
     private boolean lastWasGradients;
+    /**
+     * The hidden statistics of a gradients call, summed while the chunks are still being made: a
+     * worker done with a chunk adds every finished chunk next in order (one at a time: statsBusy),
+     * so the sums' order is the chunks', as when they are summed after the call. Done where the
+     * last call's statistics were asked for ({@link #lastHiddenStats}), as training asks at every
+     * update; otherwise they are summed when asked.
+     */
+    private HiddenStats.Sums runningSums;
+    private final java.util.concurrent.atomic.AtomicBoolean statsBusy = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile int statsNext;
+    private boolean statsInline;
+    private boolean statsAsked;
+    private boolean statsReady;
+    private double[] statsScratch;
     /** What a layered network runs on, made when first wanted: the same threads and kind of code. */
     private LayerKernel layers;
 
@@ -175,7 +189,14 @@ public final class FastKernel implements Engine {
             return gradients(net, data, indices, Pass.evaluation().withBiasGrad(biasGrad));
         }
         KernelBuffers b = prepare(net, data, indices.length);
+        startStats(b, net);
         runChunks(b, net, data, indices, true);
+        if (statsInline) {
+            jobNet = net;
+            addFinishedStats(b); // what no worker got to: none are busy now
+            jobNet = null;
+            statsReady = statsNext == b.chunks;
+        }
         jobBuffers = b;
         jobCount = indices.length;
         each(sumWork);
@@ -208,6 +229,10 @@ public final class FastKernel implements Engine {
     public HiddenStats lastHiddenStats(Network net) {
         if (buffers == null || !lastWasGradients || net.isLayered()) {
             return null;
+        }
+        statsAsked = true;
+        if (statsReady) {
+            return runningSums.stats();
         }
         HiddenStats.Sums sums = new HiddenStats.Sums(net.layers() - 1);
         double[] scratch = buffers.activityScratch(buffers.chunkSize);
@@ -254,6 +279,43 @@ public final class FastKernel implements Engine {
             correct += b.chunk[c].correct;
         }
         return indices.length == 0 ? 0 : (double) correct / indices.length;
+    }
+
+    /** Readies the hidden statistics' sums for a gradients call, if they are to be made during it. */
+    private void startStats(KernelBuffers b, Network net) {
+        statsInline = statsAsked && net.layers() > 1;
+        statsAsked = false;
+        statsReady = false;
+        if (!statsInline) {
+            return;
+        }
+        if (runningSums == null || runningSums.s.length != net.layers() - 1) {
+            runningSums = new HiddenStats.Sums(net.layers() - 1);
+        }
+        runningSums.clear();
+        statsScratch = b.activityScratch(b.chunkSize);
+        for (int c = 0; c < b.chunks; c++) {
+            b.chunk[c].finished = false;
+        }
+        statsNext = 0;
+    }
+
+    /**
+     * Adds the finished chunks next in order into the running sums, unless another worker is at
+     * it; then looks again, since a chunk may have finished while that worker was letting go.
+     */
+    private void addFinishedStats(KernelBuffers b) {
+        while (statsNext < b.chunks && b.chunk[statsNext].finished && statsBusy.compareAndSet(false, true)) {
+            try {
+                int c = statsNext;
+                for (; c < b.chunks && b.chunk[c].finished; c++) {
+                    b.chunk[c].addActivity(jobNet.hidden(), runningSums, statsScratch);
+                }
+                statsNext = c;
+            } finally {
+                statsBusy.set(false);
+            }
+        }
     }
 
     /** KernelBuffers shaped for this network and batch size, W^T refreshed from the live weights. */
@@ -345,7 +407,11 @@ public final class FastKernel implements Engine {
             chunk.acts = backward ? chunk.own(b.chunkSize) : layers.scratch(b.chunkSize);
             double[] z1 = chunk.acts.z1;
             int n1 = b.sizes[1];
-            chunk.dense = nativeSums && n1 == 10 && b.wt0Finite && x.inked(indices, chunk.from, chunk.to);
+            if (backward) {
+                chunk.meet(x, indices);
+            }
+            chunk.dense = nativeSums && n1 == 10 && b.wt0Finite
+                    && (backward ? chunk.inked : x.inked(indices, chunk.from, chunk.to));
             if (chunk.dense) {
                 byte[] panel = backward && NativeSums.panels() ? chunk.panel(x, indices) : null;
                 NativeSums.denseSums(b.wt[0], x, indices, chunk.from, chunk.to, z1, false, panel);
@@ -359,6 +425,10 @@ public final class FastKernel implements Engine {
             layers.run(b, chunk, net, data, indices, backward, jobPredictions);
             if (backward) {
                 chunk.gradients(x, indices, b.identity, b.ones, nativeSums, layers.products);
+                if (statsInline) {
+                    chunk.finished = true;
+                    addFinishedStats(b);
+                }
             }
         }
     }

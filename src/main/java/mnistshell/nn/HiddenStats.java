@@ -39,6 +39,13 @@ public record HiddenStats(double[] mean, double[] std, double[] inactive) {
             s = new double[hiddenLayers][4];
         }
 
+        /** Back to no activations seen: as new. */
+        void clear() {
+            for (double[] t : s) {
+                java.util.Arrays.fill(t, 0.0);
+            }
+        }
+
         void add(int layer, Activation act, double a) {
             double[] t = s[layer];
             t[0] += a;

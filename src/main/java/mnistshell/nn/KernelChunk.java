@@ -31,10 +31,18 @@ final class KernelChunk {
     private SparseImages columnSource;
     int from;
     int to;
+    /** The images of the last gradients call, to know them again (a full batch's, at every update). */
+    private int[] lastImages = new int[0];
+    private int lastCount = -1;
+    private SparseImages lastSource;
+    /** Whether this gradients call's images are the last one's ({@link #meet}). */
+    private boolean again;
+    /** Whether the last gradients call's images are inked enough for the dense sums ({@link SparseImages#inked}). */
+    boolean inked;
     /**
      * The chunk's images for {@link NativeSums#denseSums}' forward sums, 16 at a time: for every
      * 16 images, pixel p's 16 bytes side by side at [(block * pixels + p) * 16, + 16), zeros past
-     * the chunk's end. Made only for images met twice in a row, as a full batch is at every update
+     * the chunk's end. Made for images met twice in a row, as a full batch's are at every update
      * (a mini-batch's never repeat), and kept while they stay the same.
      */
     private byte[] panel = new byte[0];
@@ -44,20 +52,16 @@ final class KernelChunk {
      * (measured: 2.0 cycles a pixel, against 1.35 read in order).
      */
     private byte[] panelRows = new byte[0];
+    private boolean panelMade;
     /** Whether this gradients call's forward sums read the panel, so that dW1^T reads panelRows. */
     private boolean panelInUse;
-    private int[] panelImages = new int[0];
-    private int panelCount = -1;
-    private SparseImages panelSource;
-    /** The images of the last gradients call, for the panel to know them again. */
-    private int[] seenImages = new int[0];
-    private int seenCount = -1;
-    private SparseImages seenSource;
 
     /** Whether this chunk's first-layer sums went dense (see {@link FastKernel#work}); its dW1 may then too. */
     boolean dense;
     double loss;
     int correct;
+    /** Whether a gradients call is done with this chunk, for {@link FastKernel}'s hidden statistics, summed in chunk order as chunks finish. */
+    volatile boolean finished;
 
     KernelChunk(int[] sizes) {
         this.sizes = sizes;
@@ -132,25 +136,42 @@ final class KernelChunk {
     }
 
     /**
+     * Meets a gradients call's images [from, to) of {@code indices}: whether they are the last
+     * call's ({@link #again}), and if not, whether they are inked enough for the dense sums.
+     */
+    void meet(SparseImages x, int[] indices) {
+        int count = to - from;
+        again = x == lastSource && Arrays.equals(lastImages, 0, Math.max(0, lastCount), indices, from, to);
+        if (!again) {
+            if (lastImages.length < count) {
+                lastImages = new int[count];
+            }
+            System.arraycopy(indices, from, lastImages, 0, count);
+            lastCount = count;
+            lastSource = x;
+            inked = x.inked(indices, from, to);
+            panelMade = false;
+        }
+    }
+
+    /**
      * The panel of this chunk's images ({@link #panel}'s field), or null while they are not yet
-     * known again: the second gradients call on the same images makes it, later ones reuse it.
+     * met again ({@link #meet}): the second gradients call on the same images makes it, later
+     * ones reuse it.
      */
     byte[] panel(SparseImages x, int[] indices) {
-        panelInUse = false;
-        int count = to - from;
-        if (x == panelSource && Arrays.equals(panelImages, 0, Math.max(0, panelCount), indices, from, to)) {
-            panelInUse = true;
-            return panel;
-        }
-        if (x != seenSource || !Arrays.equals(seenImages, 0, Math.max(0, seenCount), indices, from, to)) {
-            if (seenImages.length < count) {
-                seenImages = new int[count];
-            }
-            System.arraycopy(indices, from, seenImages, 0, count);
-            seenCount = count;
-            seenSource = x;
+        if (!again) {
             return null;
         }
+        if (!panelMade) {
+            makePanel(x, indices);
+        }
+        panelInUse = true;
+        return panel;
+    }
+
+    private void makePanel(SparseImages x, int[] indices) {
+        int count = to - from;
         int pixels = sizes[0];
         int blocks = (count + 15) / 16;
         if (panel.length < blocks * 16 * pixels) {
@@ -165,24 +186,11 @@ final class KernelChunk {
         }
         for (int s = 0; s < blocks * 16; s++) {
             int at = (s >> 4) * 16 * pixels + (s & 15);
-            if (s < count) {
-                for (int p = 0, base = indices[from + s] * pixels; p < pixels; p++) {
-                    panel[at + p * 16] = bytes[base + p];
-                }
-            } else {
-                for (int p = 0; p < pixels; p++) {
-                    panel[at + p * 16] = 0;
-                }
+            for (int p = 0; p < pixels; p++) {
+                panel[at + p * 16] = s < count ? panelRows[s * pixels + p] : 0;
             }
         }
-        if (panelImages.length < count) {
-            panelImages = new int[count];
-        }
-        System.arraycopy(indices, from, panelImages, 0, count);
-        panelCount = count;
-        panelSource = x;
-        panelInUse = true;
-        return panel;
+        panelMade = true;
     }
 
     /** The chunk's images' pixels regrouped by pixel (a counting sort of the sparse images). */

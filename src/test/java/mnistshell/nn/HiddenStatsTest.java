@@ -109,6 +109,39 @@ class HiddenStatsTest {
         }
     }
 
+    /**
+     * Asked at every call, as training asks, the kernel sums the statistics while it makes the
+     * chunks, as they finish; they are the same bits as those summed after the call, by a kernel
+     * asked for the first time, on 1 to 3 threads, over calls on changing batches.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"relu", "leaky-relu", "tanh"})
+    void statisticsSummedAsChunksFinishAreTheSameBits(String name) {
+        Dataset data = TestData.random(700, 28, 28, 8);
+        Activation act = Activation.named(name, 0.01);
+        Network net = Network.create(new int[] {784, 13, 7, 10}, act, Init.HE, 6);
+        for (int threads = 1; threads <= 3; threads++) {
+            try (FastKernel asked = new FastKernel(threads)) {
+                for (int call = 0; call < 4; call++) {
+                    int size = call == 3 ? 37 : 650;
+                    int[] batch = java.util.stream.IntStream.range(0, size).map(i -> (i * 7 + 3) % 700).toArray();
+                    asked.gradients(net, data, batch, BiasGrad.EXACT);
+                    HiddenStats got = asked.lastHiddenStats(net);
+                    try (FastKernel fresh = new FastKernel(threads)) {
+                        fresh.gradients(net, data, batch, BiasGrad.EXACT);
+                        HiddenStats expected = fresh.lastHiddenStats(net);
+                        String where = name + ", call " + call + ", " + threads + " thread(s)";
+                        for (int l = 0; l < 2; l++) {
+                            assertEquals(Double.doubleToRawLongBits(expected.mean()[l]), Double.doubleToRawLongBits(got.mean()[l]), where);
+                            assertEquals(Double.doubleToRawLongBits(expected.std()[l]), Double.doubleToRawLongBits(got.std()[l]), where);
+                            assertEquals(Double.doubleToRawLongBits(expected.inactive()[l]), Double.doubleToRawLongBits(got.inactive()[l]), where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** The kernel's run of sums equals one add per non-zero value, bit for bit, with zeros of both signs, NaNs of both signs and infinities among them. */
     @Test
     void aRunOfSumsEqualsOneAddPerValue() {
