@@ -284,7 +284,7 @@ public final class Training implements AutoCloseable {
         optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings, engine());
         for (int k = 0; k < params.size(); k++) {
             Tensor t = params.get(k);
-            UpdateSizes.measure(t.values(), beforeLast.arrays.get(k), weights, step, k);
+            UpdateSizes.measure(t.values(), beforeLast.arrays.get(k), weights, step, k, engine());
             if (!Double.isFinite(weights[k]) && !t.allFinite()) { // an overflowing sum alone is no failure
                 return t.name();
             }
