@@ -32,7 +32,8 @@ final class KernelBuffers {
     private static final int TILE = 8;
     private final Gradients[] gradients = new Gradients[KEPT];
     private int nextGradients;
-    private final double[][] dWtSum;
+    /** Each worker's list of the chunks' dW^T for one layer, for {@link #sumRows}. */
+    private final double[][][] partsOf;
     private final double[][] dbSum;
     int chunks;
     int chunkSize;
@@ -47,7 +48,7 @@ final class KernelBuffers {
         int layers = sizes.length - 1;
         wt = new double[layers][];
         w = new double[layers][];
-        dWtSum = new double[layers][];
+        partsOf = new double[threads][chunks][];
         dbSum = new double[layers][];
         bias = new double[layers][];
         blocked = nativeCode && NativeSums.blocks(sizes[1]);
@@ -55,7 +56,6 @@ final class KernelBuffers {
             wt[l] = new double[l == 0 && blocked ? NativeSums.blockedLength(sizes[1], sizes[0])
                     : sizes[l] * sizes[l + 1]];
             w[l] = new double[l == 0 ? 0 : sizes[l] * sizes[l + 1]];
-            dWtSum[l] = new double[sizes[l] * sizes[l + 1]];
             dbSum[l] = new double[sizes[l + 1]];
             bias[l] = new double[sizes[l + 1]];
         }
@@ -162,34 +162,47 @@ final class KernelBuffers {
     }
 
     /**
-     * Worker {@code worker}'s share of the chunks' dW sums, by rows of dW^T: added in chunk order,
-     * divided by m, transposed back into {@link #nextGradients}. Chunk by chunk, each chunk's rows
-     * read in one sweep: the same additions, in the same order for every entry, as adding entry by
-     * entry across the chunks, whichever worker makes them, so the same bits on any thread count.
+     * Worker {@code worker}'s share of the chunks' dW sums, by rows of dW^T: each entry the chunks'
+     * in chunk order, divided by m, written transposed into {@link #nextGradients}, eight by eight
+     * (eight rows of dW written as they run). The same additions in the same order for every entry,
+     * whichever worker makes them, so the same bits on any thread count; and no pass of its own to
+     * add up the chunks first (a pass over every chunk's dW^T and a written sum saved).
      */
     void sumRows(int m, int worker, int workers) {
         double[][][] dW = gradients[nextGradients].dW();
+        double[][] parts = partsOf[worker];
         for (int l = 0; l < dW.length; l++) {
             double[][] out = dW[l];
             int n = out.length;
-            int from = share(sizes[l], worker, workers) * n;
-            int to = share(sizes[l], worker + 1, workers) * n;
-            double[] sum = dWtSum[l];
-            System.arraycopy(chunk[0].dWt()[l], from, sum, from, to - from);
-            for (int c = 1; c < chunks; c++) {
-                double[] part = chunk[c].dWt()[l];
-                for (int k = from; k < to; k++) {
-                    sum[k] += part[k];
-                }
+            for (int c = 0; c < chunks; c++) {
+                parts[c] = chunk[c].dWt()[l];
             }
-            for (int j0 = 0; j0 < n; j0 += TILE) { // eight by eight: eight rows of dW written as they run
+            double[] p0 = parts[0];
+            double[] p1 = chunks > 1 ? parts[1] : null;
+            for (int j0 = 0; j0 < n; j0 += TILE) {
                 int j1 = Math.min(n, j0 + TILE);
-                for (int i0 = from / n, end = to / n; i0 < end; i0 += TILE) {
+                for (int i0 = share(sizes[l], worker, workers), end = share(sizes[l], worker + 1, workers); i0 < end;
+                     i0 += TILE) {
                     int i1 = Math.min(end, i0 + TILE);
                     for (int j = j0; j < j1; j++) {
                         double[] row = out[j];
-                        for (int i = i0; i < i1; i++) {
-                            row[i] = sum[i * n + j] / m;
+                        if (chunks == 1) {
+                            for (int i = i0; i < i1; i++) {
+                                row[i] = p0[i * n + j] / m;
+                            }
+                        } else if (chunks == 2) {
+                            for (int i = i0; i < i1; i++) {
+                                row[i] = (p0[i * n + j] + p1[i * n + j]) / m;
+                            }
+                        } else {
+                            for (int i = i0; i < i1; i++) {
+                                int k = i * n + j;
+                                double sum = p0[k];
+                                for (int c = 1; c < chunks; c++) {
+                                    sum += parts[c][k];
+                                }
+                                row[i] = sum / m;
+                            }
                         }
                     }
                 }
