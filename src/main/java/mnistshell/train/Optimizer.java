@@ -70,7 +70,7 @@ public final class Optimizer {
 
     /** One update of every tensor in {@code params} (W1, b1, W2, b2, ...) with gradients {@code g}. */
     public void update(List<Tensor> params, Gradients g, double lr, Settings s) {
-        update(params, g, lr, s, (count, task) -> task.run(0, count));
+        update(params, g, lr, s, (count, task) -> task.run(0, count), (k, from, to) -> { });
     }
 
     /**
@@ -78,10 +78,29 @@ public final class Optimizer {
      * entry from its own values alone, so the cut changes no bit.
      */
     public void update(List<Tensor> params, Gradients g, double lr, Settings s, mnistshell.nn.Engine engine) {
-        update(params, g, lr, s, engine::inShares);
+        update(params, g, lr, s, engine::inShares, (k, from, to) -> { });
     }
 
-    private void update(List<Tensor> params, Gradients g, double lr, Settings s, Sharing sharing) {
+    /**
+     * As above, telling {@code done} of every run of rows as soon as they are updated (on whichever
+     * thread updated them), a few kilobytes at a time, so that it can read them while they are
+     * still in the cache.
+     */
+    public void update(List<Tensor> params, Gradients g, double lr, Settings s, mnistshell.nn.Engine engine,
+                       RowsDone done) {
+        update(params, g, lr, s, engine::inShares, done);
+    }
+
+    /** Rows [from, to) of tensor k are updated. */
+    @FunctionalInterface
+    public interface RowsDone {
+        void rows(int k, int from, int to);
+    }
+
+    /** About how many entries {@link RowsDone} hears of at a time. */
+    static final int PIECE = 4096;
+
+    private void update(List<Tensor> params, Gradients g, double lr, Settings s, Sharing sharing, RowsDone done) {
         t++;
         UpdateRule.Step step = new UpdateRule.Step(lr, t, s);
         for (int k = 0; k < params.size(); k++) {
@@ -92,14 +111,21 @@ public final class Optimizer {
             double decay = p.weight() ? s.l2() : 0;
             if ((long) w.length * w[0].length < SHARED) {
                 rule.update(w, grad, st, decay, step);
+                done.rows(k, 0, w.length);
                 continue;
             }
+            int tensor = k;
+            int rows = Math.max(1, PIECE / w[0].length);
             sharing.inShares(w.length, (from, to) -> {
-                double[][][] part = new double[st.length][][];
-                for (int c = 0; c < st.length; c++) {
-                    part[c] = Arrays.copyOfRange(st[c], from, to);
+                for (int r = from; r < to; r += rows) {
+                    int end = Math.min(to, r + rows);
+                    double[][][] part = new double[st.length][][];
+                    for (int c = 0; c < st.length; c++) {
+                        part[c] = Arrays.copyOfRange(st[c], r, end);
+                    }
+                    rule.update(Arrays.copyOfRange(w, r, end), Arrays.copyOfRange(grad, r, end), part, decay, step);
+                    done.rows(tensor, r, end);
                 }
-                rule.update(Arrays.copyOfRange(w, from, to), Arrays.copyOfRange(grad, from, to), part, decay, step);
             });
         }
     }

@@ -281,10 +281,20 @@ public final class Training implements AutoCloseable {
      * became NaN or infinite, or null.
      */
     private String applyStep(List<Tensor> params, Gradients g, double[] weights, double[] step) {
-        optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings, engine());
+        double[][] rowWeights = new double[params.size()][];
+        double[][] rowSteps = new double[params.size()][];
+        for (int k = 0; k < params.size(); k++) {
+            rowWeights[k] = new double[params.get(k).values().length];
+            rowSteps[k] = new double[rowWeights[k].length];
+        }
+        // each run of rows measured as soon as it is updated, while it is in the cache (UpdateSizes.measure's sums)
+        optimizer.update(params, g, settings.schedule().rate(settings.lr(), updates), settings, engine(),
+                (k, from, to) -> UpdateSizes.measureRows(params.get(k).values(), beforeLast.arrays.get(k),
+                        rowWeights[k], rowSteps[k], from, to));
         for (int k = 0; k < params.size(); k++) {
             Tensor t = params.get(k);
-            UpdateSizes.measure(t.values(), beforeLast.arrays.get(k), weights, step, k, engine());
+            weights[k] = UpdateSizes.total(rowWeights[k]);
+            step[k] = UpdateSizes.total(rowSteps[k]);
             if (!Double.isFinite(weights[k]) && !t.allFinite()) { // an overflowing sum alone is no failure
                 return t.name();
             }

@@ -51,18 +51,21 @@ public record UpdateSizes(int update, double[] gradient, double[] step, double[]
         } else {
             engine.inShares(rows, (from, to) -> measureRows(after, before, rowWeights, rowSteps, from, to));
         }
-        double w = 0;
-        double d = 0;
-        for (int i = 0; i < rows; i++) {
-            w += rowWeights[i];
-            d += rowSteps[i];
+        weights[k] = total(rowWeights);
+        step[k] = total(rowSteps);
+    }
+
+    /** The rows' sums of {@link #measureRows} added in row order, as {@link #measure} adds them. */
+    static double total(double[] rowSums) {
+        double sum = 0;
+        for (double v : rowSums) {
+            sum += v;
         }
-        weights[k] = w;
-        step[k] = d;
+        return sum;
     }
 
     /** Rows [from, to) of {@link #measure}: each row's two sums, in four chains. */
-    private static void measureRows(double[][] after, double[][] before, double[] rowWeights, double[] rowSteps,
+    static void measureRows(double[][] after, double[][] before, double[] rowWeights, double[] rowSteps,
                                     int from, int to) {
         for (int i = from; i < to; i++) {
             double[] a = after[i];
