@@ -643,27 +643,47 @@ static void unspill(const double *t, int count, double *out) {
     }
 }
 
-/* Images 16 at a time from the panel: out[s * 10 + j] = sum over p, in order, of input[x_s[p]] * w[p * 10 + j]. */
+/*
+ * Images 16 at a time from the panel: out[s * 10 + j] = sum over p, in order, of input[x_s[p]] * w[p * 10 + j].
+ * With a list (start non-null), block b of 16 images reads only pixels list[start[b] .. start[b + 1]),
+ * in order: those inked in at least one of its images (Java lists them with the panel). A pixel blank
+ * in all 16 adds +0.0 to every chain, which changes none, so skipping it keeps the bits.
+ */
 TARGET5 void panel_sums10(const double *w, const uint8_t *panel, int64_t pixels, double step_hi, double step_lo,
-                          int count, double *out) {
+                          int count, double *out, const int32_t *start, const uint16_t *list) {
     __m512d hi = _mm512_set1_pd(step_hi), lo = _mm512_set1_pd(step_lo);
     double t[160];
     for (int s0 = 0; s0 < count; s0 += 16) {
         const uint8_t *pan = panel + (int64_t) s0 * pixels;
         ZERO20;
-        for (int64_t p = 0; p < pixels; p++) {
-            CONVERT16(pan + p * 16, x0, x1);
-            const double *wp = w + p * 10;
-            UNITS(wp);
+        if (start) {
+            for (int32_t k = start[s0 / 16], end = start[s0 / 16 + 1]; k < end; k++) {
+                int64_t p = list[k];
+                CONVERT16(pan + p * 16, x0, x1);
+                const double *wp = w + p * 10;
+                UNITS(wp);
+            }
+        } else {
+            for (int64_t p = 0; p < pixels; p++) {
+                CONVERT16(pan + p * 16, x0, x1);
+                const double *wp = w + p * 10;
+                UNITS(wp);
+            }
         }
         SPILL20(t);
         unspill(t, count - s0 < 16 ? count - s0 : 16, out + (int64_t) s0 * 10);
     }
 }
 
-/* Pixels 16 at a time: out[p * 10 + j] = sum over the chunk's samples s, in order, of input[x_s[p]] * dz[s * 10 + j]. */
+/*
+ * Pixels 16 at a time: out[p * 10 + j] = sum over the chunk's samples s, in order, of input[x_s[p]] * dz[s * 10 + j].
+ * With a list (start non-null; the images are then the chunk's own copy, map the identity), pixels
+ * 16g .. 16g + 16 read only samples list[start[g] .. start[g + 1]), in order: those with ink among
+ * them. As above, a sample blank there adds +0.0 to every chain, so the bits are the same.
+ */
 TARGET5 void pixel_columns10(const double *dz, const int8_t *images, int64_t pixels, const double *input,
-                             double step_hi, double step_lo, const int32_t *map, int from, int count, double *out) {
+                             double step_hi, double step_lo, const int32_t *map, int from, int count, double *out,
+                             const int32_t *start, const uint16_t *list) {
     __m512d hi = _mm512_set1_pd(step_hi), lo = _mm512_set1_pd(step_lo);
     double t[160];
     /*
@@ -682,10 +702,19 @@ TARGET5 void pixel_columns10(const double *dz, const int8_t *images, int64_t pix
     int64_t p0 = 0;
     for (; p0 + 16 <= pixels; p0 += 16) {
         ZERO20;
-        for (int s = 0; s < count; s++) {
-            CONVERT16(images + (int64_t) map[from + s] * pixels + p0, x0, x1);
-            const double *d = dz + (int64_t) s * 10;
-            UNITS(d);
+        if (start) {
+            for (int32_t k = start[p0 / 16], end = start[p0 / 16 + 1]; k < end; k++) {
+                int s = list[k];
+                CONVERT16(images + (int64_t) s * pixels + p0, x0, x1);
+                const double *d = dz + (int64_t) s * 10;
+                UNITS(d);
+            }
+        } else {
+            for (int s = 0; s < count; s++) {
+                CONVERT16(images + (int64_t) map[from + s] * pixels + p0, x0, x1);
+                const double *d = dz + (int64_t) s * 10;
+                UNITS(d);
+            }
         }
         SPILL20(t);
         unspill(t, 16, out + p0 * 10);
@@ -702,7 +731,7 @@ static int panel_sums;
  */
 JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeDenseSums(JNIEnv *env, jclass cls, jdoubleArray rows,
         jbyteArray images, jint pixels, jdoubleArray input, jintArray map, jint from, jint to, jdoubleArray out,
-        jboolean columns, jbyteArray panel) {
+        jboolean columns, jbyteArray panel, jintArray listStart, jcharArray list) {
     (void) cls;
     double *pr = (*env)->GetPrimitiveArrayCritical(env, rows, 0);
     int8_t *px = (*env)->GetPrimitiveArrayCritical(env, images, 0);
@@ -710,21 +739,25 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeDenseSums(JNIEnv *env
     int32_t *pm = (*env)->GetPrimitiveArrayCritical(env, map, 0);
     double *po = (*env)->GetPrimitiveArrayCritical(env, out, 0);
     uint8_t *pp = panel ? (*env)->GetPrimitiveArrayCritical(env, panel, 0) : NULL;
-    if (pr && px && pin && pm && po && (pp || !panel)) {
+    int32_t *ls = listStart ? (*env)->GetPrimitiveArrayCritical(env, listStart, 0) : NULL;
+    uint16_t *li = list ? (*env)->GetPrimitiveArrayCritical(env, list, 0) : NULL;
+    if (pr && px && pin && pm && po && (pp || !panel) && (ls || !listStart) && (li || !list)) {
         double hi = 0, lo = 0;
         int step = panel_sums && input_step(pin, &hi, &lo);
         if (columns) {
             if (step) {
-                pixel_columns10(pr, px, pixels, pin, hi, lo, pm, from, to - from, po);
+                pixel_columns10(pr, px, pixels, pin, hi, lo, pm, from, to - from, po, ls, li);
             } else {
                 dense_columns10(pr, px, pixels, pin, pm, from, to - from, 0, po);
             }
         } else if (step && pp) {
-            panel_sums10(pr, pp, pixels, hi, lo, to - from, po);
+            panel_sums10(pr, pp, pixels, hi, lo, to - from, po, ls, li);
         } else {
             dense_sums10(pr, px, pixels, pin, pm, from, to - from, po);
         }
     }
+    if (li) (*env)->ReleasePrimitiveArrayCritical(env, list, li, JNI_ABORT);
+    if (ls) (*env)->ReleasePrimitiveArrayCritical(env, listStart, ls, JNI_ABORT);
     if (pp) (*env)->ReleasePrimitiveArrayCritical(env, panel, pp, JNI_ABORT);
     if (po) (*env)->ReleasePrimitiveArrayCritical(env, out, po, 0);
     if (pm) (*env)->ReleasePrimitiveArrayCritical(env, map, pm, JNI_ABORT);

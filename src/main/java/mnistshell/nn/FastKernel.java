@@ -407,6 +407,7 @@ public final class FastKernel implements Engine {
             chunk.acts = backward ? chunk.own(b.chunkSize) : layers.scratch(b.chunkSize);
             double[] z1 = chunk.acts.z1;
             int n1 = b.sizes[1];
+            int n0 = b.sizes[0];
             if (backward) {
                 chunk.meet(x, indices);
             }
@@ -414,7 +415,12 @@ public final class FastKernel implements Engine {
                     && (backward ? chunk.inked : x.inked(indices, chunk.from, chunk.to));
             if (chunk.dense) {
                 byte[] panel = backward && NativeSums.panels() ? chunk.panel(x, indices) : null;
-                NativeSums.denseSums(b.wt[0], x, indices, chunk.from, chunk.to, z1, false, panel);
+                if (panel != null) {
+                    NativeSums.denseSums(b.wt[0], x.pixels, n0, x.input, indices, chunk.from, chunk.to, z1, false,
+                            panel, chunk.inkedPixelsStart(), chunk.inkedPixels());
+                } else {
+                    NativeSums.denseSums(b.wt[0], x, indices, chunk.from, chunk.to, z1, false, null);
+                }
             } else if (nativeSums) {
                 NativeSums.pixelSums(b.wt[0], n1, x, indices, chunk.from, chunk.to, z1);
             } else {

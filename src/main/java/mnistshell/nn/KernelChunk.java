@@ -52,6 +52,17 @@ final class KernelChunk {
      * (measured: 2.0 cycles a pixel, against 1.35 read in order).
      */
     private byte[] panelRows = new byte[0];
+    /**
+     * What the dense sums may skip, made with the panel (see {@link NativeSums#denseSums}): for
+     * each block of 16 images the pixels inked in one of them (inkedPixels, from inkedPixelsStart),
+     * and for each 16 pixels the samples inked there (inkedSamples). On Fashion-MNIST, 8% of a
+     * block's pixels and 16% of an image's runs of 16 are blank.
+     */
+    private int[] inkedPixelsStart = new int[1];
+    private char[] inkedPixels = new char[0];
+    private int[] inkedSamplesStart = new int[1];
+    private char[] inkedSamples = new char[0];
+    private boolean listed;
     private boolean panelMade;
     /** Whether this gradients call's forward sums read the panel, so that dW1^T reads panelRows. */
     private boolean panelInUse;
@@ -108,7 +119,8 @@ final class KernelChunk {
         int pixels = sizes[0];
         if (dense && KernelBuffers.allFinite(dz[0], (to - from) * sizes[1])) {
             if (panelInUse) {
-                NativeSums.denseSums(dz[0], panelRows, pixels, x.input, identity, 0, to - from, dWt[0], true, null);
+                NativeSums.denseSums(dz[0], panelRows, pixels, x.input, identity, 0, to - from, dWt[0], true, null,
+                        listed ? inkedSamplesStart : null, listed ? inkedSamples : null);
             } else {
                 NativeSums.denseSums(dz[0], x, indices, from, to, dWt[0], true, null);
             }
@@ -159,6 +171,16 @@ final class KernelChunk {
      * met again ({@link #meet}): the second gradients call on the same images makes it, later
      * ones reuse it.
      */
+    /** The panel's list of inked pixels by block of 16 images: where each block's begin. */
+    int[] inkedPixelsStart() {
+        return listed ? inkedPixelsStart : null;
+    }
+
+    /** The panel's inked pixels by block of 16 images (see {@link #inkedPixelsStart}). */
+    char[] inkedPixels() {
+        return listed ? inkedPixels : null;
+    }
+
     byte[] panel(SparseImages x, int[] indices) {
         if (!again) {
             return null;
@@ -190,6 +212,52 @@ final class KernelChunk {
                 panel[at + p * 16] = s < count ? panelRows[s * pixels + p] : 0;
             }
         }
+        listed = pixels <= Character.MAX_VALUE + 1; // the lists hold pixels as chars
+        if (!listed) {
+            panelMade = true;
+            return;
+        }
+        if (inkedPixelsStart.length < blocks + 1) {
+            inkedPixelsStart = new int[blocks + 1];
+        }
+        if (inkedPixels.length < blocks * pixels) {
+            inkedPixels = new char[blocks * pixels];
+        }
+        int k = 0;
+        for (int b = 0; b < blocks; b++) {
+            inkedPixelsStart[b] = k;
+            for (int p = 0, at = b * 16 * pixels; p < pixels; p++, at += 16) {
+                int any = 0;
+                for (int t = 0; t < 16; t++) {
+                    any |= panel[at + t];
+                }
+                if (any != 0) {
+                    inkedPixels[k++] = (char) p;
+                }
+            }
+        }
+        inkedPixelsStart[blocks] = k;
+        int groups = pixels / 16;
+        if (inkedSamplesStart.length < groups + 1) {
+            inkedSamplesStart = new int[groups + 1];
+        }
+        if (inkedSamples.length < groups * count) {
+            inkedSamples = new char[groups * count];
+        }
+        k = 0;
+        for (int g = 0; g < groups; g++) {
+            inkedSamplesStart[g] = k;
+            for (int s = 0; s < count; s++) {
+                int any = 0;
+                for (int p = g * 16, at = s * pixels + p; p < g * 16 + 16; p++, at++) {
+                    any |= panelRows[at];
+                }
+                if (any != 0) {
+                    inkedSamples[k++] = (char) s;
+                }
+            }
+        }
+        inkedSamplesStart[groups] = k;
         panelMade = true;
     }
 

@@ -180,16 +180,23 @@ final class NativeSums {
     static void denseSums(double[] rows, SparseImages x, int[] images, int from, int to, double[] out,
                           boolean columns, byte[] panel) {
         int pixels = x.pixels.length / Math.max(1, x.start.length - 1);
-        denseSums(rows, x.pixels, pixels, x.input, images, from, to, out, columns, panel);
+        denseSums(rows, x.pixels, pixels, x.input, images, from, to, out, columns, panel, null, null);
     }
 
     /**
      * As above, on images {@code map[from..to)} of {@code bytes}, image i's pixels at [i * pixels,
      * (i + 1) * pixels): the dataset's own bytes, or a chunk's copy of its images in order
      * ({@link KernelChunk#panelRows}) with the identity as map.
+     *
+     * <p>With {@code listStart} and {@code list} (where {@link #panels}; else ignored), what is
+     * read skips what is blank: forward, block b of 16 images reads pixels list[listStart[b] ..
+     * listStart[b + 1]), those inked in one of them; dW1^T, pixels 16g .. 16g + 16 read samples
+     * list[listStart[g] .. listStart[g + 1]), those inked there (then {@code bytes} is the chunk's
+     * copy and {@code map} the identity). Blank ones add +0.0 to every chain, so the bits are the
+     * same. The lists are {@link KernelChunk}'s, made with the panel; their entries are not checked here.
      */
     static void denseSums(double[] rows, byte[] bytes, int pixels, double[] input, int[] map, int from, int to,
-                          double[] out, boolean columns, byte[] panel) {
+                          double[] out, boolean columns, byte[] panel, int[] listStart, char[] list) {
         long count = to - from;
         if (from < 0 || to > map.length || count < 0 || input.length != 256 || pixels < 1
                 || (columns ? count * 10 > rows.length || (long) pixels * 10 > out.length
@@ -205,9 +212,14 @@ final class NativeSums {
         if (panel != null && (columns || panel.length < (count + 15) / 16 * 16 * pixels)) {
             throw new IllegalArgumentException("denseSums: panel too short");
         }
-        nativeDenseSums(rows, bytes, pixels, input, map, from, to, out, columns, panel);
+        if ((listStart == null) != (list == null) || listStart != null && (listStart.length
+                < (columns ? pixels / 16 : (count + 15) / 16) + 1 || listStart[listStart.length - 1] > list.length)) {
+            throw new IllegalArgumentException("denseSums: lists too short");
+        }
+        nativeDenseSums(rows, bytes, pixels, input, map, from, to, out, columns, panel, listStart, list);
     }
 
     private static native void nativeDenseSums(double[] rows, byte[] images, int pixels, double[] input, int[] map,
-                                               int from, int to, double[] out, boolean columns, byte[] panel);
+                                               int from, int to, double[] out, boolean columns, byte[] panel,
+                                               int[] listStart, char[] list);
 }

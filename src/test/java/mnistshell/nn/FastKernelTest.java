@@ -269,14 +269,24 @@ class FastKernelTest {
      * and from its copy of them in order ({@link KernelChunk#panel}), 16 images or 16 pixels along
      * the vector where the processor has AVX-512 (else the AVX2 dense sums run): the same bits as
      * the Java sums at every call, on 1, 2 and 3 threads, for chunks and images whose sizes are not
-     * multiples of 16, images taken in any order, raw pixels as well as normalised.
+     * multiples of 16, images taken in any order, raw pixels as well as normalised, with blank runs
+     * that the panel's lists skip.
      */
     @ParameterizedTest(name = "{0}x{1} pixels, {2} of {3} images, normalised {4}")
     @CsvSource({"28, 28, 600, 601, true", "28, 28, 37, 40, true", "9, 9, 129, 130, true", "30, 30, 7, 9, false",
         "28, 28, 1, 2, true", "5, 5, 257, 258, false"})
     void denseFullBatchesGiveTheSameBitsAtEveryCall(int rows, int cols, int count, int size, boolean normalized) {
         assumeTrue(FastKernel.nativeSumsAvailable(), "no native sums here (no gcc at build, or no AVX2)");
-        Dataset data = TestData.random(size, rows, cols, 17, 5, 6).withNormalized(normalized);
+        Dataset inked = TestData.random(size, rows, cols, 17, 5, 6);
+        byte[] pixels = inked.pixels().clone(); // blank runs, which the dense sums skip: every image's first
+        int n = rows * cols;                    // pixels, and another run in every other image
+        for (int i = 0; i < size; i++) {
+            java.util.Arrays.fill(pixels, i * n, i * n + Math.min(n, 40), (byte) 0);
+            if (i % 2 == 0) {
+                java.util.Arrays.fill(pixels, i * n + n / 2, i * n + Math.min(n, n / 2 + 20), (byte) 0);
+            }
+        }
+        Dataset data = new Dataset("blank runs", rows, cols, pixels, inked.labels()).withNormalized(normalized);
         Network net = network(rows * cols + "-10-10");
         int[] images = java.util.stream.IntStream.range(0, count).map(i -> (i * 37 + 5) % size).toArray();
         try (FastKernel java = new FastKernel(2, false); FastKernel one = new FastKernel(1, true);
