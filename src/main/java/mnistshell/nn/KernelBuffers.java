@@ -42,6 +42,9 @@ final class KernelBuffers {
 
     /** Whether wt[0] is laid out for the native sums. */
     private final boolean blocked;
+    /** For W1^T blocked: {@link NativeSums#blocked}(0, j, ...) for each unit j, and the blocks' width (so that the copy divides nothing). */
+    private final int[] blockStart;
+    private final int blockWidth;
 
     KernelBuffers(int[] sizes, int chunks, int threads, boolean nativeCode) {
         this.sizes = sizes;
@@ -52,6 +55,11 @@ final class KernelBuffers {
         dbSum = new double[layers][];
         bias = new double[layers][];
         blocked = nativeCode && NativeSums.blocks(sizes[1]);
+        blockWidth = blocked ? NativeSums.blockWidth(sizes[1]) : 0;
+        blockStart = new int[blocked ? sizes[1] : 0];
+        for (int j = 0; j < blockStart.length; j++) {
+            blockStart[j] = NativeSums.blocked(0, j, sizes[1], sizes[0]);
+        }
         for (int l = 0; l < layers; l++) {
             wt[l] = new double[l == 0 && blocked ? NativeSums.blockedLength(sizes[1], sizes[0])
                     : sizes[l] * sizes[l + 1]];
@@ -99,18 +107,31 @@ final class KernelBuffers {
             int n = live.length;
             int from = share(sizes[l], worker, workers);
             int to = share(sizes[l], worker + 1, workers);
-            // in tiles of eight units by eight inputs: eight rows of W read as they run and eight
-            // cache lines of W^T written at a time (a pass over all of W's rows for each eight
-            // inputs would read a cache line from each of hundreds of rows kilobytes apart)
-            int width = l == 0 && blocked ? NativeSums.blockWidth(n) : n;
+            // eight units at a time, their eight rows of W read side by side down the inputs and each
+            // input's eight entries of W^T written as one run (a cache line); measured 1.5x faster
+            // than 8x8 tiles, which write eight lines a column at a time
+            boolean inBlocks = l == 0 && blocked;
+            int width = inBlocks ? blockWidth : n;
             for (int j0 = 0; j0 < n; j0 += TILE) {
                 int j1 = Math.min(n, j0 + TILE);
-                for (int i0 = from; i0 < to; i0 += TILE) {
-                    int i1 = Math.min(to, i0 + TILE);
+                int base = inBlocks ? blockStart[j0] : j0; // NativeSums.blocked(0, j0, ...), without its divisions
+                if (j1 - j0 == 8 && (!inBlocks || blockStart[j0 + 7] == base + 7)) { // one run in W^T's rows
+                    double[] r0 = live[j0], r1 = live[j0 + 1], r2 = live[j0 + 2], r3 = live[j0 + 3];
+                    double[] r4 = live[j0 + 4], r5 = live[j0 + 5], r6 = live[j0 + 6], r7 = live[j0 + 7];
+                    for (int i = from, at = base + from * width; i < to; i++, at += width) {
+                        t[at] = r0[i];
+                        t[at + 1] = r1[i];
+                        t[at + 2] = r2[i];
+                        t[at + 3] = r3[i];
+                        t[at + 4] = r4[i];
+                        t[at + 5] = r5[i];
+                        t[at + 6] = r6[i];
+                        t[at + 7] = r7[i];
+                    }
+                } else {
                     for (int j = j0; j < j1; j++) {
                         double[] row = live[j];
-                        int at = l == 0 && blocked ? NativeSums.blocked(i0, j, n, sizes[0]) : i0 * n + j;
-                        for (int i = i0; i < i1; i++, at += width) {
+                        for (int i = from, at = (inBlocks ? blockStart[j] : j) + from * width; i < to; i++, at += width) {
                             t[at] = row[i];
                         }
                     }
@@ -163,8 +184,8 @@ final class KernelBuffers {
 
     /**
      * Worker {@code worker}'s share of the chunks' dW sums, by rows of dW^T: each entry the chunks'
-     * in chunk order, divided by m, written transposed into {@link #nextGradients}, eight by eight
-     * (eight rows of dW written as they run). The same additions in the same order for every entry,
+     * in chunk order, divided by m, written transposed into {@link #nextGradients}, eight rows of
+     * dW at a time. The same additions in the same order for every entry,
      * whichever worker makes them, so the same bits on any thread count; and no pass of its own to
      * add up the chunks first (a pass over every chunk's dW^T and a written sum saved).
      */
@@ -178,33 +199,47 @@ final class KernelBuffers {
                 parts[c] = chunk[c].dWt()[l];
             }
             double[] p0 = parts[0];
-            double[] p1 = chunks > 1 ? parts[1] : null;
-            for (int j0 = 0; j0 < n; j0 += TILE) {
-                int j1 = Math.min(n, j0 + TILE);
-                for (int i0 = share(sizes[l], worker, workers), end = share(sizes[l], worker + 1, workers); i0 < end;
-                     i0 += TILE) {
-                    int i1 = Math.min(end, i0 + TILE);
-                    for (int j = j0; j < j1; j++) {
-                        double[] row = out[j];
-                        if (chunks == 1) {
-                            for (int i = i0; i < i1; i++) {
-                                row[i] = p0[i * n + j] / m;
-                            }
-                        } else if (chunks == 2) {
-                            for (int i = i0; i < i1; i++) {
-                                row[i] = (p0[i * n + j] + p1[i * n + j]) / m;
-                            }
-                        } else {
-                            for (int i = i0; i < i1; i++) {
-                                int k = i * n + j;
-                                double sum = p0[k];
-                                for (int c = 1; c < chunks; c++) {
-                                    sum += parts[c][k];
-                                }
-                                row[i] = sum / m;
-                            }
-                        }
+            int from = share(sizes[l], worker, workers);
+            int to = share(sizes[l], worker + 1, workers);
+            // eight rows of dW at a time, written side by side down the inputs, each input's eight
+            // entries of every chunk's dW^T read as one run (as copyWeights, the other way round)
+            int j0 = 0;
+            for (; j0 + TILE <= n; j0 += TILE) {
+                double[] o0 = out[j0], o1 = out[j0 + 1], o2 = out[j0 + 2], o3 = out[j0 + 3];
+                double[] o4 = out[j0 + 4], o5 = out[j0 + 5], o6 = out[j0 + 6], o7 = out[j0 + 7];
+                for (int i = from, k = from * n + j0; i < to; i++, k += n) {
+                    double s0 = p0[k], s1 = p0[k + 1], s2 = p0[k + 2], s3 = p0[k + 3];
+                    double s4 = p0[k + 4], s5 = p0[k + 5], s6 = p0[k + 6], s7 = p0[k + 7];
+                    for (int c = 1; c < chunks; c++) { // added in chunk order, entry by entry
+                        double[] pc = parts[c];
+                        s0 += pc[k];
+                        s1 += pc[k + 1];
+                        s2 += pc[k + 2];
+                        s3 += pc[k + 3];
+                        s4 += pc[k + 4];
+                        s5 += pc[k + 5];
+                        s6 += pc[k + 6];
+                        s7 += pc[k + 7];
                     }
+                    o0[i] = s0 / m;
+                    o1[i] = s1 / m;
+                    o2[i] = s2 / m;
+                    o3[i] = s3 / m;
+                    o4[i] = s4 / m;
+                    o5[i] = s5 / m;
+                    o6[i] = s6 / m;
+                    o7[i] = s7 / m;
+                }
+            }
+            for (int j = j0; j < n; j++) {
+                double[] row = out[j];
+                for (int i = from; i < to; i++) {
+                    int k = i * n + j;
+                    double sum = p0[k];
+                    for (int c = 1; c < chunks; c++) {
+                        sum += parts[c][k];
+                    }
+                    row[i] = sum / m;
                 }
             }
         }
