@@ -221,14 +221,20 @@ final class KernelBuffers {
                         s6 += pc[k + 6];
                         s7 += pc[k + 7];
                     }
-                    o0[i] = s0 / m;
-                    o1[i] = s1 / m;
-                    o2[i] = s2 / m;
-                    o3[i] = s3 / m;
-                    o4[i] = s4 / m;
-                    o5[i] = s5 / m;
-                    o6[i] = s6 / m;
-                    o7[i] = s7 / m;
+                    o0[i] = s0;
+                    o1[i] = s1;
+                    o2[i] = s2;
+                    o3[i] = s3;
+                    o4[i] = s4;
+                    o5[i] = s5;
+                    o6[i] = s6;
+                    o7[i] = s7;
+                }
+                for (int t = 0; t < TILE; t++) { // the divisions apart, a row at a time, where they run as vectors
+                    double[] row = out[j0 + t];
+                    for (int i = from; i < to; i++) {
+                        row[i] /= m;
+                    }
                 }
             }
             for (int j = j0; j < n; j++) {
