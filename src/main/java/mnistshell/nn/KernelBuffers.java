@@ -32,6 +32,8 @@ final class KernelBuffers {
     private static final int TILE = 8;
     private final Gradients[] gradients = new Gradients[KEPT];
     private int nextGradients;
+    /** Where {@link #sumRows} adds up many chunks' dW^T first. */
+    private final double[][] dWtSum;
     /** Each worker's list of the chunks' dW^T for one layer, for {@link #sumRows}. */
     private final double[][][] partsOf;
     private final double[][] dbSum;
@@ -52,6 +54,7 @@ final class KernelBuffers {
         wt = new double[layers][];
         w = new double[layers][];
         partsOf = new double[threads][chunks][];
+        dWtSum = new double[layers][];
         dbSum = new double[layers][];
         bias = new double[layers][];
         blocked = nativeCode && NativeSums.blocks(sizes[1]);
@@ -64,6 +67,7 @@ final class KernelBuffers {
             wt[l] = new double[l == 0 && blocked ? NativeSums.blockedLength(sizes[1], sizes[0])
                     : sizes[l] * sizes[l + 1]];
             w[l] = new double[l == 0 ? 0 : sizes[l] * sizes[l + 1]];
+            dWtSum[l] = new double[sizes[l] * sizes[l + 1]];
             dbSum[l] = new double[sizes[l + 1]];
             bias[l] = new double[sizes[l + 1]];
         }
@@ -198,9 +202,22 @@ final class KernelBuffers {
             for (int c = 0; c < chunks; c++) {
                 parts[c] = chunk[c].dWt()[l];
             }
-            double[] p0 = parts[0];
             int from = share(sizes[l], worker, workers);
             int to = share(sizes[l], worker + 1, workers);
+            int adds = chunks;
+            if (chunks > 2) { // many chunks (a full batch): added up first, chunk by chunk, as runs of memory
+                double[] sum = dWtSum[l];
+                System.arraycopy(parts[0], from * n, sum, from * n, (to - from) * n);
+                for (int c = 1; c < chunks; c++) {
+                    double[] part = parts[c];
+                    for (int k = from * n, end = to * n; k < end; k++) {
+                        sum[k] += part[k];
+                    }
+                }
+                parts[0] = sum;
+                adds = 1;
+            }
+            double[] p0 = parts[0];
             // eight rows of dW at a time, written side by side down the inputs, each input's eight
             // entries of every chunk's dW^T read as one run (as copyWeights, the other way round)
             int j0 = 0;
@@ -210,7 +227,7 @@ final class KernelBuffers {
                 for (int i = from, k = from * n + j0; i < to; i++, k += n) {
                     double s0 = p0[k], s1 = p0[k + 1], s2 = p0[k + 2], s3 = p0[k + 3];
                     double s4 = p0[k + 4], s5 = p0[k + 5], s6 = p0[k + 6], s7 = p0[k + 7];
-                    for (int c = 1; c < chunks; c++) { // added in chunk order, entry by entry
+                    for (int c = 1; c < adds; c++) { // added in chunk order, entry by entry
                         double[] pc = parts[c];
                         s0 += pc[k];
                         s1 += pc[k + 1];
@@ -242,7 +259,7 @@ final class KernelBuffers {
                 for (int i = from; i < to; i++) {
                     int k = i * n + j;
                     double sum = p0[k];
-                    for (int c = 1; c < chunks; c++) {
+                    for (int c = 1; c < adds; c++) {
                         sum += parts[c][k];
                     }
                     row[i] = sum / m;
