@@ -166,11 +166,6 @@ final class KernelChunk {
         }
     }
 
-    /**
-     * The panel of this chunk's images ({@link #panel}'s field), or null while they are not yet
-     * met again ({@link #meet}): the second gradients call on the same images makes it, later
-     * ones reuse it.
-     */
     /** The panel's list of inked pixels by block of 16 images: where each block's begin. */
     int[] inkedPixelsStart() {
         return listed ? inkedPixelsStart : null;
@@ -181,6 +176,11 @@ final class KernelChunk {
         return listed ? inkedPixels : null;
     }
 
+    /**
+     * The panel of this chunk's images ({@link #panel}'s field), or null while they are not yet
+     * met again ({@link #meet}): the second gradients call on the same images makes it, later
+     * ones reuse it.
+     */
     byte[] panel(SparseImages x, int[] indices) {
         if (!again) {
             return null;

@@ -212,8 +212,9 @@ final class NativeSums {
         if (panel != null && (columns || panel.length < (count + 15) / 16 * 16 * pixels)) {
             throw new IllegalArgumentException("denseSums: panel too short");
         }
-        if ((listStart == null) != (list == null) || listStart != null && (listStart.length
-                < (columns ? pixels / 16 : (count + 15) / 16) + 1 || listStart[listStart.length - 1] > list.length)) {
+        int lists = columns ? pixels / 16 : (int) ((count + 15) / 16); // the lists' count; their ends at listStart[lists]
+        if ((listStart == null) != (list == null)
+                || listStart != null && (listStart.length < lists + 1 || listStart[lists] > list.length)) {
             throw new IllegalArgumentException("denseSums: lists too short");
         }
         nativeDenseSums(rows, bytes, pixels, input, map, from, to, out, columns, panel, listStart, list);
