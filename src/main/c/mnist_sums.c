@@ -502,16 +502,21 @@ static void products(const double *a, int64_t ar, int64_t ak, const double *b, i
         _mm256_storeu_pd((O), lo##R); _mm256_storeu_pd((O) + 4, hi##R); _mm_storeu_pd((O) + 8, te##R); \
     } while (0)
 
-/* Images r0 .. r0 + R of the chunk (R 1 to 4): out[r * 10 + j] = sum over p < pixels, in order, of input[x_r[p]] * w[p * 10 + j]. */
+/*
+ * Images r0 .. r0 + R of the chunk (R 1 to 4): out[r * 10 + j] = sum over p < pixels, in order, of
+ * input[x_r[p]] * w[p * 10 + j]; with a list (ps non-null), over p = ps[0 .. np) only, in order.
+ */
 TARGET2 void dense_rows(const double *w, const int8_t *images, int64_t pixels, const double *input,
-                        const int32_t *map, int from, int r0, const int R, double *out) {
+                        const int32_t *map, int from, int r0, const int R, double *out,
+                        const uint16_t *ps, int32_t np) {
     const int8_t *x0 = images + (int64_t) map[from + r0] * pixels;
     const int8_t *x1 = R > 1 ? images + (int64_t) map[from + r0 + 1] * pixels : x0;
     const int8_t *x2 = R > 2 ? images + (int64_t) map[from + r0 + 2] * pixels : x0;
     const int8_t *x3 = R > 3 ? images + (int64_t) map[from + r0 + 3] * pixels : x0;
     __m256d lo0 = _mm256_setzero_pd(), hi0 = lo0, lo1 = lo0, hi1 = lo0, lo2 = lo0, hi2 = lo0, lo3 = lo0, hi3 = lo0;
     __m128d te0 = _mm_setzero_pd(), te1 = te0, te2 = te0, te3 = te0;
-    for (int64_t p = 0; p < pixels; p++) {
+    for (int64_t k = 0, end = ps ? np : pixels; k < end; k++) {
+        int64_t p = ps ? ps[k] : k;
         const double *wp = w + p * 10;
         __m256d w0 = _mm256_loadu_pd(wp), w1 = _mm256_loadu_pd(wp + 4);
         __m128d w2 = _mm_loadu_pd(wp + 8);
@@ -527,17 +532,41 @@ TARGET2 void dense_rows(const double *w, const int8_t *images, int64_t pixels, c
     if (R > 3) D10PUT(3, o + 30);
 }
 
-__attribute__((target("avx2,fma")))
-static void dense_sums10(const double *w, const int8_t *images, int64_t pixels, const double *input,
-                         const int32_t *map, int from, int count, double *out) {
-    int r0 = 0;
-    for (; r0 + 4 <= count; r0 += 4) dense_rows(w, images, pixels, input, map, from, r0, 4, out);
-    switch (count - r0) {
-        case 3: dense_rows(w, images, pixels, input, map, from, r0, 3, out); break;
-        case 2: dense_rows(w, images, pixels, input, map, from, r0, 2, out); break;
-        case 1: dense_rows(w, images, pixels, input, map, from, r0, 1, out); break;
+/* Images r0 .. r0 + R (R 0 to 4) as dense_rows does them. */
+TARGET2 void dense_rows_upto4(const double *w, const int8_t *images, int64_t pixels, const double *input,
+                              const int32_t *map, int from, int r0, int R, double *out,
+                              const uint16_t *ps, int32_t np) {
+    switch (R) {
+        case 4: dense_rows(w, images, pixels, input, map, from, r0, 4, out, ps, np); break;
+        case 3: dense_rows(w, images, pixels, input, map, from, r0, 3, out, ps, np); break;
+        case 2: dense_rows(w, images, pixels, input, map, from, r0, 2, out, ps, np); break;
+        case 1: dense_rows(w, images, pixels, input, map, from, r0, 1, out, ps, np); break;
         default: break;
     }
+}
+
+/*
+ * With lists (start non-null), block b of `width` images (a multiple of 4) reads only pixels
+ * list[start[b] .. start[b + 1]), in order: those inked in one of its images. A pixel blank in all
+ * of them adds +0.0 to every chain, which changes none, so skipping it keeps the bits.
+ */
+__attribute__((target("avx2,fma")))
+static void dense_sums10(const double *w, const int8_t *images, int64_t pixels, const double *input,
+                         const int32_t *map, int from, int count, double *out,
+                         const int32_t *start, const uint16_t *list, int width) {
+    if (start) {
+        for (int b = 0; b * width < count; b++) {
+            const uint16_t *ps = list + start[b];
+            int32_t np = start[b + 1] - start[b];
+            for (int r0 = b * width; r0 < count && r0 < b * width + width; r0 += 4) {
+                dense_rows_upto4(w, images, pixels, input, map, from, r0, count - r0 < 4 ? count - r0 : 4, out, ps, np);
+            }
+        }
+        return;
+    }
+    int r0 = 0;
+    for (; r0 + 4 <= count; r0 += 4) dense_rows(w, images, pixels, input, map, from, r0, 4, out, NULL, 0);
+    dense_rows_upto4(w, images, pixels, input, map, from, r0, count - r0, out, NULL, 0);
 }
 
 #define C10(R) do { \
@@ -547,12 +576,17 @@ static void dense_sums10(const double *w, const int8_t *images, int64_t pixels, 
         te##R = _mm_fmadd_pd(_mm256_castpd256_pd128(v_), w2, te##R); \
     } while (0)
 
-/* Pixels p0 .. p0 + R (R 1 to 4): out[p * 10 + j] = sum over the chunk's samples s, in order, of input[x_s[p]] * dz[s * 10 + j]. */
+/*
+ * Pixels p0 .. p0 + R (R 1 to 4): out[p * 10 + j] = sum over the chunk's samples s, in order, of
+ * input[x_s[p]] * dz[s * 10 + j]; with a list (ss non-null), over s = ss[0 .. ns) only, in order.
+ */
 TARGET2 void dense_columns(const double *dz, const int8_t *images, int64_t pixels, const double *input,
-                           const int32_t *map, int from, int count, int64_t p0, const int R, double *out) {
+                           const int32_t *map, int from, int count, int64_t p0, const int R, double *out,
+                           const uint16_t *ss, int32_t ns) {
     __m256d lo0 = _mm256_setzero_pd(), hi0 = lo0, lo1 = lo0, hi1 = lo0, lo2 = lo0, hi2 = lo0, lo3 = lo0, hi3 = lo0;
     __m128d te0 = _mm_setzero_pd(), te1 = te0, te2 = te0, te3 = te0;
-    for (int s = 0; s < count; s++) {
+    for (int k = 0, end = ss ? ns : count; k < end; k++) {
+        int s = ss ? ss[k] : k;
         const int8_t *xs = images + (int64_t) map[from + s] * pixels + p0;
         const double *d = dz + (int64_t) s * 10;
         __m256d w0 = _mm256_loadu_pd(d), w1 = _mm256_loadu_pd(d + 4);
@@ -569,14 +603,29 @@ TARGET2 void dense_columns(const double *dz, const int8_t *images, int64_t pixel
     if (R > 3) D10PUT(3, o + 30);
 }
 
+/*
+ * Pixels from p0 on. With lists (start non-null; map is then the identity), pixels g * width ..
+ * (g + 1) * width, width a multiple of 4, read only samples list[start[g] .. start[g + 1]), in
+ * order: those with ink among them. As above, a sample blank there adds +0.0 to every chain.
+ */
 __attribute__((target("avx2,fma")))
 static void dense_columns10(const double *dz, const int8_t *images, int64_t pixels, const double *input,
-                            const int32_t *map, int from, int count, int64_t p0, double *out) {
-    for (; p0 + 4 <= pixels; p0 += 4) dense_columns(dz, images, pixels, input, map, from, count, p0, 4, out);
+                            const int32_t *map, int from, int count, int64_t p0, double *out,
+                            const int32_t *start, const uint16_t *list, int width) {
+    if (start) {
+        for (; p0 + width <= pixels; p0 += width) {
+            const uint16_t *ss = list + start[p0 / width];
+            int32_t ns = start[p0 / width + 1] - start[p0 / width];
+            for (int64_t q = p0; q < p0 + width; q += 4) {
+                dense_columns(dz, images, pixels, input, map, from, count, q, 4, out, ss, ns);
+            }
+        }
+    }
+    for (; p0 + 4 <= pixels; p0 += 4) dense_columns(dz, images, pixels, input, map, from, count, p0, 4, out, NULL, 0);
     switch (pixels - p0) {
-        case 3: dense_columns(dz, images, pixels, input, map, from, count, p0, 3, out); break;
-        case 2: dense_columns(dz, images, pixels, input, map, from, count, p0, 2, out); break;
-        case 1: dense_columns(dz, images, pixels, input, map, from, count, p0, 1, out); break;
+        case 3: dense_columns(dz, images, pixels, input, map, from, count, p0, 3, out, NULL, 0); break;
+        case 2: dense_columns(dz, images, pixels, input, map, from, count, p0, 2, out, NULL, 0); break;
+        case 1: dense_columns(dz, images, pixels, input, map, from, count, p0, 1, out, NULL, 0); break;
         default: break;
     }
 }
@@ -719,7 +768,7 @@ TARGET5 void pixel_columns10(const double *dz, const int8_t *images, int64_t pix
         SPILL20(t);
         unspill(t, 16, out + p0 * 10);
     }
-    dense_columns10(dz, images, pixels, input, map, from, count, p0, out);
+    dense_columns10(dz, images, pixels, input, map, from, count, p0, out, NULL, NULL, 16);
 }
 
 /* Set by features(): the processor runs the sums just above. */
@@ -731,7 +780,7 @@ static int panel_sums;
  */
 JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeDenseSums(JNIEnv *env, jclass cls, jdoubleArray rows,
         jbyteArray images, jint pixels, jdoubleArray input, jintArray map, jint from, jint to, jdoubleArray out,
-        jboolean columns, jbyteArray panel, jintArray listStart, jcharArray list) {
+        jboolean columns, jbyteArray panel, jintArray listStart, jcharArray list, jint width) {
     (void) cls;
     double *pr = (*env)->GetPrimitiveArrayCritical(env, rows, 0);
     int8_t *px = (*env)->GetPrimitiveArrayCritical(env, images, 0);
@@ -743,17 +792,17 @@ JNIEXPORT void JNICALL Java_mnistshell_nn_NativeSums_nativeDenseSums(JNIEnv *env
     uint16_t *li = list ? (*env)->GetPrimitiveArrayCritical(env, list, 0) : NULL;
     if (pr && px && pin && pm && po && (pp || !panel) && (ls || !listStart) && (li || !list)) {
         double hi = 0, lo = 0;
-        int step = panel_sums && input_step(pin, &hi, &lo);
+        int step = panel_sums && (width == 16 || !ls) && input_step(pin, &hi, &lo);
         if (columns) {
             if (step) {
                 pixel_columns10(pr, px, pixels, pin, hi, lo, pm, from, to - from, po, ls, li);
             } else {
-                dense_columns10(pr, px, pixels, pin, pm, from, to - from, 0, po);
+                dense_columns10(pr, px, pixels, pin, pm, from, to - from, 0, po, ls, li, width);
             }
         } else if (step && pp) {
             panel_sums10(pr, pp, pixels, hi, lo, to - from, po, ls, li);
         } else {
-            dense_sums10(pr, px, pixels, pin, pm, from, to - from, po);
+            dense_sums10(pr, px, pixels, pin, pm, from, to - from, po, ls, li, width);
         }
     }
     if (li) (*env)->ReleasePrimitiveArrayCritical(env, list, li, JNI_ABORT);

@@ -16,8 +16,9 @@ import mnistshell.nn.layer.Pass;
  *     {@link KernelSums#pixelSums} image by image): about 80% of MNIST's pixels are zero and
  *     skipped, exactly, since they add nothing ({@link SparseImages} lists the rest once per dataset);
  *     for a ten-wide layer on images more than a quarter inked, every pixel instead
- *     ({@link NativeSums#denseSums}), from the second call on a full batch 16 images along the
- *     vector, read from a copy of the chunk's images laid out for it ({@link KernelChunk#panel});
+ *     ({@link NativeSums#denseSums}); from the second call on a full batch, read from the chunk's
+ *     own copy of its images ({@link KernelChunk#ready}), skipping pixels blank in a block of them,
+ *     and in AVX-512 16 images along the vector from a copy laid out for it ({@link KernelChunk#panel});
  * <li>the chunk through the other layers, forward and back, layer by layer as matrix products
  *     ({@link KernelLayers}, {@link Products}), leaving every layer's activations and dz in the chunk;
  * <li>the chunk's dW and db from those ({@link KernelChunk#gradients}), layer 1's pixel by pixel
@@ -140,7 +141,8 @@ public final class FastKernel implements Engine {
      * trained on batches of {@code m} images: the weights' transposed copy, three gradients and
      * their sums, per chunk of a batch its own gradient sums and activations, and per worker (up to
      * four counted) the activations that evaluations share (see {@link KernelBuffers}); and for
-     * the seed's ten-wide first layer, a full batch's images twice as bytes (see {@link KernelChunk#panel}).
+     * the seed's ten-wide first layer, a full batch's images twice as bytes and the lists of their
+     * ink (see {@link KernelChunk#ready}).
      */
     public static long bytesFor(int[] sizes, int m) {
         long weights = 0;
@@ -153,8 +155,10 @@ public final class FastKernel implements Engine {
         long chunks = (Math.max(1, m) + chunk - 1) / chunk;
         long buffers = 6 * weights + 5 * units;
         long perChunk = weights + units + KernelActivations.doubles(sizes, chunk) + chunk;
-        // a ten-wide first layer on dense images keeps a full batch's pixels twice more, as bytes (KernelChunk.panel)
-        long panels = sizes.length > 1 && sizes[1] == 10 ? 2L * (chunks * ((chunk + 15) / 16 * 16)) * sizes[0] : 0;
+        // a ten-wide first layer on dense images keeps a full batch's pixels again, as bytes, and lists of their
+        // ink, as chars (KernelChunk): in AVX-512 a second copy and two lists of an eighth of a byte a pixel
+        // each, 2.25 bytes a pixel in all; else two lists of half a byte each, 2 bytes
+        long panels = sizes.length > 1 && sizes[1] == 10 ? 9L * (chunks * ((chunk + 15) / 16 * 16)) * sizes[0] / 4 : 0;
         return 8 * (buffers + chunks * perChunk + 4 * KernelActivations.doubles(sizes, MAX_CHUNK)) + panels;
     }
 
@@ -414,10 +418,9 @@ public final class FastKernel implements Engine {
             chunk.dense = nativeSums && n1 == 10 && b.wt0Finite
                     && (backward ? chunk.inked : x.inked(indices, chunk.from, chunk.to));
             if (chunk.dense) {
-                byte[] panel = backward && NativeSums.panels() ? chunk.panel(x, indices) : null;
-                if (panel != null) {
-                    NativeSums.denseSums(b.wt[0], x.pixels, n0, x.input, indices, chunk.from, chunk.to, z1, false,
-                            panel, chunk.inkedPixelsStart(), chunk.inkedPixels());
+                if (backward && chunk.ready(x, indices)) {
+                    NativeSums.denseSums(b.wt[0], chunk.rows(), n0, x.input, b.identity, 0, chunk.to - chunk.from, z1,
+                            false, chunk.panel(), chunk.inkedPixelsStart(), chunk.inkedPixels(), chunk.listWidth());
                 } else {
                     NativeSums.denseSums(b.wt[0], x, indices, chunk.from, chunk.to, z1, false, null);
                 }

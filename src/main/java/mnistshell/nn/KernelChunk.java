@@ -40,24 +40,27 @@ final class KernelChunk {
     /** Whether the last gradients call's images are inked enough for the dense sums ({@link SparseImages#inked}). */
     boolean inked;
     /**
-     * The chunk's images for {@link NativeSums#denseSums}' forward sums, 16 at a time: for every
-     * 16 images, pixel p's 16 bytes side by side at [(block * pixels + p) * 16, + 16), zeros past
-     * the chunk's end. Made for images met twice in a row, as a full batch's are at every update
-     * (a mini-batch's never repeat), and kept while they stay the same.
+     * The chunk's images for {@link NativeSums#denseSums}' AVX-512 forward sums, 16 at a time: for
+     * every 16 images, pixel p's 16 bytes side by side at [(block * pixels + p) * 16, + 16), zeros
+     * past the chunk's end; made only where those sums run ({@link NativeSums#panels}). Made, as
+     * all below, for images met twice in a row, as a full batch's are at every update (a
+     * mini-batch's never repeat), and kept while they stay the same.
      */
     private byte[] panel = new byte[0];
     /**
-     * The same images as plain rows, in the chunk's order, for dW1^T: a full batch's images lie
-     * shuffled in the dataset, and read there row by row they came from memory at random
-     * (measured: 2.0 cycles a pixel, against 1.35 read in order).
+     * The same images as plain rows, in the chunk's order, for the other dense sums: a full
+     * batch's images lie shuffled in the dataset, and read there row by row they came from memory
+     * at random (measured: dW1^T 2.0 cycles a pixel, against 1.35 read in order).
      */
     private byte[] panelRows = new byte[0];
     /**
-     * What the dense sums may skip, made with the panel (see {@link NativeSums#denseSums}): for
-     * each block of 16 images the pixels inked in one of them (inkedPixels, from inkedPixelsStart),
-     * and for each 16 pixels the samples inked there (inkedSamples). On Fashion-MNIST, 8% of a
-     * block's pixels and 16% of an image's runs of 16 are blank.
+     * What the dense sums may skip (see {@link NativeSums#denseSums}), by groups of
+     * {@link NativeSums#listWidth} (16 or 4): for each block of that many images the pixels inked
+     * in one of them (inkedPixels, from inkedPixelsStart), and for each run of that many pixels
+     * the samples inked there (inkedSamples). On Fashion-MNIST, 8% of a block of 16 images'
+     * pixels and 16% of an image's runs of 16 are blank; 21% and 38% at 4.
      */
+    private final int width = NativeSums.listWidth();
     private int[] inkedPixelsStart = new int[1];
     private char[] inkedPixels = new char[0];
     private int[] inkedSamplesStart = new int[1];
@@ -120,7 +123,7 @@ final class KernelChunk {
         if (dense && KernelBuffers.allFinite(dz[0], (to - from) * sizes[1])) {
             if (panelInUse) {
                 NativeSums.denseSums(dz[0], panelRows, pixels, x.input, identity, 0, to - from, dWt[0], true, null,
-                        listed ? inkedSamplesStart : null, listed ? inkedSamples : null);
+                        listed ? inkedSamplesStart : null, listed ? inkedSamples : null, width);
             } else {
                 NativeSums.denseSums(dz[0], x, indices, from, to, dWt[0], true, null);
             }
@@ -166,39 +169,50 @@ final class KernelChunk {
         }
     }
 
-    /** The panel's list of inked pixels by block of 16 images: where each block's begin. */
+    /** The lists of inked pixels by block of {@link #listWidth} images: where each block's begin. */
     int[] inkedPixelsStart() {
         return listed ? inkedPixelsStart : null;
     }
 
-    /** The panel's inked pixels by block of 16 images (see {@link #inkedPixelsStart}). */
+    /** The inked pixels by block of {@link #listWidth} images (see {@link #inkedPixelsStart}). */
     char[] inkedPixels() {
         return listed ? inkedPixels : null;
     }
 
+    /** How many images or pixels the lists group ({@link NativeSums#listWidth}). */
+    int listWidth() {
+        return width;
+    }
+
     /**
-     * The panel of this chunk's images ({@link #panel}'s field), or null while they are not yet
-     * met again ({@link #meet}): the second gradients call on the same images makes it, later
-     * ones reuse it.
+     * Whether this chunk's images are met again ({@link #meet}), so that its copies of them
+     * ({@link #rows}, {@link #panel}) and the lists are ready: the second gradients call on the
+     * same images makes them, later ones reuse them.
      */
-    byte[] panel(SparseImages x, int[] indices) {
+    boolean ready(SparseImages x, int[] indices) {
         if (!again) {
-            return null;
+            return false;
         }
         if (!panelMade) {
             makePanel(x, indices);
         }
         panelInUse = true;
-        return panel;
+        return true;
+    }
+
+    /** The chunk's images in its order, image s at [s * pixels, (s + 1) * pixels), once {@link #ready}. */
+    byte[] rows() {
+        return panelRows;
+    }
+
+    /** The panel of the chunk's images ({@link #panel}'s field) once {@link #ready}, or null where none is made. */
+    byte[] panel() {
+        return NativeSums.panels() ? panel : null;
     }
 
     private void makePanel(SparseImages x, int[] indices) {
         int count = to - from;
         int pixels = sizes[0];
-        int blocks = (count + 15) / 16;
-        if (panel.length < blocks * 16 * pixels) {
-            panel = new byte[blocks * 16 * pixels];
-        }
         if (panelRows.length < count * pixels) {
             panelRows = new byte[count * pixels];
         }
@@ -206,10 +220,16 @@ final class KernelChunk {
         for (int s = 0; s < count; s++) {
             System.arraycopy(bytes, indices[from + s] * pixels, panelRows, s * pixels, pixels);
         }
-        for (int s = 0; s < blocks * 16; s++) {
-            int at = (s >> 4) * 16 * pixels + (s & 15);
-            for (int p = 0; p < pixels; p++) {
-                panel[at + p * 16] = s < count ? panelRows[s * pixels + p] : 0;
+        if (NativeSums.panels()) {
+            int padded = (count + 15) / 16 * 16;
+            if (panel.length < padded * pixels) {
+                panel = new byte[padded * pixels];
+            }
+            for (int s = 0; s < padded; s++) {
+                int at = (s >> 4) * 16 * pixels + (s & 15);
+                for (int p = 0; p < pixels; p++) {
+                    panel[at + p * 16] = s < count ? panelRows[s * pixels + p] : 0;
+                }
             }
         }
         listed = pixels <= Character.MAX_VALUE + 1; // the lists hold pixels as chars
@@ -217,6 +237,7 @@ final class KernelChunk {
             panelMade = true;
             return;
         }
+        int blocks = (count + width - 1) / width;
         if (inkedPixelsStart.length < blocks + 1) {
             inkedPixelsStart = new int[blocks + 1];
         }
@@ -226,10 +247,11 @@ final class KernelChunk {
         int k = 0;
         for (int b = 0; b < blocks; b++) {
             inkedPixelsStart[b] = k;
-            for (int p = 0, at = b * 16 * pixels; p < pixels; p++, at += 16) {
+            int last = Math.min(count, b * width + width);
+            for (int p = 0; p < pixels; p++) {
                 int any = 0;
-                for (int t = 0; t < 16; t++) {
-                    any |= panel[at + t];
+                for (int s = b * width; s < last; s++) {
+                    any |= panelRows[s * pixels + p];
                 }
                 if (any != 0) {
                     inkedPixels[k++] = (char) p;
@@ -237,7 +259,7 @@ final class KernelChunk {
             }
         }
         inkedPixelsStart[blocks] = k;
-        int groups = pixels / 16;
+        int groups = pixels / width;
         if (inkedSamplesStart.length < groups + 1) {
             inkedSamplesStart = new int[groups + 1];
         }
@@ -249,7 +271,7 @@ final class KernelChunk {
             inkedSamplesStart[g] = k;
             for (int s = 0; s < count; s++) {
                 int any = 0;
-                for (int p = g * 16, at = s * pixels + p; p < g * 16 + 16; p++, at++) {
+                for (int p = g * width, at = s * pixels + p; p < g * width + width; p++, at++) {
                     any |= panelRows[at];
                 }
                 if (any != 0) {

@@ -45,6 +45,15 @@ final class NativeSums {
         return (FEATURES & 4) != 0;
     }
 
+    /**
+     * How many images (forward) or pixels (dW1^T) {@link KernelChunk}'s lists of what is inked
+     * group for {@link #denseSums}: 16 where the sums run 16 along the vector ({@link #panels}),
+     * else 4, the AVX2 sums' four images or pixels at a time.
+     */
+    static int listWidth() {
+        return panels() ? 16 : 4;
+    }
+
     /** Whether the native dense products ({@link #products}) are loaded and this processor runs them. */
     static boolean productsAvailable() {
         return (FEATURES & 1) != 0;
@@ -180,7 +189,7 @@ final class NativeSums {
     static void denseSums(double[] rows, SparseImages x, int[] images, int from, int to, double[] out,
                           boolean columns, byte[] panel) {
         int pixels = x.pixels.length / Math.max(1, x.start.length - 1);
-        denseSums(rows, x.pixels, pixels, x.input, images, from, to, out, columns, panel, null, null);
+        denseSums(rows, x.pixels, pixels, x.input, images, from, to, out, columns, panel, null, null, 16);
     }
 
     /**
@@ -188,15 +197,17 @@ final class NativeSums {
      * (i + 1) * pixels): the dataset's own bytes, or a chunk's copy of its images in order
      * ({@link KernelChunk#panelRows}) with the identity as map.
      *
-     * <p>With {@code listStart} and {@code list} (where {@link #panels}; else ignored), what is
-     * read skips what is blank: forward, block b of 16 images reads pixels list[listStart[b] ..
-     * listStart[b + 1]), those inked in one of them; dW1^T, pixels 16g .. 16g + 16 read samples
+     * <p>With {@code listStart} and {@code list}, what is read skips what is blank, by groups of
+     * {@code width} (a multiple of 4; 16 for the AVX-512 sums, which take other widths in AVX2):
+     * forward, block b of {@code width} images reads pixels list[listStart[b] .. listStart[b + 1]),
+     * those inked in one of them; dW1^T, pixels width g .. width (g + 1) read samples
      * list[listStart[g] .. listStart[g + 1]), those inked there (then {@code bytes} is the chunk's
      * copy and {@code map} the identity). Blank ones add +0.0 to every chain, so the bits are the
-     * same. The lists are {@link KernelChunk}'s, made with the panel; their entries are not checked here.
+     * same. The lists are {@link KernelChunk}'s, made with its copy of the images; their entries
+     * are not checked here.
      */
     static void denseSums(double[] rows, byte[] bytes, int pixels, double[] input, int[] map, int from, int to,
-                          double[] out, boolean columns, byte[] panel, int[] listStart, char[] list) {
+                          double[] out, boolean columns, byte[] panel, int[] listStart, char[] list, int width) {
         long count = to - from;
         if (from < 0 || to > map.length || count < 0 || input.length != 256 || pixels < 1
                 || (columns ? count * 10 > rows.length || (long) pixels * 10 > out.length
@@ -212,15 +223,18 @@ final class NativeSums {
         if (panel != null && (columns || panel.length < (count + 15) / 16 * 16 * pixels)) {
             throw new IllegalArgumentException("denseSums: panel too short");
         }
-        int lists = columns ? pixels / 16 : (int) ((count + 15) / 16); // the lists' count; their ends at listStart[lists]
+        if (width < 4 || width % 4 != 0) {
+            throw new IllegalArgumentException("denseSums: lists of width " + width);
+        }
+        int lists = columns ? pixels / width : (int) ((count + width - 1) / width); // their ends at listStart[lists]
         if ((listStart == null) != (list == null)
                 || listStart != null && (listStart.length < lists + 1 || listStart[lists] > list.length)) {
             throw new IllegalArgumentException("denseSums: lists too short");
         }
-        nativeDenseSums(rows, bytes, pixels, input, map, from, to, out, columns, panel, listStart, list);
+        nativeDenseSums(rows, bytes, pixels, input, map, from, to, out, columns, panel, listStart, list, width);
     }
 
     private static native void nativeDenseSums(double[] rows, byte[] images, int pixels, double[] input, int[] map,
                                                int from, int to, double[] out, boolean columns, byte[] panel,
-                                               int[] listStart, char[] list);
+                                               int[] listStart, char[] list, int width);
 }

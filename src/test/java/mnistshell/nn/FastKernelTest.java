@@ -307,6 +307,110 @@ class FastKernelTest {
         }
     }
 
+    /**
+     * The dense sums with lists of what is inked, at every width the kernel or another processor
+     * uses (4 in AVX2, 16 in AVX-512, which other widths take in AVX2), against the chains written
+     * out here: every fused multiply-add over the inputs in order, blanks included. The lists are
+     * made here too, from the images, so both the skipping and the order are checked.
+     */
+    @ParameterizedTest(name = "{0} images of {1} pixels, lists of {2}")
+    @CsvSource({"1, 784, 4", "7, 784, 4", "129, 784, 4", "257, 100, 4", "7, 784, 16", "129, 100, 16",
+        "40, 36, 8", "33, 784, 0"})
+    void denseSumsSkipOnlyWhatIsBlank(int count, int pixels, int width) {
+        assumeTrue(FastKernel.nativeSumsAvailable(), "no native sums here (no gcc at build, or no AVX2)");
+        java.util.Random random = new java.util.Random(count * 31L + pixels + width);
+        byte[] rows = new byte[count * pixels];
+        for (int s = 0; s < count; s++) { // half inked, with runs blank in every image and in some
+            for (int p = 0; p < pixels; p++) {
+                boolean blank = p % 50 < 20 || (s % 3 == 0 && p % 11 < 4) || random.nextBoolean();
+                rows[s * pixels + p] = blank ? 0 : (byte) (1 + random.nextInt(255));
+            }
+        }
+        double[] input = new double[256];
+        for (int b = 0; b < 256; b++) {
+            input[b] = b / 255.0;
+        }
+        double[] w = new double[pixels * 10];
+        double[] dz = new double[count * 10];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = random.nextGaussian();
+        }
+        for (int i = 0; i < dz.length; i++) {
+            dz[i] = random.nextGaussian() * (i % 7 == 0 ? -1e-3 : 1);
+        }
+        int[] identity = java.util.stream.IntStream.range(0, count).toArray();
+        double[] forward = new double[count * 10];
+        double[] columns = new double[pixels * 10];
+        for (int s = 0; s < count; s++) {
+            for (int j = 0; j < 10; j++) {
+                double z = 0;
+                for (int p = 0; p < pixels; p++) {
+                    z = Math.fma(input[rows[s * pixels + p] & 0xff], w[p * 10 + j], z);
+                }
+                forward[s * 10 + j] = z;
+            }
+        }
+        for (int p = 0; p < pixels; p++) {
+            for (int j = 0; j < 10; j++) {
+                double g = 0;
+                for (int s = 0; s < count; s++) {
+                    g = Math.fma(input[rows[s * pixels + p] & 0xff], dz[s * 10 + j], g);
+                }
+                columns[p * 10 + j] = g;
+            }
+        }
+        int[] pixelStart = null;
+        char[] pixelList = null;
+        int[] sampleStart = null;
+        char[] sampleList = null;
+        if (width > 0) {
+            int blocks = (count + width - 1) / width;
+            pixelStart = new int[blocks + 1];
+            pixelList = new char[blocks * pixels];
+            for (int b = 0, k = 0; b < blocks; b++) {
+                for (int p = 0; p < pixels; p++) {
+                    boolean inked = false;
+                    for (int s = b * width; s < Math.min(count, b * width + width); s++) {
+                        inked |= rows[s * pixels + p] != 0;
+                    }
+                    if (inked) {
+                        pixelList[k++] = (char) p;
+                    }
+                }
+                pixelStart[b + 1] = k;
+            }
+            int groups = pixels / width;
+            sampleStart = new int[groups + 1];
+            sampleList = new char[groups * count];
+            for (int g = 0, k = 0; g < groups; g++) {
+                for (int s = 0; s < count; s++) {
+                    boolean inked = false;
+                    for (int p = g * width; p < g * width + width; p++) {
+                        inked |= rows[s * pixels + p] != 0;
+                    }
+                    if (inked) {
+                        sampleList[k++] = (char) s;
+                    }
+                }
+                sampleStart[g + 1] = k;
+            }
+            assertTrue(pixelStart[blocks] < blocks * pixels && sampleStart[groups] < groups * count, "some are skipped");
+        }
+        int listWidth = Math.max(4, width);
+        double[] got = new double[count * 10];
+        NativeSums.denseSums(w, rows, pixels, input, identity, 0, count, got, false, null, pixelStart, pixelList,
+                listWidth);
+        assertArrayEquals(binary(forward), binary(got), "forward");
+        got = new double[pixels * 10];
+        NativeSums.denseSums(dz, rows, pixels, input, identity, 0, count, got, true, null, sampleStart, sampleList,
+                listWidth);
+        assertArrayEquals(binary(columns), binary(got), "dW1^T");
+    }
+
+    private static long[] binary(double[] values) {
+        return java.util.Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
+    }
+
     @ParameterizedTest(name = "{0}, batch {1}")
     @CsvSource({"784-10-10, 1301", "784-10-10, 64", "784-18-10, 1301", "784-3-10, 200", "784-17-5-10, 1301",
         "784-64-32-10, 64", "784-40-10, 300", "784-16-10, 1301", "784-257-129-10, 128", "784-129-7-10, 1301",
