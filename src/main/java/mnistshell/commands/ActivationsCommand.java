@@ -47,7 +47,8 @@ public final class ActivationsCommand extends Command {
         if (session.network().isLayered()) { // the filters of each conv layer, then the dense layers' units
             Sequential net = session.network().sequential();
             int[] train = session.trainImages("activations", 1);
-            for (LayerActivity layer : ConvInspection.activations(ctx.out(), net, session.data(), train)) {
+            for (LayerActivity layer : ConvInspection.activations(ctx.out(), session.network(), session.data(), train,
+                    session.training().engine())) {
                 print(ctx.out(), layer, ConvInspection.denseActivation(net, layer.layer()));
             }
             return;

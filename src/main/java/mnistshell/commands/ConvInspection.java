@@ -71,12 +71,22 @@ final class ConvInspection {
     }
 
     /**
-     * {@code activations}: over {@code images} of {@code data} (the training images), prints every
+     * {@code activations}: over {@code images} of {@code data} (the training images), in
+     * {@code engine}'s forward pass where it has one (the fast kernel's), prints every
      * convolution's filters (none for a layered net of dense and dropout layers), and returns every hidden dense layer's units for the command to print
      * as it prints a dense network's (its {@link LayerActivity#layer()} is its place in the stack).
      */
+    static List<LayerActivity> activations(PrintStream out, mnistshell.nn.Network net, Dataset data, int[] images,
+                                           mnistshell.nn.Engine engine) {
+        return activations(out, LayeredActivity.of(net, data, images, engine));
+    }
+
+    /** As above, in the reference's forward pass. */
     static List<LayerActivity> activations(PrintStream out, Sequential net, Dataset data, int[] images) {
-        LayeredActivity activity = LayeredActivity.of(net, data, images);
+        return activations(out, LayeredActivity.of(net, data, images));
+    }
+
+    private static List<LayerActivity> activations(PrintStream out, LayeredActivity activity) {
         if (activity.filters().isEmpty() && activity.units().isEmpty()) {
             throw new ShellError("this network has no hidden layer");
         }

@@ -5,6 +5,9 @@ import java.util.List;
 import mnistshell.data.Dataset;
 import mnistshell.nn.Activation;
 import mnistshell.nn.Batch;
+import mnistshell.nn.Engine;
+import mnistshell.nn.LayerKernel;
+import mnistshell.nn.Network;
 import mnistshell.nn.layer.Conv;
 import mnistshell.nn.layer.Dense;
 import mnistshell.nn.layer.Layer;
@@ -35,6 +38,21 @@ public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> 
         return counts.done();
     }
 
+    /**
+     * Over images {@code indices} of {@code data}, in {@code engine}'s own forward pass where it has
+     * one ({@link Engine#inside}: the fast kernel's, on every core), else in the reference's as
+     * above. The counts are the same; the dense layers' slope shares may part in their last bits,
+     * since the kernel makes each Z as its own chains of fused multiply-adds and sums the slopes
+     * chunk by chunk, in chunk order, so that they are the same on any thread count.
+     */
+    public static LayeredActivity of(Network net, Dataset data, int[] indices, Engine engine) {
+        Counts counts = new Counts(net.sequential());
+        if (engine != null && engine.inside(net, data, indices, counts::addChunk)) {
+            return counts.done();
+        }
+        return of(net.sequential(), data, indices);
+    }
+
     /** Over the images of X: (in().size(), m), one a column. */
     public static LayeredActivity of(Sequential net, Matrix x) {
         Counts counts = new Counts(net);
@@ -50,6 +68,8 @@ public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> 
         private final int[][] saturated;
         private final double[][] slope;
         private int images;
+        /** The kernel's chunks' slope sums by their first image, added in that order by {@link #done}. */
+        private final java.util.TreeMap<Integer, double[][]> slopeParts = new java.util.TreeMap<>();
 
         Counts(Sequential net) {
             layers = net.layers().subList(0, net.layers().size() - 1); // the logits are no one's activity
@@ -85,6 +105,72 @@ public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> 
                 }
             }
             images += x.columns();
+        }
+
+        /**
+         * One chunk of the kernel's forward pass ({@link LayerKernel.Inside}): counted apart, then
+         * merged; called on several threads at once.
+         */
+        void addChunk(int from, int count, double[][] z, double[][] a) {
+            int n = layers.size();
+            int[][] act = new int[n][];
+            long[][] pos = new long[n][];
+            int[][] sat = new int[n][];
+            double[][] slopes = new double[n][];
+            for (int l = 0; l < n; l++) {
+                Layer layer = layers.get(l);
+                if (layer instanceof Conv conv) {
+                    int filters = conv.filters();
+                    int positions = conv.out().height() * conv.out().width();
+                    act[l] = new int[filters];
+                    pos[l] = new long[filters];
+                    int[] on = new int[filters];
+                    double[] out = a[l + 1];
+                    for (int j = 0; j < count; j++) {
+                        java.util.Arrays.fill(on, 0);
+                        for (int e = j * positions * filters, end = e + positions * filters, c = 0; e < end; e++) {
+                            on[c] += out[e] > 0 ? 1 : 0;
+                            c = c + 1 == filters ? 0 : c + 1;
+                        }
+                        for (int c = 0; c < filters; c++) {
+                            act[l][c] += on[c] > 0 ? 1 : 0;
+                            pos[l][c] += on[c];
+                        }
+                    }
+                } else if (active[l] != null) {
+                    Activation f = ((Dense) layer).activation();
+                    int units = active[l].length;
+                    act[l] = new int[units];
+                    sat[l] = new int[units];
+                    slopes[l] = new double[units];
+                    boolean saturates = LayerActivity.saturates(f);
+                    double largest = Math.max(f.derivative(0), f.derivative(1));
+                    double flat = LayerActivity.SATURATED_SLOPE * f.derivative(0);
+                    double[] zl = z[l];
+                    for (int j = 0, e = 0; j < count; j++) {
+                        for (int u = 0; u < units; u++, e++) {
+                            double d = f.derivative(zl[e]);
+                            slopes[l][u] += d / largest;
+                            act[l][u] += f.active(zl[e]) ? 1 : 0;
+                            sat[l][u] += saturates && d < flat ? 1 : 0;
+                        }
+                    }
+                }
+            }
+            synchronized (this) {
+                for (int l = 0; l < n; l++) {
+                    for (int i = 0; act[l] != null && i < act[l].length; i++) {
+                        active[l][i] += act[l][i];
+                        if (pos[l] != null) {
+                            positions[l][i] += pos[l][i];
+                        } else {
+                            saturated[l][i] += sat[l][i];
+                        }
+                    }
+                }
+                slopeParts.put(from, slopes);
+                images += count;
+            }
         }
 
         /** A: (C Ho Wo, m): for each filter c and image j, its positions above 0. */
@@ -124,6 +210,14 @@ public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> 
         }
 
         LayeredActivity done() {
+            for (double[][] part : slopeParts.values()) {
+                for (int l = 0; l < part.length; l++) {
+                    for (int u = 0; part[l] != null && u < part[l].length; u++) {
+                        slope[l][u] += part[l][u];
+                    }
+                }
+            }
+            slopeParts.clear();
             List<FilterActivity> convs = new ArrayList<>();
             List<LayerActivity> dense = new ArrayList<>();
             for (int l = 0; l < layers.size(); l++) {

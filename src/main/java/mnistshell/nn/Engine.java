@@ -47,6 +47,15 @@ public interface Engine extends AutoCloseable {
      * engine's threads, and returns when all are done: for work whose every item stands alone
      * (an optimizer's step, a copy), so that the cut changes no bit. Here, in one share.
      */
+    /**
+     * For a look inside a layered network: its evaluation's forward pass over {@code indices} with
+     * each chunk's layers handed to {@code inside} ({@link LayerKernel#inside}); false, with
+     * nothing done, where this engine has no such pass (the caller then runs the reference's).
+     */
+    default boolean inside(Network net, Dataset data, int[] indices, LayerKernel.Inside inside) {
+        return false;
+    }
+
     default void inShares(int count, Shares task) {
         task.run(0, count);
     }

@@ -217,6 +217,17 @@ public final class FastKernel implements Engine {
         return gradients(net, data, indices, pass.biasGrad());
     }
 
+    /** A layered network's look inside runs on {@link LayerKernel#inside}, on every core. */
+    @Override
+    public boolean inside(Network net, Dataset data, int[] indices, LayerKernel.Inside inside) {
+        if (!net.isLayered()) {
+            return false;
+        }
+        lastWasGradients = false;
+        layers().inside(net.sequential(), data, indices, inside);
+        return true;
+    }
+
     private LayerKernel layers() {
         if (layers == null) {
             layers = new LayerKernel(threads, nativeAsked);

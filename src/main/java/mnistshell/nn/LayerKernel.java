@@ -46,6 +46,21 @@ public final class LayerKernel implements LayerEngine {
     private int jobLast;
     private boolean jobBackward;
     private int[] jobPredictions;
+    private Inside jobInside;
+
+    /**
+     * What a look inside sees of each chunk after its forward pass, dropout off ({@link #inside}),
+     * called on the kernel's threads, several chunks at once: the chunk's first image's place in
+     * the indices, its images, and for each layer l of the stack its pre-activations z[l] (null
+     * for a layer that has none, as pooling and dropout) and its output a[l + 1]. Image j's values
+     * of a layer lie at [j * size, (j + 1) * size), position-major as every boundary is: a
+     * convolution's (Ho Wo, C), the filter fastest. The arrays are the kernel's own: read them
+     * during the call only.
+     */
+    @FunctionalInterface
+    public interface Inside {
+        void chunk(int from, int count, double[][] z, double[][] a);
+    }
 
     /** On {@code threads} threads, with the native products where the machine has them. */
     public LayerKernel(int threads) {
@@ -118,6 +133,23 @@ public final class LayerKernel implements LayerEngine {
         }
         double[] totals = run(evaluation(net, data, indices), data, indices, false, null);
         return totals[1] / indices.length;
+    }
+
+    /**
+     * The evaluation's forward pass over {@code indices} (dropout off), each chunk's layers handed
+     * to {@code inside} as it is made: the fast path of a look inside ({@code activations}).
+     */
+    public void inside(Sequential net, Dataset data, int[] indices, Inside inside) {
+        if (indices.length == 0) {
+            return;
+        }
+        LayerPlan p = evaluation(net, data, indices);
+        jobInside = inside;
+        try {
+            run(p, data, indices, false, null);
+        } finally {
+            jobInside = null;
+        }
     }
 
     /** Refuses a pass whose sample indices are not the batch's: dropout's masks follow them. */
@@ -205,8 +237,11 @@ public final class LayerKernel implements LayerEngine {
         int m = jobIndices.length;
         for (int c = nextChunk.getAndIncrement(); c < jobLast; c = nextChunk.getAndIncrement()) {
             int from = c * jobChunk;
-            p.run(s, jobData, jobIndices, from, Math.min(m, from + jobChunk), pixels, p.slots[c - jobFirst],
-                    jobBackward, jobPredictions);
+            int to = Math.min(m, from + jobChunk);
+            p.run(s, jobData, jobIndices, from, to, pixels, p.slots[c - jobFirst], jobBackward, jobPredictions);
+            if (jobInside != null) {
+                jobInside.chunk(from, to - from, s.z, s.a);
+            }
         }
     }
 

@@ -87,4 +87,54 @@ class LayeredActivityTest {
             assertArrayEquals(expected.get(l).slope(), actual.get(l).slope(), 1e-9, name + " layer " + (l + 1));
         }
     }
+
+    /**
+     * The fast kernel's look inside (its own forward pass, on 1, 2 and 3 threads) against the
+     * reference's: every count the same, the slope sums within 1e-12 of their size, and the same
+     * bits on every thread count. Odd shapes, pooling and dropout between, every activation.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"conv8k5-pool2-conv16k5-pool2-64-10 leaky-relu", "conv4k3same-drop0.25-pool2-20-10 relu",
+        "conv3k5-pool2-17-9-10 sigmoid", "conv5k3-conv2k1-pool2-13-10 tanh", "784-33-drop0.5-10 sigmoid"})
+    void theKernelsLookInsideCountsAsTheReferences(String spec) {
+        String[] parts = spec.split(" ");
+        Activation act = Activation.named(parts[1], 0.01);
+        Sequential seq = LayerSpec.parse(parts[0], Shape.image(28, 28), 10, act);
+        Network net = Network.layered(seq, act, Init.HE, 5);
+        Dataset data = mnistshell.nn.TestData.random(90, 28, 28, 13);
+        int[] indices = java.util.stream.IntStream.range(0, 83).map(i -> (i * 7 + 3) % 90).toArray();
+        LayeredActivity expected = LayeredActivity.of(seq, data, indices);
+        LayeredActivity first = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            try (mnistshell.nn.FastKernel kernel = new mnistshell.nn.FastKernel(threads, true)) {
+                LayeredActivity got = LayeredActivity.of(net, data, indices, kernel);
+                assertEquals(expected.filters().size(), got.filters().size());
+                for (int f = 0; f < got.filters().size(); f++) {
+                    FilterActivity e = expected.filters().get(f);
+                    FilterActivity g = got.filters().get(f);
+                    assertEquals(e.layer(), g.layer());
+                    assertEquals(e.images(), g.images());
+                    assertArrayEquals(e.activeImages(), g.activeImages(), "filter images, layer " + e.layer());
+                    assertArrayEquals(e.activePositions(), g.activePositions(), "filter positions, layer " + e.layer());
+                }
+                assertEquals(expected.units().size(), got.units().size());
+                for (int u = 0; u < got.units().size(); u++) {
+                    LayerActivity e = expected.units().get(u);
+                    LayerActivity g = got.units().get(u);
+                    assertEquals(e.layer(), g.layer());
+                    assertEquals(indices.length, g.images());
+                    assertArrayEquals(e.active(), g.active(), "units active, layer " + e.layer());
+                    assertArrayEquals(e.saturated(), g.saturated(), "units saturated, layer " + e.layer());
+                    assertArrayEquals(e.slope(), g.slope(), 1e-12 * indices.length, "slopes, layer " + e.layer());
+                    if (first != null) {
+                        assertArrayEquals(first.units().get(u).slope(), g.slope(), 0, threads + " threads' slopes");
+                    }
+                }
+                first = first == null ? got : first;
+            }
+        }
+        // an engine without a look inside of its own leaves it to the reference's
+        LayeredActivity reference = LayeredActivity.of(net, data, indices, new mnistshell.nn.ReferenceEngine());
+        assertArrayEquals(expected.units().get(0).slope(), reference.units().get(0).slope(), 0);
+    }
 }
