@@ -58,7 +58,8 @@ public final class ActivationsCommand extends Command {
         }
         int[] train = session.trainImages("activations", 1);
         Activation act = session.network().hidden();
-        for (LayerActivity layer : LayerActivity.of(session.network(), session.data(), train)) {
+        for (LayerActivity layer : mnistshell.inspect.LayeredActivity.of(session.network(), session.data(), train,
+                session.training().engine()).units()) {
             print(ctx.out(), layer, act);
         }
     }

@@ -39,18 +39,20 @@ public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> 
     }
 
     /**
-     * Over images {@code indices} of {@code data}, in {@code engine}'s own forward pass where it has
-     * one ({@link Engine#inside}: the fast kernel's, on every core), else in the reference's as
+     * Over images {@code indices} of {@code data}, for a layered network or a dense one (as its
+     * stack of dense layers, {@link Network#asStack}), in {@code engine}'s own forward pass where it
+     * has one ({@link Engine#inside}: the fast kernel's, on every core), else in the reference's as
      * above. The counts are the same; the dense layers' slope shares may part in their last bits,
      * since the kernel makes each Z as its own chains of fused multiply-adds and sums the slopes
      * chunk by chunk, in chunk order, so that they are the same on any thread count.
      */
     public static LayeredActivity of(Network net, Dataset data, int[] indices, Engine engine) {
-        Counts counts = new Counts(net.sequential());
-        if (engine != null && engine.inside(net, data, indices, counts::addChunk)) {
+        Sequential stack = net.asStack(mnistshell.nn.layer.Shape.image(data.rows(), data.cols()));
+        Counts counts = new Counts(stack);
+        if (engine != null && engine.inside(stack, data, indices, counts::addChunk)) {
             return counts.done();
         }
-        return of(net.sequential(), data, indices);
+        return of(stack, data, indices);
     }
 
     /** Over the images of X: (in().size(), m), one a column. */

@@ -48,11 +48,13 @@ public interface Engine extends AutoCloseable {
      * (an optimizer's step, a copy), so that the cut changes no bit. Here, in one share.
      */
     /**
-     * For a look inside a layered network: its evaluation's forward pass over {@code indices} with
-     * each chunk's layers handed to {@code inside} ({@link LayerKernel#inside}); false, with
-     * nothing done, where this engine has no such pass (the caller then runs the reference's).
+     * For a look inside a stack of layers ({@link Network#asStack}): its evaluation's forward pass
+     * over {@code indices} with each chunk's layers handed to {@code inside}
+     * ({@link LayerKernel#inside}); false, with nothing done, where this engine has no such pass
+     * (the caller then runs the reference's).
      */
-    default boolean inside(Network net, Dataset data, int[] indices, LayerKernel.Inside inside) {
+    default boolean inside(mnistshell.nn.layer.Sequential net, Dataset data, int[] indices,
+                           LayerKernel.Inside inside) {
         return false;
     }
 

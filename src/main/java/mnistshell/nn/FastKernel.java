@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import mnistshell.data.Dataset;
 import mnistshell.nn.layer.Pass;
+import mnistshell.nn.layer.Sequential;
 
 /**
  * The fast path beside the la4j reference: the same gradients as {@link ReferenceEngine#gradients}
@@ -217,14 +218,10 @@ public final class FastKernel implements Engine {
         return gradients(net, data, indices, pass.biasGrad());
     }
 
-    /** A layered network's look inside runs on {@link LayerKernel#inside}, on every core. */
+    /** A look inside runs on {@link LayerKernel#inside}, on every core. */
     @Override
-    public boolean inside(Network net, Dataset data, int[] indices, LayerKernel.Inside inside) {
-        if (!net.isLayered()) {
-            return false;
-        }
-        lastWasGradients = false;
-        layers().inside(net.sequential(), data, indices, inside);
+    public boolean inside(Sequential net, Dataset data, int[] indices, LayerKernel.Inside inside) {
+        layers().inside(net, data, indices, inside);
         return true;
     }
 

@@ -397,6 +397,28 @@ public final class Network {
      * How many hidden layers the engines report activation statistics for ({@link HiddenStats}):
      * a dense stack's L - 1, none of a layered network's.
      */
+    /**
+     * The stack of layers this network is: a layered one's own {@link #sequential}; a dense one's
+     * as a {@link Sequential} of dense layers on images of {@code image}'s shape, its parameters
+     * copied, which computes what this network does (for passes only the layered engines make).
+     */
+    public Sequential asStack(mnistshell.nn.layer.Shape image) {
+        if (layered != null) {
+            return layered;
+        }
+        StringBuilder spec = new StringBuilder();
+        for (int n : sizes) {
+            spec.append(spec.length() == 0 ? "" : "-").append(n);
+        }
+        Sequential stack = LayerSpec.parse(spec.toString(), image, outputs(), hidden);
+        List<Param> to = stack.params();
+        for (int l = 0; l < layers(); l++) {
+            Tensor.copy(weightValues[l], to.get(2 * l).values());
+            Tensor.copy(biasValues[l], to.get(2 * l + 1).values());
+        }
+        return stack;
+    }
+
     public int statsLayers() {
         return layered == null ? layers() - 1 : 0;
     }

@@ -137,4 +137,27 @@ class LayeredActivityTest {
         LayeredActivity reference = LayeredActivity.of(net, data, indices, new mnistshell.nn.ReferenceEngine());
         assertArrayEquals(expected.units().get(0).slope(), reference.units().get(0).slope(), 0);
     }
+
+    /** A dense network's look inside in the kernel (as its stack, Network.asStack): LayerActivity's counts of it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"leaky-relu", "relu", "sigmoid", "tanh"})
+    void aDenseNetworksLookInsideInTheKernelCountsAsTheReferences(String name) {
+        Activation act = Activation.named(name, 0.01);
+        Network net = Network.create(new int[] {784, 37, 9, 10}, act, Init.HE, 4);
+        Dataset data = mnistshell.nn.TestData.random(120, 28, 28, 21);
+        int[] indices = java.util.stream.IntStream.range(0, 117).toArray();
+        List<LayerActivity> expected = LayerActivity.of(net, data, indices);
+        try (mnistshell.nn.FastKernel kernel = new mnistshell.nn.FastKernel(2, true)) {
+            List<LayerActivity> got = LayeredActivity.of(net, data, indices, kernel).units();
+            assertEquals(2, got.size());
+            for (int l = 0; l < 2; l++) {
+                assertEquals(l + 1, got.get(l).layer());
+                assertEquals(indices.length, got.get(l).images());
+                assertArrayEquals(expected.get(l).active(), got.get(l).active(), name + " layer " + (l + 1));
+                assertArrayEquals(expected.get(l).saturated(), got.get(l).saturated(), name + " layer " + (l + 1));
+                assertArrayEquals(expected.get(l).slope(), got.get(l).slope(), 1e-12 * indices.length,
+                        name + " layer " + (l + 1));
+            }
+        }
+    }
 }
