@@ -45,8 +45,8 @@ final class InsideView {
 
     /** The saliency of image {@code ref} beside it as text, or written to {@code png}. */
     static void saliency(PrintStream out, Session session, ImageRef ref, String png) {
-        refuseLayered(session, "--saliency");
-        OneImage one = OneImage.of(session.network(), ref.input(session));
+        OneImage one = session.network().isLayered() ? OneImage.saliency(session.network(), ref.input(session))
+                : OneImage.of(session.network(), ref.input(session));
         int rows = session.data().rows();
         int cols = session.data().cols();
         int[] grey = ref.grey(session);

@@ -71,6 +71,42 @@ public record OneImage(int predicted, double probability, double[][] activations
         throw new IllegalStateException("a network has at least one layer");
     }
 
+    /**
+     * A layered network's saliency of {@code x}: the predicted class, its probability, and
+     * d p_predicted / d x, from the softmax Jacobian's row back through every layer's own
+     * backward pass (dropout off). They run on a copy of the network, since a layer's backward pass
+     * also fills its parameters' gradients, which are the network's to keep. No activations or
+     * contributions (empty): those are a dense stack's ({@link #of}).
+     */
+    public static OneImage saliency(Network net, double[] x) {
+        mnistshell.nn.layer.Sequential twin = net.copy().sequential();
+        double[][] column = new double[x.length][1];
+        for (int i = 0; i < x.length; i++) {
+            column[i][0] = x[i];
+        }
+        Matrix p = Network.softmax(twin.logits(Basic2DMatrix.from2DArray(column),
+                mnistshell.nn.layer.Pass.evaluation()));
+        int c = 0;
+        for (int i = 1; i < p.rows(); i++) {
+            c = p.get(i, 0) > p.get(c, 0) ? i : c;
+        }
+        double pc = p.get(c, 0);
+        double[][] dProb = new double[p.rows()][1];
+        for (int i = 0; i < dProb.length; i++) {
+            dProb[i][0] = pc * ((i == c ? 1 : 0) - p.get(i, 0));
+        }
+        Matrix d = Basic2DMatrix.from2DArray(dProb);
+        java.util.List<mnistshell.nn.layer.Layer> layers = twin.layers();
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            d = layers.get(l).backward(d);
+        }
+        double[] saliency = new double[x.length];
+        for (int i = 0; i < saliency.length; i++) {
+            saliency[i] = d.get(i, 0);
+        }
+        return new OneImage(c, pc, new double[0][], new double[0][], saliency);
+    }
+
     /** W^T v: W is (n_{l+1}, n_l), v has n_{l+1} values, the result n_l. */
     private static double[] transposeTimes(Matrix w, double[] v) {
         double[] out = new double[w.columns()];

@@ -168,7 +168,8 @@ public final class DrawPad extends Panel {
         for (int p = 0; p < x.length; p++) {
             x[p] = session.data().input(seen[p]);
         }
-        inside = session.network().isLayered() ? null : OneImage.of(session.network(), x); // dense saliency only
+        inside = session.network().isLayered() ? OneImage.saliency(session.network(), x)
+                : OneImage.of(session.network(), x);
     }
 
     /** The pixels the network is shown: the pad's, prepared unless {@code p} turned that off. */

@@ -116,8 +116,19 @@ class ConvCommandsTest {
         }
     }
 
+    @Test
+    void aConvNetworksSaliencyShowsBesideTheImage() {
+        f.run("init " + SPEC);
+        String out = f.run("predict 0 --saliency");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("predicted (\\d)").matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(out.contains("saliency: d p(" + m.group(1) + ") / d pixel"), "of the predicted class: " + out);
+        assertTrue(out.contains("largest |dp/dx|"), out);
+        out.lines().forEach(l -> assertTrue(l.length() <= 80, l));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"predict 0 --saliency", "weights W1 --neuron 0"})
+    @ValueSource(strings = {"weights W1 --neuron 0"})
     void whatOnlyADenseNetworkShowsIsRefusedInOneLine(String line) {
         f.run("init " + SPEC);
         ShellError e = assertThrows(ShellError.class, () -> f.run(line));

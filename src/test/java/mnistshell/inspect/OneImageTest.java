@@ -84,4 +84,78 @@ class OneImageTest {
         }
         assertEquals(5, one.activations()[0].length);
     }
+
+    /** p_c of x through a layered network, dropout off. */
+    static double layeredProbability(Network net, double[] x, int c) {
+        double[][] column = new double[x.length][1];
+        for (int i = 0; i < x.length; i++) {
+            column[i][0] = x[i];
+        }
+        return net.sequential().probabilities(org.la4j.matrix.dense.Basic2DMatrix.from2DArray(column),
+                mnistshell.nn.layer.Pass.evaluation()).get(c, 0);
+    }
+
+    /**
+     * A conv network's saliency against finite differences of its probability, at pixels spread
+     * over the image and at the largest ones; the network's own gradients left as they were.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"conv4k5-pool2-conv6k3-pool2-16-10",
+        "conv3k3same-drop0.25-pool2-12-10", "conv2k28-10", "conv5k3-20-conv2k1-10"})
+    void aConvNetworksSaliencyMatchesFiniteDifferences(String spec) {
+        Activation act = new Activation.Tanh(); // smooth; max pooling's ties are not met on random pixels
+        mnistshell.nn.layer.Sequential seq = mnistshell.nn.layer.LayerSpec.parse(spec,
+                mnistshell.nn.layer.Shape.image(28, 28), 10, act);
+        Network net = Network.layered(seq, act, Init.HE, 9);
+        double[] x = image(784, 5);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += 0.01 * ((i * 7919) % 13); // no pixel exactly at a neighbour's value
+        }
+        java.util.List<mnistshell.nn.layer.Param> params = seq.params();
+        double[][] before = params.get(0).gradient().clone();
+        for (int r = 0; r < before.length; r++) {
+            before[r] = before[r].clone();
+        }
+        OneImage one = OneImage.saliency(net, x);
+        assertEquals(layeredProbability(net, x, one.predicted()), one.probability(), 1e-15);
+        assertEquals(784, one.saliency().length);
+        int largest = 0;
+        for (int p = 0; p < 784; p++) {
+            largest = Math.abs(one.saliency()[p]) > Math.abs(one.saliency()[largest]) ? p : largest;
+        }
+        for (int p : new int[] {0, 29, 300, 406, 555, 783, largest}) {
+            double keep = x[p];
+            x[p] = keep + H;
+            double up = layeredProbability(net, x, one.predicted());
+            x[p] = keep - H;
+            double down = layeredProbability(net, x, one.predicted());
+            x[p] = keep;
+            double numeric = (up - down) / (2 * H);
+            double analytic = one.saliency()[p];
+            assertTrue(Math.abs(numeric - analytic) <= 1e-6 * Math.max(1e-6, Math.abs(numeric) + Math.abs(analytic)),
+                    spec + " pixel " + p + ": analytic " + analytic + ", numeric " + numeric);
+        }
+        assertTrue(Math.abs(one.saliency()[largest]) > 0, "some pixel moves the probability");
+        for (int r = 0; r < before.length; r++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before[r], params.get(0).gradient()[r], 0,
+                    "the network's own gradients");
+        }
+    }
+
+    /** A dense network's saliency the layered way, through its stack of layers, is the dense way's. */
+    @Test
+    void aDenseStacksSaliencyIsTheDenseNetworks() {
+        Network net = Network.create(new int[] {784, 12, 7, 10}, Activation.LeakyRelu.SEED, Init.HE, 8);
+        double[] x = image(784, 6);
+        OneImage dense = OneImage.of(net, x);
+        Network stack = Network.layered(net.asStack(mnistshell.nn.layer.Shape.image(28, 28)), Activation.LeakyRelu.SEED);
+        OneImage layered = OneImage.saliency(stack, x);
+        assertEquals(dense.predicted(), layered.predicted());
+        assertEquals(dense.probability(), layered.probability(), 1e-15);
+        double scale = 0;
+        for (double v : dense.saliency()) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(dense.saliency(), layered.saliency(), 1e-12 * scale);
+    }
 }

@@ -113,6 +113,26 @@ class DrawPadSaliencyTest {
                 under(v, "saliency p(" + after.predicted() + ")", SIDE / 2, SIDE));
     }
 
+    /** A conv network's pad shows the layered saliency ({@link OneImage#saliency}) of what it sees, as predict does. */
+    @Test
+    void aConvNetworksPadShowsItsSaliency() throws IOException {
+        mnistshell.nn.Activation act = mnistshell.nn.Activation.LeakyRelu.SEED;
+        session.init(mnistshell.nn.layer.LayerSpec.parse("conv4k5-pool2-16-10", mnistshell.nn.layer.Shape.image(SIDE, SIDE),
+                10, act), act, mnistshell.nn.Init.HE, 3);
+        VirtualScreen v = new VirtualScreen(120, 50);
+        DrawPad pad = new DrawPad(v.screen, session);
+        stroke(pad, 3, 4, 12, 6);
+        byte[] prepared = MnistPreparation.prepare(pad.canvas().pixels(), SIDE, SIDE);
+        double[] x = new double[prepared.length];
+        for (int p = 0; p < x.length; p++) {
+            x[p] = (prepared[p] & 0xFF) / 255.0;
+        }
+        OneImage one = OneImage.saliency(session.network(), x);
+        assertArrayEquals(one.saliency(), pad.saliency(), 0, "the pad's saliency is predict --saliency's");
+        pad.draw();
+        assertArrayEquals(expectedRows(one.saliency()), under(v, "saliency p(" + one.predicted() + ")", SIDE / 2, SIDE));
+    }
+
     /** Red where ink raises the probability, blue where it lowers it, as {@code weights} colours signs. */
     static void assertColoured(VirtualScreen v, int x, int y, String[] shown) {
         int checked = 0;
