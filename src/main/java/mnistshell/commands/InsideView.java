@@ -7,7 +7,6 @@ import mnistshell.render.SafeText;
 import mnistshell.render.SaliencyImage;
 import mnistshell.session.ImageRef;
 import mnistshell.session.Session;
-import mnistshell.errors.ShellError;
 
 /** {@code predict N --inside} and {@code predict N --saliency [--png FILE]}: one image inside the network. */
 final class InsideView {
@@ -34,13 +33,6 @@ final class InsideView {
             }
         }
         out.println("(most for class: output times d logit / d output, the unit's share of the logit)");
-    }
-
-    /** One line, before anything is printed, for what only a dense stack's layers can show yet. */
-    static void refuseLayered(Session session, String option) {
-        if (session.network().isLayered()) {
-            throw new ShellError("predict: " + option + " shows a dense network's layers: not yet for conv networks");
-        }
     }
 
     /** The saliency of image {@code ref} beside it as text, or written to {@code png}. */
