@@ -6,10 +6,10 @@ import java.util.List;
 import mnistshell.data.Dataset;
 import mnistshell.inspect.GradientHealth;
 import mnistshell.inspect.ConvFilters;
-import mnistshell.inspect.LayerActivity;
 import mnistshell.inspect.LayeredActivity;
 import mnistshell.nn.Batch;
 import mnistshell.nn.Evaluation;
+import mnistshell.nn.FastKernel;
 import mnistshell.nn.Network;
 import mnistshell.nn.layer.Pass;
 import mnistshell.render.AsciiDigit;
@@ -51,6 +51,12 @@ public final class LiveWatch {
     private final ArrayDeque<long[]> times = new ArrayDeque<>();
     private final List<ArrayDeque<Double>> active = new ArrayList<>();
     private LiveSnapshot last;
+    /**
+     * The panel's own kernel for the active shares' forward passes, on the panel's thread alone
+     * (training has the others): a conv network's pass over the sample took about 90 ms of a core
+     * a second in the la4j reference's, and slowed `train` to 86% of `step`.
+     */
+    private final FastKernel kernel = new FastKernel(1, true);
     private long analysed;
     private double[][] probabilities;
 
@@ -134,8 +140,7 @@ public final class LiveWatch {
         if (sample.length == 0) {
             return;
         }
-        double[] shares = net.isLayered() ? layeredShares(net) : LayerActivity.of(net, data, sample).stream()
-                .mapToDouble(LayerActivity::meanActivePerImage).toArray();
+        double[] shares = shares(net);
         for (int l = 0; l < shares.length; l++) {
             if (active.size() <= l) {
                 active.add(new ArrayDeque<>());
@@ -148,11 +153,11 @@ public final class LiveWatch {
     }
 
     /**
-     * Per hidden weight layer of a layered net, in order: a convolution's share of outputs above 0,
+     * Per hidden weight layer, in order: a convolution's share of outputs above 0,
      * a dense layer's share of units active, per image of the sample.
      */
-    private double[] layeredShares(Network net) {
-        LayeredActivity activity = LayeredActivity.of(net.sequential(), data, sample);
+    private double[] shares(Network net) {
+        LayeredActivity activity = LayeredActivity.of(net, data, sample, kernel);
         java.util.TreeMap<Integer, Double> byLayer = new java.util.TreeMap<>();
         activity.filters().forEach(f -> byLayer.put(f.layer(), f.meanActiveShare()));
         activity.units().forEach(u -> byLayer.put(u.layer(), u.meanActivePerImage()));
