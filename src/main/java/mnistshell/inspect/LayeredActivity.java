@@ -62,6 +62,22 @@ public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> 
         return counts.done();
     }
 
+    /** How a unit of activation {@code f} at pre-activation z counts, as {@link LayerActivity} counts it. */
+    private record UnitState(Activation f, boolean saturates, double largest, double flat) {
+        UnitState(Activation f) {
+            this(f, LayerActivity.saturates(f), Math.max(f.derivative(0), f.derivative(1)),
+                    LayerActivity.SATURATED_SLOPE * f.derivative(0));
+        }
+
+        /** Unit u at z: its slope share into slope[u], and whether it is active or saturated. */
+        void count(double z, int u, int[] active, int[] saturated, double[] slope) {
+            double d = f.derivative(z);
+            slope[u] += d / largest;
+            active[u] += f.active(z) ? 1 : 0;
+            saturated[u] += saturates && d < flat ? 1 : 0;
+        }
+    }
+
     /** The counts of every conv and hidden dense layer, filled a batch at a time. */
     private static final class Counts {
         private final List<Layer> layers;
@@ -145,16 +161,11 @@ public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> 
                     act[l] = new int[units];
                     sat[l] = new int[units];
                     slopes[l] = new double[units];
-                    boolean saturates = LayerActivity.saturates(f);
-                    double largest = Math.max(f.derivative(0), f.derivative(1));
-                    double flat = LayerActivity.SATURATED_SLOPE * f.derivative(0);
+                    UnitState state = new UnitState(f);
                     double[] zl = z[l];
                     for (int j = 0, e = 0; j < count; j++) {
                         for (int u = 0; u < units; u++, e++) {
-                            double d = f.derivative(zl[e]);
-                            slopes[l][u] += d / largest;
-                            act[l][u] += f.active(zl[e]) ? 1 : 0;
-                            sat[l][u] += saturates && d < flat ? 1 : 0;
+                            state.count(zl[e], u, act[l], sat[l], slopes[l]);
                         }
                     }
                 }
@@ -191,10 +202,7 @@ public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> 
 
         /** Dense layer l over its input X: (n_in, m): Z = W X + b, each unit's state as LayerActivity counts it. */
         private void units(Dense dense, Matrix in, int l) {
-            Activation act = dense.activation();
-            boolean saturates = LayerActivity.saturates(act);
-            double largest = Math.max(act.derivative(0), act.derivative(1));
-            double flat = LayerActivity.SATURATED_SLOPE * act.derivative(0);
+            UnitState state = new UnitState(dense.activation());
             double[][] w = dense.params().get(0).values();
             double[][] b = dense.params().get(1).values();
             for (int j = 0; j < in.columns(); j++) {
@@ -203,10 +211,7 @@ public record LayeredActivity(List<FilterActivity> filters, List<LayerActivity> 
                     for (int i = 0; i < w[u].length; i++) {
                         z += w[u][i] * in.get(i, j);
                     }
-                    double d = act.derivative(z);
-                    slope[l][u] += d / largest;
-                    active[l][u] += act.active(z) ? 1 : 0;
-                    saturated[l][u] += saturates && d < flat ? 1 : 0;
+                    state.count(z, u, active[l], saturated[l], slope[l]);
                 }
             }
         }

@@ -25,11 +25,7 @@ public record OneImage(int predicted, double probability, double[][] activations
 
     /** {@code x} (n_0 inputs, as the network sees them) through {@code net}. */
     public static OneImage of(Network net, double[] x) {
-        double[][] column = new double[x.length][1];
-        for (int i = 0; i < x.length; i++) {
-            column[i][0] = x[i];
-        }
-        Matrix input = Basic2DMatrix.from2DArray(column);
+        Matrix input = column(x);
         Network.Pass pass = net.forward(input);
         int layers = net.layers();
         Matrix p = pass.probabilities();
@@ -80,12 +76,7 @@ public record OneImage(int predicted, double probability, double[][] activations
      */
     public static OneImage saliency(Network net, double[] x) {
         mnistshell.nn.layer.Sequential twin = net.copy().sequential();
-        double[][] column = new double[x.length][1];
-        for (int i = 0; i < x.length; i++) {
-            column[i][0] = x[i];
-        }
-        Matrix p = Network.softmax(twin.logits(Basic2DMatrix.from2DArray(column),
-                mnistshell.nn.layer.Pass.evaluation()));
+        Matrix p = Network.softmax(twin.logits(column(x), mnistshell.nn.layer.Pass.evaluation()));
         int c = 0;
         for (int i = 1; i < p.rows(); i++) {
             c = p.get(i, 0) > p.get(c, 0) ? i : c;
@@ -105,6 +96,15 @@ public record OneImage(int predicted, double probability, double[][] activations
             saliency[i] = d.get(i, 0);
         }
         return new OneImage(c, pc, new double[0][], new double[0][], saliency);
+    }
+
+    /** x as one column: (x.length, 1). */
+    private static Matrix column(double[] x) {
+        double[][] column = new double[x.length][1];
+        for (int i = 0; i < x.length; i++) {
+            column[i][0] = x[i];
+        }
+        return Basic2DMatrix.from2DArray(column);
     }
 
     /** W^T v: W is (n_{l+1}, n_l), v has n_{l+1} values, the result n_l. */

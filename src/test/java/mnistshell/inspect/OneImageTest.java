@@ -34,18 +34,24 @@ class OneImageTest {
     void saliencyMatchesFiniteDifferences(Network net, double[] x) {
         OneImage one = OneImage.of(net, x);
         assertEquals(probability(net, x, one.predicted()), one.probability(), 1e-15);
-        int[] pixels = {0, 7, x.length / 2, x.length / 2 + 3, x.length - 1};
+        assertFiniteDifferences(one, x, new int[] {0, 7, x.length / 2, x.length / 2 + 3, x.length - 1},
+                v -> probability(net, v, one.predicted()), "");
+    }
+
+    /** one's saliency at {@code pixels} against central differences of {@code probability} around x. */
+    static void assertFiniteDifferences(OneImage one, double[] x, int[] pixels,
+                                        java.util.function.ToDoubleFunction<double[]> probability, String what) {
         for (int p : pixels) {
             double keep = x[p];
             x[p] = keep + H;
-            double up = probability(net, x, one.predicted());
+            double up = probability.applyAsDouble(x);
             x[p] = keep - H;
-            double down = probability(net, x, one.predicted());
+            double down = probability.applyAsDouble(x);
             x[p] = keep;
             double numeric = (up - down) / (2 * H);
             double analytic = one.saliency()[p];
             assertTrue(Math.abs(numeric - analytic) <= 1e-6 * Math.max(1e-6, Math.abs(numeric) + Math.abs(analytic)),
-                    "pixel " + p + ": analytic " + analytic + ", numeric " + numeric);
+                    what + "pixel " + p + ": analytic " + analytic + ", numeric " + numeric);
         }
     }
 
@@ -123,18 +129,8 @@ class OneImageTest {
         for (int p = 0; p < 784; p++) {
             largest = Math.abs(one.saliency()[p]) > Math.abs(one.saliency()[largest]) ? p : largest;
         }
-        for (int p : new int[] {0, 29, 300, 406, 555, 783, largest}) {
-            double keep = x[p];
-            x[p] = keep + H;
-            double up = layeredProbability(net, x, one.predicted());
-            x[p] = keep - H;
-            double down = layeredProbability(net, x, one.predicted());
-            x[p] = keep;
-            double numeric = (up - down) / (2 * H);
-            double analytic = one.saliency()[p];
-            assertTrue(Math.abs(numeric - analytic) <= 1e-6 * Math.max(1e-6, Math.abs(numeric) + Math.abs(analytic)),
-                    spec + " pixel " + p + ": analytic " + analytic + ", numeric " + numeric);
-        }
+        assertFiniteDifferences(one, x, new int[] {0, 29, 300, 406, 555, 783, largest},
+                v -> layeredProbability(net, v, one.predicted()), spec + " ");
         assertTrue(Math.abs(one.saliency()[largest]) > 0, "some pixel moves the probability");
         for (int r = 0; r < before.length; r++) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(before[r], params.get(0).gradient()[r], 0,
