@@ -233,10 +233,6 @@ public final class DrawPad extends Panel {
             x += dx;
             y += dy;
         }
-        if (inside == null) {
-            g.putString(x, y, "saliency: not yet for conv networks");
-            return;
-        }
         int c = inside.predicted();
         g.putString(x, y, "saliency p(" + c + ")");
         List<String> picture = WeightImage.small(inside.saliency(), rows, cols, step);
