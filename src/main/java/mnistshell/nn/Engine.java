@@ -43,11 +43,6 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
-     * Runs {@code task} over [0, count) cut into contiguous shares, each share on one of the
-     * engine's threads, and returns when all are done: for work whose every item stands alone
-     * (an optimizer's step, a copy), so that the cut changes no bit. Here, in one share.
-     */
-    /**
      * For a look inside a stack of layers ({@link Network#asStack}): its evaluation's forward pass
      * over {@code indices} with each chunk's layers handed to {@code inside}
      * ({@link LayerKernel#inside}); false, with nothing done, where this engine has no such pass
@@ -58,6 +53,11 @@ public interface Engine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Runs {@code task} over [0, count) cut into contiguous shares, each share on one of the
+     * engine's threads, and returns when all are done: for work whose every item stands alone
+     * (an optimizer's step, a copy), so that the cut changes no bit. Here, in one share.
+     */
     default void inShares(int count, Shares task) {
         task.run(0, count);
     }

@@ -394,10 +394,6 @@ public final class Network {
     }
 
     /**
-     * How many hidden layers the engines report activation statistics for ({@link HiddenStats}):
-     * a dense stack's L - 1, none of a layered network's.
-     */
-    /**
      * The stack of layers this network is: a layered one's own {@link #sequential}; a dense one's
      * as a {@link Sequential} of dense layers on images of {@code image}'s shape, its parameters
      * copied, which computes what this network does (for passes only the layered engines make).
@@ -419,6 +415,10 @@ public final class Network {
         return stack;
     }
 
+    /**
+     * How many hidden layers the engines report activation statistics for ({@link HiddenStats}):
+     * a dense stack's L - 1, none of a layered network's.
+     */
     public int statsLayers() {
         return layered == null ? layers() - 1 : 0;
     }
